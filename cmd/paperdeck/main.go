@@ -1,0 +1,54 @@
+// Command paperdeck reads research-paper feeds (Hugging Face Daily Papers,
+// arXiv) in the terminal. main only parses flags and wires the parts.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	root := newRootCmd()
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "paperdeck:", err)
+		var ee exitError
+		if errors.As(err, &ee) {
+			os.Exit(ee.code)
+		}
+		os.Exit(1)
+	}
+}
+
+// exitError carries a specific exit status through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+func newRootCmd() *cobra.Command {
+	var sel selectors
+	root := &cobra.Command{
+		Use:   "paperdeck [SOURCE]",
+		Short: "Read Hugging Face Daily Papers and arXiv in the terminal",
+		Long: `paperdeck is a full-screen terminal reader for research-paper feeds.
+
+With no argument it opens the latest Hugging Face daily list. SOURCE may be a
+local file (a saved page, an API response, paperdeck's own --json output, a
+copied page text) or a huggingface.co/papers/… or arxiv.org/… URL.`,
+		Args:          cobra.MaximumNArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTUI(cmd.Context(), sel, args)
+		},
+	}
+	sel.register(root)
+	root.AddCommand(newListCmd(), newBookmarksCmd())
+	return root
+}

@@ -1,0 +1,77 @@
+// Package model holds paperdeck's plain data types: the paper record, the
+// listing around it and the period a listing covers. It imports only the
+// standard library so every other package can share it.
+package model
+
+// Source says where a paper record came from.
+type Source string
+
+const (
+	SourceHF    Source = "hf"
+	SourceArxiv Source = "arxiv"
+	SourceFile  Source = "file"
+)
+
+// Paper is the record paperdeck shows, bookmarks and prints with --json.
+// Every field is optional in the wild; the parsers fill what the source
+// gives and derive the links from the id when it does not.
+type Paper struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Authors      []string `json:"authors"`
+	AuthorCount  int      `json:"author_count"`
+	Organization string   `json:"organization"`
+	Published    string   `json:"published"` // YYYY-MM-DD or ""
+	Upvotes      int      `json:"upvotes"`
+	Comments     int      `json:"comments"`
+	Summary      string   `json:"summary"`
+	AISummary    string   `json:"ai_summary"`
+	Keywords     []string `json:"keywords"`
+	GitHub       string   `json:"github"`
+	GitHubStars  int      `json:"github_stars"`
+	ProjectPage  string   `json:"project_page"`
+	Links        []string `json:"links"`
+	URL          string   `json:"url"`
+	ArxivURL     string   `json:"arxiv_url"`
+	PDFURL       string   `json:"pdf_url"`
+	Source       Source   `json:"source"`
+
+	// Known only from some sources (arXiv, /api/papers/ID).
+	PrimaryCategory string   `json:"primary_category,omitempty"`
+	LinkedModels    []string `json:"linked_models,omitempty"`
+	LinkedDatasets  []string `json:"linked_datasets,omitempty"`
+	LinkedSpaces    []string `json:"linked_spaces,omitempty"`
+}
+
+// HasCode reports whether the paper has a code link.
+func (p Paper) HasCode() bool { return p.GitHub != "" }
+
+// Link is one labelled link of a paper, as the detail pane and the link
+// picker show it.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// AllLinks lists every link of the paper once, the well-known ones first:
+// page, PDF, arXiv, code, project page, then the links of the abstract.
+func (p Paper) AllLinks() []Link {
+	var out []Link
+	seen := map[string]bool{}
+	add := func(label, url string) {
+		if url == "" || seen[url] {
+			return
+		}
+		seen[url] = true
+		out = append(out, Link{Label: label, URL: url})
+	}
+	add("page", p.URL)
+	add("pdf", p.PDFURL)
+	add("arxiv", p.ArxivURL)
+	add("code", p.GitHub)
+	add("project", p.ProjectPage)
+	for _, l := range p.Links {
+		add("link", l)
+	}
+	return out
+}
