@@ -1,0 +1,105 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// FormatError says what an input is and what was expected instead, in one
+// line a user can act on.
+type FormatError struct {
+	What     string
+	Expected string
+}
+
+func (e *FormatError) Error() string { return e.What + ": expected " + e.Expected }
+
+// ErrUnknownLayout marks a Hugging Face page with neither the hydration
+// data nor paper cards: a layout paperdeck does not know. The network
+// client falls back to the JSON API for the same period.
+var ErrUnknownLayout = errors.New("a Hugging Face page without paper data or paper cards (unknown layout)")
+
+const anyFormat = "a Hugging Face papers page or API JSON, an arXiv page or Atom feed, paperdeck --json output, or text copied from huggingface.co/papers"
+
+// maxInput caps what Parse reads: a real listing page is well under this.
+const maxInput = 64 << 20
+
+// ParseFile reads a local file in any format paperdeck knows.
+func ParseFile(path string) (model.Listing, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Listing{}, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return model.Listing{}, fmt.Errorf("%s is a directory, not a file", path)
+	}
+	l, err := Parse(f)
+	if err != nil {
+		return model.Listing{}, fmt.Errorf("%s: %w", path, err)
+	}
+	for i := range l.Papers {
+		if l.Papers[i].Source == "" {
+			l.Papers[i].Source = model.SourceFile
+		}
+	}
+	if l.Period.IsZero() {
+		l.Period = model.Period{Kind: model.File, Value: path}
+	}
+	return l, nil
+}
+
+// Parse detects the format of r from its content, never from a name, and
+// parses it.
+func Parse(r io.Reader) (model.Listing, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return model.Listing{}, err
+	}
+	if len(data) > maxInput {
+		return model.Listing{}, &FormatError{What: "more than 64 MB of input", Expected: "a paper listing"}
+	}
+	body := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	switch {
+	case len(body) == 0:
+		return model.Listing{}, &FormatError{What: "empty input", Expected: anyFormat}
+	case isBinary(body):
+		return model.Listing{}, &FormatError{What: "binary data", Expected: anyFormat}
+	case body[0] == '[' || body[0] == '{':
+		return parseAnyJSON(body)
+	case bytes.HasPrefix(body, []byte("<?xml")) || hasPrefixFold(body, "<feed"):
+		return ParseArxivAtom(bytes.NewReader(body))
+	case body[0] == '<':
+		return parseAnyHTML(body)
+	default:
+		return ParseTextSnapshot(bytes.NewReader(body), time.Now())
+	}
+}
+
+func isBinary(b []byte) bool {
+	head := b[:min(len(b), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	// A few invalid bytes may be a character cut by the window; more is binary.
+	invalid := 0
+	for len(head) > 0 {
+		r, size := utf8.DecodeRune(head)
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		head = head[size:]
+	}
+	return invalid > 8
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}

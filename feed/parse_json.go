@@ -1,0 +1,118 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// parseAnyJSON tells apart the JSON paperdeck reads: the HF API arrays
+// (items with a "paper"), bare HF paper objects, paperdeck's own --json
+// records, and a bookmarks file.
+func parseAnyJSON(body []byte) (model.Listing, error) {
+	if body[0] == '{' {
+		var probe map[string]json.RawMessage
+		if err := json.Unmarshal(body, &probe); err != nil {
+			return model.Listing{}, jsonError("JSON listing", err)
+		}
+		switch {
+		case probe["bookmarks"] != nil:
+			return parseBookmarksFile(body)
+		case probe["dailyPapers"] != nil || probe["searchResults"] != nil:
+			return parseDailyPapersProps(body)
+		case probe["paper"] != nil:
+			it, err := decodeItems(append(append([]byte{'['}, body...), ']'))
+			if err != nil {
+				return model.Listing{}, err
+			}
+			return model.Listing{Source: model.SourceHF, Papers: itemsToPapers(it)}, nil
+		case probe["id"] != nil || probe["title"] != nil:
+			p, err := ParsePaperJSON(bytes.NewReader(body))
+			if err != nil {
+				return model.Listing{}, err
+			}
+			return model.Listing{Source: p.Source, Papers: []model.Paper{p}}, nil
+		}
+		return model.Listing{}, &FormatError{What: "a JSON object without papers", Expected: anyFormat}
+	}
+
+	var probe []map[string]json.RawMessage
+	if err := json.Unmarshal(body, &probe); err != nil {
+		return model.Listing{}, jsonError("JSON list of papers", err)
+	}
+	if len(probe) == 0 {
+		return model.Listing{}, nil
+	}
+	first := probe[0]
+	switch {
+	case first["paper"] != nil:
+		return ParseDailyPapersJSON(bytes.NewReader(body))
+	case first["arxiv_url"] != nil || first["author_count"] != nil:
+		return ParseListingJSON(bytes.NewReader(body))
+	case first["id"] != nil && first["title"] != nil:
+		// /api/papers/search sometimes returns bare paper objects.
+		var papers []hfPaper
+		if err := json.Unmarshal(body, &papers); err != nil {
+			return model.Listing{}, jsonError("list of Hugging Face papers", err)
+		}
+		items := make([]hfItem, len(papers))
+		for i := range papers {
+			items[i].Paper = &papers[i]
+		}
+		return model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}, nil
+	}
+	return model.Listing{}, &FormatError{What: "a JSON list whose items are not papers", Expected: anyFormat}
+}
+
+func decodeItems(body []byte) ([]hfItem, error) {
+	var items []hfItem
+	if err := json.Unmarshal(body, &items); err != nil {
+		return nil, jsonError("Hugging Face item", err)
+	}
+	return items, nil
+}
+
+// ParseListingJSON reads paperdeck's own --json output, so a saved
+// listing can be reopened. Records are sanitised again: the file may have
+// been edited by hand.
+func ParseListingJSON(r io.Reader) (model.Listing, error) {
+	var papers []model.Paper
+	if err := json.NewDecoder(r).Decode(&papers); err != nil {
+		return model.Listing{}, jsonError("paperdeck --json output", err)
+	}
+	return model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}, nil
+}
+
+// parseBookmarksFile reads the papers of a bookmarks file (store's format:
+// {"version": 1, "bookmarks": [{"paper": {...}}]}), e.g. a colleague's.
+func parseBookmarksFile(body []byte) (model.Listing, error) {
+	var f struct {
+		Bookmarks []struct {
+			Paper model.Paper `json:"paper"`
+		} `json:"bookmarks"`
+	}
+	if err := json.Unmarshal(body, &f); err != nil {
+		return model.Listing{}, jsonError("paperdeck bookmarks file", err)
+	}
+	papers := make([]model.Paper, 0, len(f.Bookmarks))
+	for _, b := range f.Bookmarks {
+		papers = append(papers, b.Paper)
+	}
+	return model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}, nil
+}
+
+func finishAll(papers []model.Paper) []model.Paper {
+	out := papers[:0]
+	for _, p := range papers {
+		src := p.Source
+		if src != model.SourceHF && src != model.SourceArxiv {
+			src = model.SourceFile
+		}
+		if p = finish(p, src); p.Title != "" || IsArxivID(p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
