@@ -1,0 +1,181 @@
+package store
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// WriteBibTeX writes one @misc entry per paper (a paper listed twice is
+// written once), with keys unique within the output.
+func WriteBibTeX(w io.Writer, papers []model.Paper) error {
+	used := map[string]bool{}
+	written := map[string]bool{}
+	var b strings.Builder
+	for _, p := range papers {
+		if p.ID != "" && written[p.ID] {
+			continue
+		}
+		written[p.ID] = true
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(bibtexEntry(p, uniqueKey(bibtexKey(p), used)))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// BibTeXEntry is the entry of one paper, for copying to the clipboard.
+func BibTeXEntry(p model.Paper) string { return bibtexEntry(p, bibtexKey(p)) }
+
+var (
+	arxivNewID = regexp.MustCompile(`^(\d{2})(\d{2})\.\d{4,5}(v\d+)?$`)
+	arxivOldID = regexp.MustCompile(`^[a-z-]+(\.[A-Z]{2})?/(\d{2})\d{5}(v\d+)?$`)
+	arxivClass = regexp.MustCompile(`^[A-Za-z-]+(\.[A-Za-z-]+)?$`)
+)
+
+func isArxivID(id string) bool { return arxivNewID.MatchString(id) || arxivOldID.MatchString(id) }
+
+func bibtexEntry(p model.Paper, key string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "@misc{%s", key)
+	field := func(name, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, ",\n  %-13s = {%s}", name, value)
+		}
+	}
+	title := p.Title
+	if strings.TrimSpace(title) == "" {
+		title = p.ID
+	}
+	field("title", texEscape(title))
+	field("author", bibtexAuthors(p))
+	field("year", paperYear(p))
+	url := p.URL
+	if isArxivID(p.ID) {
+		field("eprint", p.ID)
+		field("archivePrefix", "arXiv")
+		if arxivClass.MatchString(p.PrimaryCategory) {
+			field("primaryClass", p.PrimaryCategory)
+		}
+		field("doi", "10.48550/arXiv."+p.ID)
+		if p.ArxivURL != "" {
+			url = p.ArxivURL
+		}
+	}
+	if url == "" {
+		url = p.ArxivURL
+	}
+	field("url", bibtexURL(url))
+	b.WriteString("\n}\n")
+	return b.String()
+}
+
+// bibtexAuthors joins the names with "and", the one separator BibTeX
+// knows; "and others" stands for the names a source only counted.
+func bibtexAuthors(p model.Paper) string {
+	var names []string
+	for _, a := range p.Authors {
+		name := texEscape(a)
+		if name == "" {
+			continue
+		}
+		// A comma or a lone "and" would split or reorder the name.
+		if strings.Contains(name, ",") || hasWordAnd(name) {
+			name = "{" + name + "}"
+		}
+		names = append(names, name)
+	}
+	if len(names) > 0 && p.AuthorCount > len(names) {
+		names = append(names, "others")
+	}
+	return strings.Join(names, " and ")
+}
+
+func hasWordAnd(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if strings.EqualFold(w, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// paperYear is the year of publication, else the one an arXiv id encodes.
+func paperYear(p model.Paper) string {
+	if len(p.Published) >= 4 && isDigits(p.Published[:4]) {
+		return p.Published[:4]
+	}
+	yy := ""
+	if m := arxivNewID.FindStringSubmatch(p.ID); m != nil {
+		yy = m[1]
+	} else if m := arxivOldID.FindStringSubmatch(p.ID); m != nil {
+		yy = m[2]
+	}
+	switch {
+	case yy == "":
+		return ""
+	case yy >= "91": // arXiv began in 1991
+		return "19" + yy
+	}
+	return "20" + yy
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// texEscape makes text safe inside a braced BibTeX value. Braces become
+// commands rather than \{ and \}, because BibTeX counts escaped braces too
+// and a lone one would end the value early.
+func texEscape(s string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range w {
+			switch r {
+			case '&', '%', '$', '#', '_':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			case '{':
+				b.WriteString(`\textbraceleft{}`)
+			case '}':
+				b.WriteString(`\textbraceright{}`)
+			case '~':
+				b.WriteString(`\textasciitilde{}`)
+			case '^':
+				b.WriteString(`\textasciicircum{}`)
+			case '\\':
+				b.WriteString(`\textbackslash{}`)
+			default:
+				if !unicode.IsControl(r) {
+					b.WriteRune(r)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// bibtexURL keeps a URL verbatim, as the url and biblatex packages read it,
+// except for the few characters that would break the entry.
+func bibtexURL(u string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(u) {
+		switch {
+		case r == '{' || r == '}' || r == '\\' || r == ' ' || r == '"':
+			fmt.Fprintf(&b, "%%%02X", r)
+		case unicode.IsControl(r) || unicode.IsSpace(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

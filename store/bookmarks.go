@@ -1,0 +1,207 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// Bookmark is one saved paper: the whole record, so it reads offline, when
+// it was first saved, and what the reader wrote about it.
+type Bookmark struct {
+	Paper model.Paper `json:"paper"`
+	Added time.Time   `json:"added"`
+	Tags  []string    `json:"tags,omitempty"`
+	Note  string      `json:"note,omitempty"`
+}
+
+// Bookmarks is the bookmarks file. Every method reads the file afresh, so
+// changes made by another paperdeck are never lost.
+type Bookmarks struct {
+	file dataFile
+	now  func() time.Time // tests pin the clock
+}
+
+// OpenBookmarks names the file; it does no I/O.
+func OpenBookmarks(path string) *Bookmarks {
+	return &Bookmarks{file: dataFile{path: path, what: "bookmarks file"}, now: time.Now}
+}
+
+// Path is the bookmarks file, for messages.
+func (b *Bookmarks) Path() string { return b.file.path }
+
+// Load returns the bookmarks, newest first. A missing file is no bookmarks;
+// a file that does not parse gives a *CorruptError.
+func (b *Bookmarks) Load() ([]Bookmark, error) {
+	data, err := b.file.read()
+	if err != nil {
+		return nil, err
+	}
+	list, err := decodeBookmarks(data)
+	if err != nil {
+		return nil, b.file.corrupt(err)
+	}
+	return list, nil
+}
+
+// Add bookmarks papers and says how many were not bookmarked before.
+// Re-adding a paper keeps when it was first added, its tags and note, and
+// refreshes the record with every field the new one knows.
+func (b *Bookmarks) Add(papers ...model.Paper) (added int, err error) {
+	now := b.now()
+	in := make([]Bookmark, 0, len(papers))
+	for _, p := range papers {
+		in = append(in, Bookmark{Paper: p, Added: now})
+	}
+	return b.merge(in)
+}
+
+// Import merges whole bookmarks, e.g. from another machine's export: new
+// ones keep their added time, tags and note; for ones already here the
+// record is refreshed, tags are joined and an empty note is filled.
+func (b *Bookmarks) Import(bookmarks []Bookmark) (added int, err error) {
+	now := b.now()
+	in := slices.Clone(bookmarks)
+	for i := range in {
+		if in[i].Added.IsZero() {
+			in[i].Added = now
+		}
+	}
+	return b.merge(in)
+}
+
+func (b *Bookmarks) merge(in []Bookmark) (added int, err error) {
+	for _, bm := range in {
+		if strings.TrimSpace(bm.Paper.ID) == "" {
+			return 0, fmt.Errorf("cannot bookmark %q: the paper has no id", bm.Paper.Title)
+		}
+	}
+	err = b.change(func(list []Bookmark) ([]Bookmark, error) {
+		// Kept bookmarks come first so that they absorb the new copies;
+		// the stable sort by added time then moves a new batch to the top
+		// in the order given.
+		before := len(list)
+		for _, bm := range in {
+			list = append(list, Bookmark{Paper: bm.Paper, Added: bm.Added, Tags: cleanTags(bm.Tags), Note: bm.Note})
+		}
+		list = dedupe(list)
+		added = len(list) - before
+		return list, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return added, nil
+}
+
+// Remove deletes the bookmarks of ids and says how many there were.
+func (b *Bookmarks) Remove(ids ...string) (removed int, err error) {
+	drop := map[string]bool{}
+	for _, id := range ids {
+		drop[id] = true
+	}
+	err = b.change(func(list []Bookmark) ([]Bookmark, error) {
+		kept := slices.DeleteFunc(list, func(bm Bookmark) bool { return drop[bm.Paper.ID] })
+		removed = len(list) - len(kept)
+		return kept, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return removed, nil
+}
+
+// SetTags replaces the tags of a bookmark; blank and repeated tags are
+// dropped.
+func (b *Bookmarks) SetTags(id string, tags []string) error {
+	return b.edit(id, func(bm *Bookmark) { bm.Tags = cleanTags(tags) })
+}
+
+// SetNote replaces the note of a bookmark; an empty note removes it.
+func (b *Bookmarks) SetNote(id, note string) error {
+	return b.edit(id, func(bm *Bookmark) { bm.Note = strings.TrimSpace(note) })
+}
+
+func (b *Bookmarks) edit(id string, fn func(*Bookmark)) error {
+	return b.change(func(list []Bookmark) ([]Bookmark, error) {
+		i, ok := indexByID(list)[id]
+		if !ok {
+			return nil, fmt.Errorf("%s is not bookmarked", id)
+		}
+		fn(&list[i])
+		return list, nil
+	})
+}
+
+// change is a locked read-modify-write of the whole list.
+func (b *Bookmarks) change(fn func([]Bookmark) ([]Bookmark, error)) error {
+	return b.file.update(func(old []byte) ([]byte, error) {
+		list, err := decodeBookmarks(old)
+		if err != nil {
+			return nil, b.file.corrupt(err)
+		}
+		list, err = fn(list)
+		if err != nil {
+			return nil, err
+		}
+		sortNewestFirst(list)
+		return encodeBookmarks(list)
+	})
+}
+
+func indexByID(list []Bookmark) map[string]int {
+	index := make(map[string]int, len(list))
+	for i, bm := range list {
+		index[bm.Paper.ID] = i
+	}
+	return index
+}
+
+// dedupe keeps one bookmark per paper id, in first-seen order, folding
+// later copies into it.
+func dedupe(list []Bookmark) []Bookmark {
+	out := list[:0:0]
+	index := make(map[string]int, len(list))
+	for _, bm := range list {
+		if i, ok := index[bm.Paper.ID]; ok {
+			out[i] = mergeBookmark(out[i], bm)
+			continue
+		}
+		index[bm.Paper.ID] = len(out)
+		out = append(out, bm)
+	}
+	return out
+}
+
+// mergeBookmark folds a newer copy of a bookmark into the one kept.
+func mergeBookmark(kept, in Bookmark) Bookmark {
+	kept.Paper = refreshPaper(kept.Paper, in.Paper)
+	if !in.Added.IsZero() && in.Added.Before(kept.Added) {
+		kept.Added = in.Added
+	}
+	kept.Tags = cleanTags(append(kept.Tags, in.Tags...))
+	if kept.Note == "" {
+		kept.Note = in.Note
+	}
+	return kept
+}
+
+// sortNewestFirst orders by added time; a batch added at once keeps the
+// order it was given in, so an exported list imports back the same.
+func sortNewestFirst(list []Bookmark) {
+	slices.SortStableFunc(list, func(a, b Bookmark) int { return b.Added.Compare(a.Added) })
+}
+
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// WriteJSON writes the paper records as one indented JSON array in order:
+// the `--json` output, which paperdeck reads back.
+func WriteJSON(w io.Writer, papers []model.Paper) error {
+	if papers == nil {
+		papers = []model.Paper{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(papers)
+}
+
+// WriteText writes one line per paper: id, upvotes, title.
+func WriteText(w io.Writer, papers []model.Paper) error {
+	for _, p := range papers {
+		if _, err := fmt.Fprintf(w, "%-12s %5d  %s\n", p.ID, p.Upvotes, p.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteMarkdown writes a readable digest: a section per paper with its
+// authors, meta line, links and abstract.
+func WriteMarkdown(w io.Writer, title string, papers []model.Paper) error {
+	var b strings.Builder
+	if title != "" {
+		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(title))
+	}
+	for _, p := range papers {
+		fmt.Fprintf(&b, "## %s\n\n", markdownEscape(p.Title))
+		if a := AuthorLine(p, 8); a != "" {
+			fmt.Fprintf(&b, "%s\n\n", markdownEscape(a))
+		}
+		if m := MetaLine(p); m != "" {
+			fmt.Fprintf(&b, "%s\n\n", markdownEscape(m))
+		}
+		for _, l := range p.AllLinks() {
+			fmt.Fprintf(&b, "- %s: <%s>\n", l.Label, l.URL)
+		}
+		if len(p.AllLinks()) > 0 {
+			b.WriteString("\n")
+		}
+		if p.AISummary != "" {
+			fmt.Fprintf(&b, "> %s\n\n", markdownEscape(p.AISummary))
+		}
+		if p.Summary != "" {
+			fmt.Fprintf(&b, "%s\n\n", markdownEscape(p.Summary))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// AuthorLine names up to limit authors and says how many more there are.
+func AuthorLine(p model.Paper, limit int) string {
+	names := p.Authors
+	more := p.AuthorCount - len(names)
+	if len(names) > limit {
+		more += len(names) - limit
+		names = names[:limit]
+	}
+	s := strings.Join(names, ", ")
+	switch {
+	case s == "" && more > 0:
+		return plural(more, "author")
+	case more > 0:
+		return fmt.Sprintf("%s +%d more", s, more)
+	}
+	return s
+}
+
+// MetaLine is "2024-07-31 · 94 upvotes · 5 comments · Meta · 1200 stars",
+// with only what is known.
+func MetaLine(p model.Paper) string {
+	var parts []string
+	if p.Published != "" {
+		parts = append(parts, p.Published)
+	}
+	parts = append(parts, plural(p.Upvotes, "upvote"))
+	if p.Comments > 0 {
+		parts = append(parts, plural(p.Comments, "comment"))
+	}
+	if p.Organization != "" {
+		parts = append(parts, p.Organization)
+	}
+	if p.GitHubStars > 0 {
+		parts = append(parts, plural(p.GitHubStars, "GitHub star"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, `|`, `\|`, `&`, `&amp;`,
+)
+
+// markdownEscape makes plain text literal in Markdown.
+func markdownEscape(s string) string { return markdownEscaper.Replace(s) }
