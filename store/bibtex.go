@@ -53,7 +53,7 @@ func bibtexEntry(p model.Paper, key string) string {
 	if strings.TrimSpace(title) == "" {
 		title = p.ID
 	}
-	field("title", texEscape(title))
+	field("title", protectCase(texEscape(title)))
 	field("author", bibtexAuthors(p))
 	field("year", paperYear(p))
 	url := p.URL
@@ -162,6 +162,21 @@ func texEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// protectCase braces the words whose capitals matter (LLM, MoMa, 3D),
+// which BibTeX styles would otherwise lowercase.
+func protectCase(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		for j, r := range w {
+			if j > 0 && unicode.IsUpper(r) {
+				words[i] = "{" + w + "}"
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // bibtexURL keeps a URL verbatim, as the url and biblatex packages read it,

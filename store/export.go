@@ -17,6 +17,7 @@ func WriteJSON(w io.Writer, papers []model.Paper) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(papers)
 }
 

@@ -20,8 +20,9 @@ const readMarksVersion = 1
 // ReadMarks records which papers were read and what each listing held at
 // its last visit, so that a listing opened again shows what is new.
 type ReadMarks struct {
-	file dataFile
-	now  func() time.Time
+	file               dataFile
+	now                func() time.Time
+	maxRead, maxVisits int // tests lower them
 }
 
 type readMarksDoc struct {
@@ -37,7 +38,10 @@ type visit struct {
 
 // OpenReadMarks names the file; it does no I/O.
 func OpenReadMarks(path string) *ReadMarks {
-	return &ReadMarks{file: dataFile{path: path, what: "read marks file"}, now: time.Now}
+	return &ReadMarks{
+		file: dataFile{path: path, what: "read marks file"}, now: time.Now,
+		maxRead: maxReadMarks, maxVisits: maxVisits,
+	}
 }
 
 // Load returns the ids of the papers read. A missing file is none; a file
@@ -103,8 +107,8 @@ func (r *ReadMarks) change(fn func(*readMarksDoc)) error {
 			return nil, r.file.corrupt(err)
 		}
 		fn(&doc)
-		pruneOldest(doc.Read, maxReadMarks, func(t time.Time) time.Time { return t })
-		pruneOldest(doc.Visits, maxVisits, func(v visit) time.Time { return v.At })
+		pruneOldest(doc.Read, r.maxRead, func(t time.Time) time.Time { return t })
+		pruneOldest(doc.Visits, r.maxVisits, func(v visit) time.Time { return v.At })
 		v := readMarksVersion
 		doc.Version = &v
 		return encodeJSON(doc)
