@@ -35,7 +35,11 @@ const maxInput = 64 << 20
 func ParseFile(path string) (model.Listing, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return model.Listing{}, err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return model.Listing{}, fmt.Errorf("cannot read %s: %v", path, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

@@ -3,9 +3,11 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/paperdeck/paperdeck/model"
 )
@@ -171,7 +173,8 @@ func ParsePaperJSON(r io.Reader) (model.Paper, error) {
 }
 
 func jsonError(what string, err error) error {
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
+	var syntax *json.SyntaxError
+	if err == io.EOF || err == io.ErrUnexpectedEOF || errors.As(err, &syntax) && strings.Contains(err.Error(), "unexpected end") {
 		return &FormatError{What: "truncated or empty JSON", Expected: "a complete " + what}
 	}
 	return &FormatError{What: fmt.Sprintf("JSON that does not fit (%v)", err), Expected: "a " + what}

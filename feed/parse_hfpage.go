@@ -128,7 +128,15 @@ func parseCard(card *goquery.Selection) (model.Paper, bool) {
 	if m := paperHrefPattern.FindStringSubmatch(href); m != nil {
 		p.ID = m[1]
 	}
-	p.Upvotes = atoiLoose(card.Find("div.leading-none").First().Text())
+	// The "Submitted by" badge is a div.leading-none too: the count is the
+	// one whose text is a number.
+	card.Find("div.leading-none").EachWithBreak(func(_ int, d *goquery.Selection) bool {
+		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(d.Text()), ",", ""))
+		if err == nil {
+			p.Upvotes = max(n, 0)
+		}
+		return err != nil
+	})
 	p.Comments = atoiLoose(card.Find(`a[href$="#community"]`).First().Text())
 	if m := authorCountPattern.FindStringSubmatch(card.Text()); m != nil {
 		p.AuthorCount = atoiLoose(m[1])

@@ -1,0 +1,167 @@
+package feed
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// seedAll adds every testdata file as a seed, so each fuzz target starts
+// from real pages of every format.
+func seedAll(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil && !strings.HasSuffix(name, ".md") {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("Mar 4\n\nT\n\nA\n\n  • 2 authors\n·\nMar 2 3\n"))
+	f.Add([]byte("\x1b]52;c;aGk=\x07[{\"paper\":{\"id\":\"1\"}}]"))
+}
+
+// checkListing asserts what every parser promises, whatever the input:
+// no control characters in any text field and only http(s) links.
+func checkListing(t *testing.T, papers []model.Paper) {
+	t.Helper()
+	for _, p := range papers {
+		checkPaper(t, p)
+	}
+}
+
+func checkPaper(t *testing.T, p model.Paper) {
+	t.Helper()
+	fields := append([]string{p.ID, p.Title, p.Summary, p.AISummary, p.Organization, p.Published}, p.Authors...)
+	fields = append(fields, p.Keywords...)
+	for _, s := range fields {
+		for _, r := range s {
+			if r == '\n' || r == '\t' {
+				continue
+			}
+			if unicode.IsControl(r) || isInvisibleFormat(r) {
+				t.Fatalf("control character %U survived in %q", r, s)
+			}
+		}
+	}
+	links := append([]string{p.GitHub, p.ProjectPage, p.URL, p.ArxivURL, p.PDFURL}, p.Links...)
+	for _, l := range links {
+		if l != "" && !strings.HasPrefix(l, "https://") && !strings.HasPrefix(l, "http://") {
+			t.Fatalf("unsafe link %q", l)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Parse(bytes.NewReader(data))
+		if err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParseDailyPapersPage(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseDailyPapersPage(bytes.NewReader(data)); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParseDailyPapersJSON(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseDailyPapersJSON(bytes.NewReader(data)); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParsePaperJSON(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if p, err := ParsePaperJSON(bytes.NewReader(data)); err == nil {
+			checkPaper(t, p)
+		}
+	})
+}
+
+func FuzzParsePaperPage(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if p, err := ParsePaperPage(bytes.NewReader(data)); err == nil {
+			checkPaper(t, p)
+		}
+	})
+}
+
+func FuzzParseArxivAtom(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseArxivAtom(bytes.NewReader(data)); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParseArxivList(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseArxivList(bytes.NewReader(data)); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParseArxivAbs(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if p, err := ParseArxivAbs(bytes.NewReader(data)); err == nil {
+			checkPaper(t, p)
+		}
+	})
+}
+
+func FuzzParseTextSnapshot(f *testing.F) {
+	seedAll(f)
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseTextSnapshot(bytes.NewReader(data), now); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzParseListingJSON(f *testing.F) {
+	seedAll(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if l, err := ParseListingJSON(bytes.NewReader(data)); err == nil {
+			checkListing(t, l.Papers)
+		}
+	})
+}
+
+func FuzzSanitize(f *testing.F) {
+	f.Add("plain")
+	f.Add("\x1b[31mred\x1b[0m \x1b]8;;https://x\x1b\\l\x1b]8;;\x1b\\ \u009b2J \u202e")
+	f.Add("\x1b")
+	f.Add("\x1b]52;c;")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		for _, r := range out {
+			if r != '\n' && r != '\t' && (unicode.IsControl(r) || isInvisibleFormat(r)) {
+				t.Fatalf("Sanitize(%q) kept %U", s, r)
+			}
+		}
+		if Sanitize(out) != out {
+			t.Fatalf("Sanitize is not idempotent on %q", s)
+		}
+	})
+}
