@@ -1,0 +1,213 @@
+// Package render turns a paper into the text of the detail pane: Markdown
+// built from the record (with its LaTeX made readable and every plain-text
+// field escaped), rendered by glamour, and cleaned so that only colour and
+// attribute sequences reach the terminal.
+package render
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// maxAuthors is how many names the detail shows before "… +N more"; a
+// list up to one name longer is shown whole, as "+1 more" saves nothing.
+const maxAuthors = 5
+
+// Markdown returns the Markdown source of a paper's detail: title,
+// authors, a meta line, links, AI summary and keywords, counts of linked
+// Hub repositories, and the abstract. Fields that are unknown are left
+// out. Every text from the record is escaped, so nothing in it is taken
+// as Markdown, and LaTeX fragments read as text.
+func Markdown(p model.Paper) string {
+	var b strings.Builder
+	title := richLine(p.Title)
+	if title == "" {
+		title = "Untitled"
+	}
+	b.WriteString("# " + title + "\n\n")
+	section(&b, authorsLine(p))
+	section(&b, metaLine(p))
+	if links := linkList(p); links != "" {
+		b.WriteString("## Links\n\n" + links + "\n")
+	}
+	if s := richParagraphs(p.AISummary); s != "" {
+		b.WriteString("## AI summary\n\n" + s)
+	}
+	if kw := keywordsLine(p.Keywords); kw != "" {
+		section(&b, "**Keywords:** "+kw)
+	}
+	section(&b, linkedLine(p))
+	if s := richParagraphs(p.Summary); s != "" {
+		b.WriteString("## Abstract\n\n" + s)
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+func section(b *strings.Builder, line string) {
+	if line != "" {
+		b.WriteString(line + "\n\n")
+	}
+}
+
+// authorsLine shortens long author lists; when a source gives only the
+// count, the count is what is known.
+func authorsLine(p model.Paper) string {
+	var names []string
+	for _, a := range p.Authors {
+		if n := Escape(a); n != "" {
+			names = append(names, n)
+		}
+	}
+	total := max(len(names), p.AuthorCount)
+	switch {
+	case len(names) == 0 && total == 0:
+		return ""
+	case len(names) == 0:
+		return plural(total, "author", "authors")
+	case total <= maxAuthors+1 && len(names) == total:
+		return strings.Join(names, ", ")
+	}
+	shown := names[:min(len(names), maxAuthors)]
+	return strings.Join(shown, ", ") + " … \\+" + strconv.Itoa(total-len(shown)) + " more"
+}
+
+// metaLine is "date · ▲ upvotes · N comments · organisation · ★ stars",
+// with only what is known.
+func metaLine(p model.Paper) string {
+	var parts []string
+	if d := Escape(p.Published); d != "" {
+		parts = append(parts, d)
+	}
+	if p.Upvotes > 0 {
+		parts = append(parts, "▲ "+thousands(p.Upvotes))
+	}
+	if p.Comments > 0 {
+		parts = append(parts, plural(p.Comments, "comment", "comments"))
+	}
+	if o := Escape(p.Organization); o != "" {
+		parts = append(parts, o)
+	}
+	if p.GitHubStars > 0 {
+		parts = append(parts, "★ "+thousands(p.GitHubStars))
+	}
+	return strings.Join(parts, " · ")
+}
+
+var linkLabels = map[string]string{
+	"page": "Paper page", "pdf": "PDF", "arxiv": "arXiv", "code": "Code",
+	"project": "Project page", "link": "Link",
+}
+
+// linkList lists every http(s) link of the paper as a Markdown list of
+// autolinks. Anything else (javascript:, file:, data:, relative or
+// malformed) is left out: it is never made a link and never offered.
+func linkList(p model.Paper) string {
+	var b strings.Builder
+	for _, l := range p.AllLinks() {
+		u, ok := safeURL(l.URL)
+		if !ok {
+			continue
+		}
+		label := linkLabels[l.Label]
+		if label == "" {
+			label = "Link"
+		}
+		b.WriteString("- " + label + ": <" + u + ">\n")
+	}
+	return b.String()
+}
+
+// safeURL returns an absolute http(s) URL rebuilt from its parsed form, or
+// false. The result can sit inside <…> as a CommonMark autolink: no
+// spaces, controls, angle brackets or quotes.
+func safeURL(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > 2048 {
+		return "", false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.Opaque != "" {
+		return "", false
+	}
+	s := u.String()
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || r == '<' || r == '>' || r == '"' || r == '`' || r == '\\' || dropRune(r) {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+func keywordsLine(keywords []string) string {
+	var kw []string
+	for _, k := range keywords {
+		if e := Escape(k); e != "" {
+			kw = append(kw, e)
+		}
+	}
+	return strings.Join(kw, " · ")
+}
+
+// linkedLine counts the models, datasets and spaces on the Hub that cite
+// the paper.
+func linkedLine(p model.Paper) string {
+	var parts []string
+	if n := len(p.LinkedModels); n > 0 {
+		parts = append(parts, plural(n, "model", "models"))
+	}
+	if n := len(p.LinkedDatasets); n > 0 {
+		parts = append(parts, plural(n, "dataset", "datasets"))
+	}
+	if n := len(p.LinkedSpaces); n > 0 {
+		parts = append(parts, plural(n, "space", "spaces"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "**Linked on the Hub:** " + strings.Join(parts, " · ")
+}
+
+// richLine is a one-line field that may carry LaTeX (a title).
+func richLine(s string) string {
+	return escapeWithMarks(collapseSpace(latexMarked(plain(s))))
+}
+
+// richParagraphs is a multi-line field that may carry LaTeX (an abstract):
+// blank lines separate paragraphs, single line breaks are the source's
+// hard wrapping and join. Each paragraph ends with a blank line.
+func richParagraphs(s string) string {
+	s = latexMarked(plain(s))
+	var b strings.Builder
+	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if line := escapeWithMarks(collapseSpace(para)); line != "" {
+			b.WriteString(line + "\n\n")
+		}
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// thousands formats 12345 as 12,345.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
