@@ -22,7 +22,7 @@ type fakeClock struct {
 }
 
 func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2024, 8, 2, 9, 0, 0, 0, time.UTC)}
+	return &fakeClock{now: time.Date(2024, 8, 10, 9, 0, 0, 0, time.UTC)}
 }
 
 func (f *fakeClock) Now() time.Time {
