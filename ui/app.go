@@ -1,0 +1,284 @@
+// Package ui is paperdeck's full-screen reader: a root model that routes
+// messages to concrete panes (list, detail, input, help, link picker,
+// status bar). Everything slow runs in tea.Cmds; the panes only ever
+// render what is on screen.
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// Options wires the reader to the world; only Feed and Start are needed.
+type Options struct {
+	Feed    Feed
+	Start   feed.Request
+	Render  RenderFunc // the detail's Markdown; PlainRender when nil
+	Open    Opener     // the browser; BrowserOpener("") when nil
+	BibTeX  func(model.Paper) string
+	NoColor bool             // NO_COLOR is set
+	Now     func() time.Time // the clock, for periods; time.Now when nil
+	Context context.Context  // parent of every request; cancelled on quit
+}
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusDetail
+	focusHelp
+	focusPicker
+)
+
+// App is the root model. It owns the panes and the state that crosses
+// them (the listing, the requests in flight, marks); the panes never see
+// each other.
+type App struct {
+	opts     Options
+	ctx      context.Context
+	stop     context.CancelFunc
+	styles   Styles
+	width    int
+	height   int
+	wide     bool
+	focus    focus
+	returnTo focus // where the help and the picker return to
+
+	list   listPane
+	detail detailPane
+	input  inputPane
+	help   helpPane
+	picker pickerPane
+	status statusBar
+
+	global   globalKeys
+	lkeys    listingKeys
+	pkeys    paperKeys
+	listingG guard // the listing request in flight
+	detailsG guard // the paper-details request in flight
+
+	listing  model.Listing // what is listed (its papers live in the list pane)
+	loaded   bool
+	history  []savedListing // earlier listings, one esc away each
+	renders  renderCache
+	full     map[string]bool // papers whose detail record was merged
+	asked    map[string]bool // papers whose detail record was asked for
+	read     map[string]bool
+	marked   map[string]bool
+	dueSeq   int    // the cursor's latest rest, for the detail fetch
+	inputVal string // the input's value after the last key
+	tick     tickFunc
+}
+
+// savedListing is a listing put aside by a search.
+type savedListing struct {
+	listing model.Listing
+	index   filterIndex
+	query   string
+	id      string
+}
+
+// New builds the reader; nothing is loaded until Init.
+func New(opts Options) *App {
+	if opts.Render == nil {
+		opts.Render = PlainRender
+	}
+	if opts.Open == nil {
+		opts.Open = BrowserOpener("")
+	}
+	if opts.BibTeX == nil {
+		opts.BibTeX = store.BibTeXEntry
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	parent := opts.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := context.WithCancel(parent)
+	st := NewStyles(true, opts.NoColor)
+	m := &App{
+		opts: opts, ctx: ctx, stop: stop, styles: st,
+		list: newListPane(st), detail: newDetailPane(st), input: newInputPane(st),
+		picker: newPickerPane(st), status: newStatusBar(st),
+		global: newGlobalKeys(), lkeys: newListingKeys(), pkeys: newPaperKeys(),
+		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
+	}
+	m.help = newHelpPane(st, m.helpSections())
+	m.list.SetMarks(m.read, m.marked)
+	m.status.SetListing("loading "+describePeriod(opts.Start.Period), "")
+	return m
+}
+
+func (m *App) helpSections() []helpSection {
+	flat := func(groups [][]key.Binding) []key.Binding {
+		var out []key.Binding
+		for _, g := range groups {
+			out = append(out, g...)
+		}
+		return out
+	}
+	return []helpSection{
+		{"Move", flat(m.list.keys.FullHelp())},
+		{"Listing", flat(m.lkeys.FullHelp())},
+		{"Paper", flat(m.pkeys.FullHelp())},
+		{"Detail", flat(m.detail.keys.FullHelp())},
+		{"Link picker", flat(m.picker.keys.FullHelp())},
+		{"Anywhere", flat(m.global.FullHelp())},
+	}
+}
+
+// Init asks for the background colour and starts the first load; the
+// first frame is drawn before any answer.
+func (m *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start}))
+}
+
+// Update routes: keys (global ones first, then the focused pane), resize,
+// then background results to their owner whatever has focus.
+func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		return m, m.handlePaste(msg)
+	case tea.WindowSizeMsg:
+		return m, m.handleResize(msg)
+	case tea.BackgroundColorMsg:
+		return m, m.handleBackground(msg)
+	case tea.MouseWheelMsg:
+		return m, m.handleWheel(msg)
+	case listingMsg:
+		return m, m.handleListing(msg)
+	case detailsMsg:
+		return m, m.handleDetails(msg)
+	case detailsDueMsg:
+		return m, m.handleDetailsDue(msg)
+	case renderedMsg:
+		return m, m.handleRendered(msg)
+	case openedMsg:
+		return m, m.handleOpened(msg)
+	case statusClearMsg:
+		return m, m.handleStatusClear(msg)
+	case spinner.TickMsg:
+		return m, m.handleSpinner(msg)
+	}
+	return m, m.handleOther(msg)
+}
+
+// View draws the screen from the panes' precomputed parts.
+func (m *App) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	return v
+}
+
+func (m *App) screen() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return truncate("terminal too small", m.width)
+	}
+	parts := []string{m.body()}
+	if m.input.Active() {
+		parts = append(parts, padRight(m.input.View(), m.width))
+	}
+	parts = append(parts, m.status.View(m.hint()))
+	return clampScreen(strings.Join(parts, "\n"), m.width, m.height)
+}
+
+func (m *App) body() string {
+	w, h := m.width, m.bodyHeight()
+	switch {
+	case m.focus == focusHelp:
+		return box(m.help.View(), w, h)
+	case m.focus == focusPicker:
+		return box(m.picker.View(), w, h)
+	case m.wide:
+		lw, dw := m.split()
+		return sideBySide(box(m.list.View(), lw, h), m.styles.Divider.Render("│"), box(m.detail.View(), dw, h))
+	case m.focus == focusDetail:
+		return box(m.detail.View(), w, h)
+	}
+	return box(m.list.View(), w, h)
+}
+
+func (m *App) bodyHeight() int {
+	h := m.height - 1
+	if m.input.Active() {
+		h--
+	}
+	return max(1, h)
+}
+
+// split is the width of the list and of the detail side by side.
+func (m *App) split() (int, int) {
+	lw := m.width * 9 / 20
+	return lw, m.width - lw - 1
+}
+
+// layout hands every pane its size after a resize or when the input line
+// comes or goes.
+func (m *App) layout() {
+	m.wide = m.width >= wideWidth
+	w, h := max(1, m.width), m.bodyHeight()
+	if m.wide {
+		lw, dw := m.split()
+		m.list.SetSize(lw, h)
+		m.detail.SetSize(dw, h)
+	} else {
+		m.list.SetSize(w, h)
+		m.detail.SetSize(w, h)
+	}
+	m.help.SetSize(w, h)
+	m.picker.SetSize(w, h)
+	m.input.SetSize(w)
+	m.status.SetSize(w)
+}
+
+// detailWidth is the width the detail is rendered at.
+func (m *App) detailWidth() int {
+	if m.wide {
+		_, dw := m.split()
+		return dw
+	}
+	return max(1, m.width)
+}
+
+// hint is the focused pane's main keys for the status bar, taken from
+// the bindings like the help screen.
+func (m *App) hint() []string {
+	var keys []key.Binding
+	switch {
+	case m.input.Active():
+		keys = m.input.keys.ShortHelp()
+	case m.focus == focusHelp:
+		keys = m.help.keys.ShortHelp()
+	case m.focus == focusPicker:
+		keys = m.picker.keys.ShortHelp()
+	case m.focus == focusDetail:
+		keys = append(m.detail.keys.ShortHelp(), m.pkeys.ShortHelp()...)
+		keys = append(keys, m.global.Help)
+	default:
+		keys = append(m.lkeys.ShortHelp(), m.global.Help)
+	}
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if k.Enabled() {
+			parts = append(parts, k.Help().Key+" "+k.Help().Desc)
+		}
+	}
+	return parts
+}

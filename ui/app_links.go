@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// openedMsg reports what happened when a link was handed to the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// openLink checks a link and opens it in the background; the status bar
+// says what was opened or why not.
+func (m *App) openLink(what, raw string) tea.Cmd {
+	if raw == "" {
+		return m.status.Flash(flashInfo, "no "+what+" for this paper")
+	}
+	u, err := CheckURL(raw)
+	if err != nil {
+		return m.status.Flash(flashError, "not opening the "+what+": "+err.Error())
+	}
+	open := m.opts.Open
+	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+}
+
+func (m *App) handleOpened(msg openedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.status.Flash(flashError, "could not start a browser: "+msg.err.Error()+" (set $BROWSER)")
+	}
+	return m.status.Flash(flashInfo, "opened "+msg.url)
+}
+
+// copyID is y: the arXiv id and the paper's link, through OSC 52 so it
+// works over SSH too.
+func (m *App) copyID(p model.Paper) tea.Cmd {
+	text := strings.TrimSpace(p.ID + " " + p.URL)
+	if text == "" {
+		return m.status.Flash(flashInfo, "nothing to copy for this paper")
+	}
+	return tea.Batch(tea.SetClipboard(text), m.status.Flash(flashInfo, "copied "+text))
+}
+
+// copyBibTeX is Y: a BibTeX entry for the paper.
+func (m *App) copyBibTeX(p model.Paper) tea.Cmd {
+	bib := m.opts.BibTeX(p)
+	if bib == "" {
+		return m.status.Flash(flashInfo, "no BibTeX for this paper")
+	}
+	first, _, _ := strings.Cut(bib, ",")
+	return tea.Batch(tea.SetClipboard(bib), m.status.Flash(flashInfo, "copied BibTeX "+first+"…}"))
+}

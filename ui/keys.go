@@ -1,0 +1,189 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// Each pane owns a keymap; together they are the single source of both the
+// key handling and the help screen, so the two cannot drift apart.
+
+func bind(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+// globalKeys work whatever has focus (quit only while no text is typed).
+type globalKeys struct {
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      bind([]string{"q"}, "q", "quit"),
+		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
+		Help:      bind([]string{"?"}, "?", "help"),
+	}
+}
+
+func (k globalKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Help, k.Quit} }
+func (k globalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Help, k.Quit, k.ForceQuit}} }
+
+// listKeys move the cursor through the list pane.
+type listKeys struct {
+	Up, Down         key.Binding
+	Top, Bottom      key.Binding
+	HalfUp, HalfDown key.Binding
+	PageUp, PageDown key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       bind([]string{"k", "up"}, "k/↑", "up"),
+		Down:     bind([]string{"j", "down"}, "j/↓", "down"),
+		Top:      bind([]string{"g", "home"}, "g", "first paper"),
+		Bottom:   bind([]string{"G", "end"}, "G", "last paper"),
+		HalfUp:   bind([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: bind([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", "space"}, "pgdn", "page down"),
+	}
+}
+
+func (k listKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down} }
+func (k listKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown}}
+}
+
+// listingKeys change what is listed; the root handles them while the list
+// has focus because they reach beyond the list pane.
+type listingKeys struct {
+	Open             key.Binding
+	Back             key.Binding
+	Filter           key.Binding
+	Search           key.Binding
+	Prev, Next       key.Binding
+	Day, Week, Month key.Binding
+	Trending         key.Binding
+	Refresh          key.Binding
+}
+
+func newListingKeys() listingKeys {
+	return listingKeys{
+		Open:     bind([]string{"enter"}, "enter", "open detail"),
+		Back:     bind([]string{"esc"}, "esc", "clear filter, go back"),
+		Filter:   bind([]string{"/"}, "/", "filter this list"),
+		Search:   bind([]string{"s"}, "s", "search Hugging Face"),
+		Prev:     bind([]string{"["}, "[", "previous day/week/month"),
+		Next:     bind([]string{"]"}, "]", "next day/week/month"),
+		Day:      bind([]string{"d"}, "d", "daily list"),
+		Week:     bind([]string{"w"}, "w", "weekly list"),
+		Month:    bind([]string{"m"}, "m", "monthly list"),
+		Trending: bind([]string{"t"}, "t", "trending"),
+		Refresh:  bind([]string{"r"}, "r", "refresh"),
+	}
+}
+
+func (k listingKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.Search}
+}
+
+func (k listingKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Refresh}}
+}
+
+// paperKeys act on the selected paper, from the list or the detail.
+type paperKeys struct {
+	Page, PDF, Code key.Binding
+	Links           key.Binding
+	CopyID, CopyBib key.Binding
+}
+
+func newPaperKeys() paperKeys {
+	return paperKeys{
+		Page:    bind([]string{"o"}, "o", "open paper page"),
+		PDF:     bind([]string{"p"}, "p", "open PDF"),
+		Code:    bind([]string{"c"}, "c", "open code link"),
+		Links:   bind([]string{"L"}, "L", "all links"),
+		CopyID:  bind([]string{"y"}, "y", "copy id and link"),
+		CopyBib: bind([]string{"Y"}, "Y", "copy BibTeX"),
+	}
+}
+
+func (k paperKeys) ShortHelp() []key.Binding { return []key.Binding{k.Page, k.PDF, k.Code, k.Links} }
+func (k paperKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.CopyID, k.CopyBib}}
+}
+
+// detailKeys scroll and search the open paper.
+type detailKeys struct {
+	Up, Down         key.Binding
+	HalfUp, HalfDown key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Find             key.Binding
+	NextHit, PrevHit key.Binding
+	Back             key.Binding
+}
+
+func newDetailKeys() detailKeys {
+	return detailKeys{
+		Up:       bind([]string{"k", "up"}, "k/↑", "scroll up"),
+		Down:     bind([]string{"j", "down"}, "j/↓", "scroll down"),
+		HalfUp:   bind([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: bind([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", "space"}, "pgdn", "page down"),
+		Top:      bind([]string{"g", "home"}, "g", "top"),
+		Bottom:   bind([]string{"G", "end"}, "G", "bottom"),
+		Find:     bind([]string{"/"}, "/", "find in text"),
+		NextHit:  bind([]string{"n"}, "n", "next match"),
+		PrevHit:  bind([]string{"N"}, "N", "previous match"),
+		Back:     bind([]string{"esc"}, "esc", "back to the list"),
+	}
+}
+
+func (k detailKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Find, k.NextHit, k.PrevHit}
+}
+
+func (k detailKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Find, k.NextHit, k.PrevHit, k.Back}}
+}
+
+// inputKeys drive the one-line input (filter, search, find).
+type inputKeys struct {
+	Accept key.Binding
+	Cancel key.Binding
+}
+
+func newInputKeys() inputKeys {
+	return inputKeys{
+		Accept: bind([]string{"enter"}, "enter", "accept"),
+		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+	}
+}
+
+func (k inputKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel} }
+func (k inputKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Accept, k.Cancel}} }
+
+// pickerKeys choose one link of the link picker.
+type pickerKeys struct {
+	Up, Down key.Binding
+	Open     key.Binding
+	Number   key.Binding
+	Close    key.Binding
+}
+
+func newPickerKeys() pickerKeys {
+	return pickerKeys{
+		Up:     bind([]string{"k", "up"}, "k/↑", "up"),
+		Down:   bind([]string{"j", "down"}, "j/↓", "down"),
+		Open:   bind([]string{"enter"}, "enter", "open link"),
+		Number: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "open link N"),
+		Close:  bind([]string{"esc", "L"}, "esc", "close"),
+	}
+}
+
+func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Number, k.Open, k.Close} }
+func (k pickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Number, k.Open, k.Close}}
+}

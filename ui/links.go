@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"net/url"
+	"os/exec"
+	"strings"
+	"unicode"
+
+	"github.com/cli/browser"
+)
+
+// plainHTTPHosts may be opened over http as well as https: the sources
+// paperdeck reads, which redirect to https themselves.
+var plainHTTPHosts = map[string]bool{
+	"huggingface.co":   true,
+	"arxiv.org":        true,
+	"www.arxiv.org":    true,
+	"export.arxiv.org": true,
+	"github.com":       true,
+	"www.github.com":   true,
+}
+
+const maxURLLen = 2048
+
+// CheckURL is the one gate every link passes before a browser sees it. It
+// accepts an absolute https URL (http for the sources' own hosts) with a
+// host, no user info, no spaces or control characters, at most 2048 bytes,
+// and returns it rebuilt from its parsed parts, so what is opened is
+// exactly what was checked and can never start with "-".
+func CheckURL(raw string) (string, error) {
+	switch {
+	case raw == "":
+		return "", errors.New("empty link")
+	case len(raw) > maxURLLen:
+		return "", errors.New("link longer than 2048 bytes")
+	}
+	for _, r := range raw {
+		if r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return "", errors.New("link contains spaces or control characters")
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", errors.New("link does not parse")
+	}
+	host := strings.ToLower(u.Hostname())
+	switch {
+	case !u.IsAbs() || u.Opaque != "":
+		return "", errors.New("not an absolute link")
+	case u.User != nil:
+		return "", errors.New("link carries a user name or password")
+	case host == "":
+		return "", errors.New("link has no host")
+	case u.Scheme == "https":
+	case u.Scheme == "http" && plainHTTPHosts[host]:
+	case u.Scheme == "http":
+		return "", errors.New("plain http link to " + host)
+	default:
+		return "", errors.New(u.Scheme + ": links are not opened")
+	}
+	clean := url.URL{
+		Scheme:   u.Scheme,
+		Host:     strings.ToLower(u.Host),
+		Path:     u.Path,
+		RawPath:  u.RawPath,
+		RawQuery: u.RawQuery,
+		Fragment: u.Fragment,
+	}
+	return clean.String(), nil
+}
+
+// Opener hands a checked URL to a browser.
+type Opener func(url string) error
+
+// BrowserOpener honours $BROWSER (its value given as browserEnv: a program
+// and optional arguments, run directly, never through a shell) and
+// otherwise asks the system's opener. The browser's output is discarded
+// so it cannot scribble over the screen.
+func BrowserOpener(browserEnv string) Opener {
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	// $BROWSER may list several programs separated by ':'; use the first.
+	first, _, _ := strings.Cut(browserEnv, ":")
+	args := strings.Fields(first)
+	if len(args) == 0 {
+		return browser.OpenURL
+	}
+	return func(u string) error {
+		cmd := exec.Command(args[0], append(args[1:], u)...)
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		go cmd.Wait() //nolint:errcheck // reap it; its exit status says nothing useful
+		return nil
+	}
+}

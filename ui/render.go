@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// RenderFunc turns a paper into the detail's (ANSI) text for a width and a
+// style name ("dark", "light", "notty"). It is slow (glamour), so it only
+// ever runs inside a tea.Cmd.
+type RenderFunc func(p model.Paper, width int, style string) (string, error)
+
+// renderKey names one render: the same paper at another width or style is
+// another render.
+type renderKey struct {
+	ID    string
+	Full  bool // the paper's full record was merged in
+	Width int
+	Style string
+}
+
+type renderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+// renderCache keeps finished renders; it is small and cleared when full,
+// which is enough for a reader moving through one listing.
+type renderCache struct {
+	m map[renderKey]string
+}
+
+const renderCacheMax = 512
+
+func (c *renderCache) Get(k renderKey) (string, bool) {
+	s, ok := c.m[k]
+	return s, ok
+}
+
+func (c *renderCache) Put(k renderKey, s string) {
+	if c.m == nil || len(c.m) >= renderCacheMax {
+		c.m = make(map[renderKey]string)
+	}
+	c.m[k] = s
+}
+
+// Forget drops every render of a paper (its record changed).
+func (c *renderCache) Forget(id string) {
+	for k := range c.m {
+		if k.ID == id {
+			delete(c.m, k)
+		}
+	}
+}
+
+// renderCmd renders p in the background; p is a copy, so the command
+// shares nothing with the model.
+func renderCmd(render RenderFunc, p model.Paper, k renderKey) tea.Cmd {
+	return func() tea.Msg {
+		out, err := render(p, k.Width, k.Style)
+		if err != nil || out == "" {
+			out, _ = PlainRender(p, k.Width, k.Style)
+		}
+		return renderedMsg{key: k, out: out, err: err}
+	}
+}
+
+// PlainRender is the renderer of last resort: readable plain text with
+// the same parts as the Markdown detail, word-wrapped to width.
+func PlainRender(p model.Paper, width int, _ string) (string, error) {
+	w := max(10, width-4)
+	var b strings.Builder
+	para := func(s string) {
+		b.WriteString(indent(ansi.Wordwrap(s, w, ""), "  "))
+		b.WriteString("\n\n")
+	}
+	b.WriteString("\n")
+	para(strings.ToUpper(p.Title))
+	if a := authorLine(p, 8); a != "" {
+		para(a)
+	}
+	if m := metaLine(p); m != "" {
+		para(m)
+	}
+	if links := p.AllLinks(); len(links) > 0 {
+		var lb strings.Builder
+		for _, l := range links {
+			fmt.Fprintf(&lb, "%-8s %s\n", l.Label, l.URL)
+		}
+		para(strings.TrimRight(lb.String(), "\n"))
+	}
+	if p.AISummary != "" {
+		para("AI summary: " + p.AISummary)
+	}
+	if len(p.Keywords) > 0 {
+		para("Keywords: " + strings.Join(p.Keywords, ", "))
+	}
+	if p.Summary != "" {
+		para("ABSTRACT")
+		para(p.Summary)
+	}
+	return b.String(), nil
+}
+
+// authorLine lists up to n authors and says how many more there are.
+func authorLine(p model.Paper, n int) string {
+	total := max(p.AuthorCount, len(p.Authors))
+	if len(p.Authors) == 0 {
+		if total > 0 {
+			return fmt.Sprintf("%d authors", total)
+		}
+		return ""
+	}
+	shown := p.Authors[:min(n, len(p.Authors))]
+	s := strings.Join(shown, ", ")
+	if more := total - len(shown); more > 0 {
+		s += fmt.Sprintf(" +%d more", more)
+	}
+	return s
+}
+
+// metaLine is "date · upvotes · comments · organisation · stars".
+func metaLine(p model.Paper) string {
+	var parts []string
+	if p.Published != "" {
+		parts = append(parts, p.Published)
+	}
+	if p.Upvotes > 0 {
+		parts = append(parts, fmt.Sprintf("▲ %d", p.Upvotes))
+	}
+	if p.Comments > 0 {
+		parts = append(parts, fmt.Sprintf("%d comments", p.Comments))
+	}
+	if p.Organization != "" {
+		parts = append(parts, p.Organization)
+	}
+	if p.GitHubStars > 0 {
+		parts = append(parts, fmt.Sprintf("★ %d", p.GitHubStars))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func indent(s, pad string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
