@@ -46,6 +46,21 @@ func decodeBookmarks(data []byte) ([]Bookmark, error) {
 	return list, nil
 }
 
+// ParseBookmarks reads a bookmarks document: a bookmarks.json, or what
+// `paperdeck bookmarks list --json` prints (the same format), e.g. to
+// import a colleague's bookmarks with their times, tags and notes. The
+// records are as they were saved; sanitise them when they come from
+// someone else.
+func ParseBookmarks(data []byte) ([]Bookmark, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("empty input: not a bookmarks file")
+	}
+	return decodeBookmarks(data)
+}
+
+// EncodeBookmarks writes bookmarks in the format of bookmarks.json.
+func EncodeBookmarks(list []Bookmark) ([]byte, error) { return encodeBookmarks(list) }
+
 func checkVersion(v *int, want int) error {
 	switch {
 	case v == nil:

@@ -1,15 +1,358 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/signal"
+	"regexp"
+	"strings"
 
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
 )
 
 func newBookmarksCmd() *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	cmd := &cobra.Command{
 		Use:   "bookmarks",
 		Short: "List, add, remove, import and export bookmarks",
-		RunE:  func(*cobra.Command, []string) error { return errors.New("bookmarks are not built yet") },
+		Long: `Bookmarks live in $XDG_DATA_HOME/paperdeck/bookmarks.json (else
+~/.local/share/paperdeck): the whole record of each paper, so they read
+offline, with the time added, tags and a note. With no subcommand, list them.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON)
+		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
+	cmd.AddCommand(newBookmarksListCmd(), newBookmarksAddCmd(), newBookmarksRemoveCmd(),
+		newBookmarksImportCmd(), newBookmarksExportCmd())
+	return cmd
+}
+
+func openBookmarks() (*store.Bookmarks, error) {
+	path, err := store.BookmarksPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenBookmarks(path), nil
+}
+
+func newBookmarksListCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List the bookmarks, newest first",
+		Long: `List the bookmarks, newest first: the time added, the id, the title and
+the tags. --json prints them in the format of the bookmarks file, which
+'bookmarks import' reads back whole.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
+	return cmd
+}
+
+func listBookmarks(stdout, stderr io.Writer, asJSON bool) error {
+	b, err := openBookmarks()
+	if err != nil {
+		return err
+	}
+	list, err := b.Load()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		data, err := store.EncodeBookmarks(list)
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(data)
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stderr, "paperdeck: no bookmarks yet: press b on a paper, or run: paperdeck bookmarks add ID")
+		return nil
+	}
+	out := bufio.NewWriter(stdout)
+	for _, bm := range list {
+		line := fmt.Sprintf("%s  %-12s  %s", bm.Added.Local().Format("2006-01-02 15:04"), bm.Paper.ID, bm.Paper.Title)
+		if len(bm.Tags) > 0 {
+			line += "  [" + strings.Join(bm.Tags, ", ") + "]"
+		}
+		fmt.Fprintln(out, line)
+	}
+	return out.Flush()
+}
+
+func newBookmarksAddCmd() *cobra.Command {
+	var offline bool
+	cmd := &cobra.Command{
+		Use:   "add ID…",
+		Short: "Bookmark papers by arXiv id",
+		Long: `Bookmark papers by arXiv id (2407.21783, arXiv:2407.21783, or a
+huggingface.co/papers or arxiv.org/abs URL). The record comes from the cache
+when paperdeck has read the paper before, else from Hugging Face.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := openBookmarks()
+			if err != nil {
+				return err
+			}
+			client, err := selectors{offline: offline}.newClient(io.Discard)
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			return addBookmarks(ctx, cmd.OutOrStdout(), b, client, args)
+		},
+	}
+	cmd.Flags().BoolVar(&offline, "offline", false, "use only papers already in the cache")
+	return cmd
+}
+
+// paperSource is what `add` needs of the feed client: one paper's record,
+// from the cache or from /api/papers/ID.
+type paperSource interface {
+	Paper(ctx context.Context, id string) (model.Paper, error)
+}
+
+func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src paperSource, args []string) error {
+	list, err := b.Load()
+	if err != nil {
+		return err
+	}
+	saved := map[string]model.Paper{}
+	for _, bm := range list {
+		saved[bm.Paper.ID] = bm.Paper
+	}
+	var (
+		papers []model.Paper
+		failed []string
+	)
+	for _, arg := range args {
+		id := paperID(arg)
+		if !feed.IsArxivID(id) {
+			failed = append(failed, fmt.Sprintf("%q is not an arXiv id (like 2407.21783)", arg))
+			continue
+		}
+		p, err := src.Paper(ctx, id)
+		if ctx.Err() != nil {
+			return exitError{130, errInterrupted}
+		}
+		if err != nil {
+			// Already bookmarked: the saved record stands when no newer one
+			// can be had.
+			if old, ok := saved[id]; ok {
+				papers = append(papers, old)
+				continue
+			}
+			failed = append(failed, fmt.Sprintf("cannot bookmark %s: %v", id, err))
+			continue
+		}
+		papers = append(papers, p)
+	}
+	if len(papers) > 0 {
+		added, err := b.Add(papers...)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "bookmarked %s%s\n", count(added, "new paper"), alreadyNote(len(papers)-added))
+	}
+	if len(failed) > 0 {
+		return errors.New(strings.Join(failed, "; "))
+	}
+	return nil
+}
+
+func newBookmarksRemoveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove ID…",
+		Short: "Remove bookmarks",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := openBookmarks()
+			if err != nil {
+				return err
+			}
+			list, err := b.Load()
+			if err != nil {
+				return err
+			}
+			have := map[string]bool{}
+			for _, bm := range list {
+				have[bm.Paper.ID] = true
+			}
+			var ids, missing []string
+			for _, arg := range args {
+				if id := paperID(arg); have[id] {
+					ids = append(ids, id)
+				} else {
+					missing = append(missing, arg)
+				}
+			}
+			if len(ids) > 0 {
+				removed, err := b.Remove(ids...)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "removed %s\n", count(removed, "bookmark"))
+			}
+			if len(missing) > 0 {
+				return fmt.Errorf("not bookmarked: %s", strings.Join(missing, ", "))
+			}
+			return nil
+		},
+	}
+}
+
+func newBookmarksImportCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Bookmark every paper of a file",
+		Long: `Bookmark every paper of a file that 'paperdeck list' reads (a saved page,
+an API response, --json output, copied page text, an arXiv feed) or of a
+bookmarks export ('bookmarks list --json', or a bookmarks.json), whose times,
+tags and notes are kept. Papers already bookmarked keep theirs.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := openBookmarks()
+			if err != nil {
+				return err
+			}
+			in, err := readImport(args[0])
+			if err != nil {
+				return err
+			}
+			added, err := b.Import(in)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %s from %s: %d new%s\n",
+				count(len(in), "paper"), args[0], added, alreadyNote(len(in)-added))
+			return nil
+		},
+	}
+}
+
+// readImport reads the papers of any file paperdeck reads, with the
+// times, tags and notes of a bookmarks export.
+func readImport(path string) ([]store.Bookmark, error) {
+	l, err := feed.ParseFile(path) // sanitises every record
+	if err != nil {
+		return nil, err
+	}
+	meta := map[string]store.Bookmark{}
+	if data, err := os.ReadFile(path); err == nil {
+		if saved, err := store.ParseBookmarks(data); err == nil {
+			for _, bm := range saved {
+				meta[bm.Paper.ID] = bm
+			}
+		}
+	}
+	in := make([]store.Bookmark, 0, len(l.Papers))
+	for _, p := range l.Papers {
+		bm := store.Bookmark{Paper: p}
+		if m, ok := meta[p.ID]; ok {
+			bm.Added = m.Added
+			bm.Note = feed.Sanitize(m.Note)
+			for _, t := range m.Tags {
+				bm.Tags = append(bm.Tags, feed.Sanitize(t))
+			}
+		}
+		in = append(in, bm)
+	}
+	return in, nil
+}
+
+var exportFormats = map[string]func(io.Writer, []model.Paper) error{
+	"bibtex":   store.WriteBibTeX,
+	"json":     store.WriteJSON,
+	"markdown": func(w io.Writer, ps []model.Paper) error { return store.WriteMarkdown(w, "Bookmarks", ps) },
+}
+
+func newBookmarksExportCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export [--format bibtex|markdown|json]",
+		Short: "Print the bookmarked papers as BibTeX, Markdown or JSON",
+		Long: `Print the bookmarked papers, newest first, to stdout: BibTeX @misc entries
+(the default), a Markdown digest, or JSON paper records as 'paperdeck list
+--json' prints them (which 'bookmarks import' reads back).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			write, ok := exportFormats[format]
+			if !ok {
+				return fmt.Errorf("unknown format %q: use bibtex, markdown or json", format)
+			}
+			b, err := openBookmarks()
+			if err != nil {
+				return err
+			}
+			list, err := b.Load()
+			if err != nil {
+				return err
+			}
+			papers := make([]model.Paper, len(list))
+			for i, bm := range list {
+				papers[i] = bm.Paper
+			}
+			out := bufio.NewWriter(cmd.OutOrStdout())
+			if err := write(out, papers); err != nil {
+				return err
+			}
+			return out.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "bibtex", "bibtex, markdown or json")
+	return cmd
+}
+
+// paperID accepts what people paste: an id, arXiv:ID, or the paper's
+// huggingface.co/papers, arxiv.org/abs or arxiv.org/pdf URL.
+func paperID(arg string) string {
+	s := strings.TrimSpace(arg)
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		path := strings.TrimSuffix(strings.TrimRight(u.Path, "/"), ".pdf")
+		if rest, ok := strings.CutPrefix(path, "/abs/"); ok {
+			s = rest // old ids have a slash: hep-th/9901001
+		} else if rest, ok := strings.CutPrefix(path, "/pdf/"); ok {
+			s = rest
+		} else {
+			s = path[strings.LastIndex(path, "/")+1:]
+		}
+	}
+	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
+		s = s[6:]
+	}
+	if feed.IsArxivID(s) {
+		s = arxivVersion.ReplaceAllString(s, "") // 2407.21783v2 is the paper 2407.21783
+	}
+	return s
+}
+
+var arxivVersion = regexp.MustCompile(`v\d+$`)
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func alreadyNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d already bookmarked)", n)
 }

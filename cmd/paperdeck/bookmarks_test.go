@@ -1,0 +1,285 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// bookmarks runs `paperdeck bookmarks args…` with its data in dataHome, so
+// that several runs share one bookmarks file.
+func bookmarks(t *testing.T, dataHome string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	// GORACE: a race-enabled binary otherwise sleeps a second at exit.
+	env = append([]string{"XDG_DATA_HOME=" + dataHome, "GORACE=atexit_sleep_ms=0"}, env...)
+	return runPaperdeck(t, env, append([]string{"bookmarks"}, args...)...)
+}
+
+func bookmarksFile(dataHome string) string {
+	return filepath.Join(dataHome, "paperdeck", "bookmarks.json")
+}
+
+func loadBookmarks(t *testing.T, dataHome string) []store.Bookmark {
+	t.Helper()
+	list, err := store.OpenBookmarks(bookmarksFile(dataHome)).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func bookmarkIDs(list []store.Bookmark) []string {
+	var out []string
+	for _, b := range list {
+		out = append(out, b.Paper.ID)
+	}
+	return out
+}
+
+// papersFile writes n made-up papers, ids from first on, as `paperdeck
+// list --json` prints them.
+func papersFile(t *testing.T, dir string, first, n int) string {
+	t.Helper()
+	ps := make([]model.Paper, n)
+	for i := range ps {
+		id := fmt.Sprintf("2402.%05d", first+i)
+		ps[i] = model.Paper{
+			ID: id, Title: fmt.Sprintf("Paper %d", first+i), Authors: []string{"Ada Lovelace"},
+			Summary: strings.Repeat("A sentence of an abstract. ", 30),
+			URL:     "https://huggingface.co/papers/" + id, Source: model.SourceHF,
+		}
+	}
+	var buf bytes.Buffer
+	if err := store.WriteJSON(&buf, ps); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("papers-%d.json", first))
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestBookmarksImportListAndRemove(t *testing.T) {
+	data := t.TempDir()
+	out, errOut, code := bookmarks(t, data, nil, "list")
+	if code != 0 || out != "" || !strings.Contains(errOut, "no bookmarks yet") {
+		t.Fatalf("empty list: exit %d, %q, %q", code, out, errOut)
+	}
+	page := testdata("hf_daily_papers_2024-08-01.html")
+	out, errOut, code = bookmarks(t, data, nil, "import", page)
+	if code != 0 || !strings.Contains(out, "imported 13 papers") || !strings.Contains(out, "13 new") {
+		t.Fatalf("import: exit %d, %q, %q", code, out, errOut)
+	}
+	out, _, _ = bookmarks(t, data, nil, "import", page)
+	if !strings.Contains(out, "0 new (13 already bookmarked)") {
+		t.Fatalf("second import: %q", out)
+	}
+
+	out, _, code = bookmarks(t, data, nil, "list")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 13 || !strings.Contains(lines[0], "2407.21783") || !strings.Contains(lines[0], "The Llama 3 Herd of Models") {
+		t.Fatalf("list: exit %d\n%s", code, out)
+	}
+
+	out, errOut, code = bookmarks(t, data, nil, "remove", "2407.21783", "https://arxiv.org/abs/2407.21705v2", "2401.99999")
+	if code == 0 || !strings.Contains(out, "removed 2 bookmarks") || strings.TrimSpace(errOut) != "paperdeck: not bookmarked: 2401.99999" {
+		t.Fatalf("remove: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := loadBookmarks(t, data); len(got) != 11 || slices.Contains(bookmarkIDs(got), "2407.21783") {
+		t.Fatalf("after remove: %v", bookmarkIDs(got))
+	}
+}
+
+func TestBookmarksListJSONShowsTimeAdded(t *testing.T) {
+	data := t.TempDir()
+	bookmarks(t, data, nil, "import", testdata("hf_daily_papers_2024-08-01.html"))
+	out, _, code := bookmarks(t, data, nil, "list", "--json")
+	var doc struct {
+		Version   int
+		Bookmarks []store.Bookmark
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
+		t.Fatalf("list --json: exit %d, %v", code, err)
+	}
+	if doc.Version != 1 || len(doc.Bookmarks) != 13 || doc.Bookmarks[0].Added.IsZero() || doc.Bookmarks[0].Paper.Title == "" {
+		t.Fatalf("list --json: %+v", doc.Bookmarks[0])
+	}
+	if !strings.Contains(out, `"added": "`) {
+		t.Fatal("the time added is not shown")
+	}
+}
+
+func TestBookmarksCorruptFileIsLeftAsItWas(t *testing.T) {
+	data := t.TempDir()
+	bookmarks(t, data, nil, "import", testdata("hf_daily_papers_2024-08-01.html"))
+	bookmarks(t, data, nil, "import", testdata("hf_api_daily_papers_2026-08-03.json")) // makes a .bak
+	path := bookmarksFile(data)
+	good, _ := os.ReadFile(path)
+	damaged := good[:len(good)/2]
+	os.WriteFile(path, damaged, 0o644)
+
+	for _, args := range [][]string{
+		{"list"}, {"list", "--json"}, {"export", "--format", "bibtex"},
+		{"import", testdata("hf_api_daily_papers_2026-06-12.json")}, {"remove", "2407.21783"}, {"add", "2407.21783"},
+	} {
+		out, errOut, code := bookmarks(t, data, nil, args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code == 0 || out != "" || len(lines) != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want a failure and one line", args, code, out, errOut)
+			continue
+		}
+		for _, want := range []string{"bookmarks file", path, "is damaged", "line ", "left as it was", "a backup is at " + path + ".bak"} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("%v: %q does not say %q", args, errOut, want)
+			}
+		}
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, damaged) {
+		t.Fatal("the damaged bookmarks file was changed")
+	}
+}
+
+// TestBookmarksExportBibTeXIsAcceptedByBibTool needs bibtool
+// (apt-get install -y bibtool).
+func TestBookmarksExportBibTeXIsAcceptedByBibTool(t *testing.T) {
+	bibtool, err := exec.LookPath("bibtool")
+	if err != nil {
+		t.Skip("bibtool is not installed (apt-get install -y bibtool); skipping the BibTeX parser check")
+	}
+	data := t.TempDir()
+	bookmarks(t, data, nil, "import", testdata("hf_daily_papers_2024-08-01.html"))
+	out, errOut, code := bookmarks(t, data, nil, "export", "--format", "bibtex")
+	if code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errOut)
+	}
+	if !strings.Contains(out, "@misc{dubey2024llama,") || !strings.Contains(out, "archivePrefix = {arXiv}") {
+		t.Fatalf("unexpected BibTeX:\n%.600s", out)
+	}
+	bib := filepath.Join(t.TempDir(), "bookmarks.bib")
+	os.WriteFile(bib, []byte(out), 0o644)
+	res, err := exec.Command(bibtool, "-#", "-d", bib, "-o", os.DevNull).CombinedOutput()
+	if err != nil || bytes.Contains(res, []byte("ERROR")) || bytes.Contains(res, []byte("WARNING")) {
+		t.Fatalf("bibtool: %v\n%s", err, res)
+	}
+	if !regexp.MustCompile(`Misc\s+13 read\s+13 written`).Match(res) {
+		t.Fatalf("bibtool did not read 13 entries:\n%s", res)
+	}
+}
+
+func TestBookmarksJSONExportImportsBackTheSame(t *testing.T) {
+	first := t.TempDir()
+	bookmarks(t, first, nil, "import", testdata("hf_daily_papers_2024-08-01.html"))
+	bookmarks(t, first, nil, "import", testdata("hf_api_daily_papers_2026-08-03.json"))
+	exported, _, code := bookmarks(t, first, nil, "export", "--format", "json")
+	file := filepath.Join(t.TempDir(), "bookmarks-export.json")
+	os.WriteFile(file, []byte(exported), 0o644)
+
+	second := t.TempDir()
+	out, errOut, code2 := bookmarks(t, second, nil, "import", file)
+	if code != 0 || code2 != 0 || !strings.Contains(out, "imported 16 papers") {
+		t.Fatalf("export/import: exit %d/%d, %q, %q", code, code2, out, errOut)
+	}
+	a, b := loadBookmarks(t, first), loadBookmarks(t, second)
+	if len(a) != 16 || len(b) != len(a) {
+		t.Fatalf("%d bookmarks restored, want %d", len(b), len(a))
+	}
+	for i := range a {
+		pa, _ := json.Marshal(a[i].Paper)
+		pb, _ := json.Marshal(b[i].Paper)
+		if !bytes.Equal(pa, pb) {
+			t.Fatalf("bookmark %d differs:\n%s\n%s", i, pa, pb)
+		}
+	}
+	if again, _, _ := bookmarks(t, second, nil, "export", "--format", "json"); again != exported {
+		t.Fatal("exporting the restored bookmarks gives a different file")
+	}
+}
+
+func TestBookmarksListJSONImportsBackWhole(t *testing.T) {
+	first := t.TempDir()
+	bookmarks(t, first, nil, "import", testdata("hf_api_daily_papers_2026-08-03.json"))
+	b := store.OpenBookmarks(bookmarksFile(first))
+	list := loadBookmarks(t, first)
+	b.SetTags(list[1].Paper.ID, []string{"agents", "to read"})
+	b.SetNote(list[2].Paper.ID, "cite in chapter 2")
+	saved, _, _ := bookmarks(t, first, nil, "list", "--json")
+	file := filepath.Join(t.TempDir(), "colleague.json")
+	os.WriteFile(file, []byte(saved), 0o644)
+
+	second := t.TempDir()
+	if out, errOut, code := bookmarks(t, second, nil, "import", file); code != 0 || !strings.Contains(out, "3 new") {
+		t.Fatalf("import: exit %d, %q, %q", code, out, errOut)
+	}
+	want, got := loadBookmarks(t, first), loadBookmarks(t, second)
+	wj, _ := json.Marshal(want)
+	gj, _ := json.Marshal(got)
+	if !bytes.Equal(wj, gj) {
+		t.Fatalf("restored bookmarks differ:\n%s\n%s", wj, gj)
+	}
+}
+
+func TestBookmarksAddFetchesTheRecord(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/papers/2407.21783" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		// Hand-made, in the shape of /api/papers/ID.
+		fmt.Fprint(w, `{"id": "2407.21783", "title": "The Llama 3 Herd of Models",
+			"authors": [{"name": "Abhimanyu Dubey"}, {"name": "Abhinav Jauhri"}],
+			"publishedAt": "2024-07-31T17:54:27.000Z", "summary": "Modern AI systems are powered by foundation models.",
+			"upvotes": 94, "githubRepo": "https://github.com/meta-llama/llama3"}`)
+	}))
+	defer srv.Close()
+	env := []string{"PAPERDECK_HF_URL=" + srv.URL}
+	data := t.TempDir()
+
+	out, errOut, code := bookmarks(t, data, env, "add", "arXiv:2407.21783v1")
+	if code != 0 || strings.TrimSpace(out) != "bookmarked 1 new paper" {
+		t.Fatalf("add: exit %d, %q, %q", code, out, errOut)
+	}
+	got := loadBookmarks(t, data)
+	if len(got) != 1 || got[0].Paper.Title != "The Llama 3 Herd of Models" || got[0].Paper.GitHub != "https://github.com/meta-llama/llama3" || len(got[0].Paper.Authors) != 2 {
+		t.Fatalf("bookmarked %+v", got)
+	}
+
+	_, errOut, code = bookmarks(t, data, env, "add", "2401.00404", "not-an-id")
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code == 0 || len(lines) != 1 || !strings.Contains(errOut, "cannot bookmark 2401.00404") || !strings.Contains(errOut, `"not-an-id" is not an arXiv id`) {
+		t.Fatalf("add of unknown ids: exit %d, %q", code, errOut)
+	}
+	if got := loadBookmarks(t, data); len(got) != 1 {
+		t.Fatalf("a failed add changed the bookmarks: %v", bookmarkIDs(got))
+	}
+}
+
+func TestBookmarksBadInput(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"import"}, {"import", filepath.Join(data, "missing.json")}, {"import", data},
+		{"export", "--format", "csv"}, {"add"}, {"remove"}, {"frobnicate"},
+	} {
+		out, errOut, code := bookmarks(t, data, nil, args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code == 0 || out != "" || len(lines) != 1 || !strings.HasPrefix(errOut, "paperdeck: ") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one error line", args, code, out, errOut)
+		}
+	}
+	if _, err := os.Stat(bookmarksFile(data)); !os.IsNotExist(err) {
+		t.Fatal("bad input created a bookmarks file")
+	}
+}
