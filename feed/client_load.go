@@ -63,7 +63,6 @@ func (c *Client) Load(ctx context.Context, req Request) (Result, error) {
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
 	}
-	c.logf("%v", err)
 	if haveCache {
 		c.remember(cached.Listing)
 		return Result{Listing: cached.Listing, Notice: fmt.Sprintf("offline: showing the cached copy of %s from %s (%v)", describe(p), stamp(cached.Fetched), err)}, nil

@@ -3,8 +3,9 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"os"
+	"os/signal"
 
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
@@ -20,7 +21,12 @@ func newListCmd() *cobra.Command {
 		Use:   "list [SOURCE]",
 		Short: "Print a listing without the TUI",
 		Long: `Print a listing as JSON (--json), one line per paper (--format text, the
-default) or a Markdown digest (--format markdown).`,
+default) or a Markdown digest (--format markdown).
+
+The listing is the latest Hugging Face daily list, or the one a selector
+(--date, --week, --month, --trending, --search, --arxiv) or SOURCE (a file,
+or a huggingface.co/papers/… or arxiv.org/… URL) names. Notices (a cached or
+bundled copy shown instead of a live one, an empty day) go to stderr.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON {
@@ -30,15 +36,33 @@ default) or a Markdown digest (--format markdown).`,
 			if !ok {
 				return fmt.Errorf("unknown format %q: use text, markdown or json", format)
 			}
-			if len(args) == 0 {
-				return fmt.Errorf("give a file to list (network selectors are not built yet)")
-			}
-			listing, err := feed.ParseFile(args[0])
+			req, err := sel.request(args)
 			if err != nil {
 				return err
 			}
+			stderr := cmd.ErrOrStderr()
+			client, err := sel.newClient(stderr)
+			if err != nil {
+				return err
+			}
+			// Ctrl-C cancels the request instead of killing a cache write.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			res, err := client.Load(ctx, req)
+			if err != nil {
+				if ctx.Err() != nil {
+					return exitError{130, errInterrupted}
+				}
+				return err
+			}
+			if res.Notice != "" {
+				fmt.Fprintln(stderr, "paperdeck:", res.Notice)
+			}
+			if res.Listing.Empty() {
+				fmt.Fprintln(stderr, "paperdeck:", emptyNote(res.Listing))
+			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
-			if err := write(out, listing); err != nil {
+			if err := write(out, res.Listing); err != nil {
 				return err
 			}
 			return out.Flush()
