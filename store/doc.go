@@ -23,26 +23,33 @@
 //
 // # Bookmarks
 //
-//	b := store.OpenBookmarks(filepath.Join(dir, "bookmarks.json")) // no I/O
-//	list, err := b.Load()            // newest first; a missing file is empty
-//	added, err := b.Add(papers...)   // re-adding keeps the original Added time and refreshes the record
+//	path, err := store.BookmarksPath()  // DataDir()/bookmarks.json; ReadMarksPath() likewise
+//	b := store.OpenBookmarks(path)      // no I/O
+//	list, err := b.Load()               // newest first; a missing file is empty
+//	added, err := b.Add(papers...)      // re-adding keeps the original Added time and refreshes the record
 //	removed, err := b.Remove(ids...)
 //	err = b.SetTags(id, []string{"rl", "to-read"})
 //	err = b.SetNote(id, "compare with …")
-//	added, err = b.Import(bookmarks) // merges whole records (added time, tags, note), e.g. a colleague's export
+//	added, err = b.Import(bookmarks)    // merges whole records (added time, tags, note), e.g. a colleague's export
 //
-// A *Bookmarks is safe for concurrent use; every method that changes the
-// file does its own I/O and should run in a tea.Cmd, never in Update.
+// ParseBookmarks reads such a document from elsewhere (a colleague's
+// bookmarks.json, or `paperdeck bookmarks list --json`, which prints the
+// same format) and EncodeBookmarks writes one.
+//
+// A *Bookmarks is safe for concurrent use. Every method but OpenBookmarks
+// does file I/O, so the TUI calls them in a tea.Cmd, never in Update.
 //
 // # Read marks
 //
-//	r := store.OpenReadMarks(filepath.Join(dir, "readmarks.json"))
-//	read, err := r.Load()                 // ids whose detail was opened
+//	r := store.OpenReadMarks(path)      // path from ReadMarksPath()
+//	read, err := r.Load()               // ids whose detail was opened
 //	err = r.MarkRead(id)
-//	fresh, err := r.Visit(key, ids)       // ids not seen at the previous visit of that listing; empty on the first visit
+//	fresh, err := r.Visit(key, ids)     // ids not seen at the previous visit of that listing; empty on the first visit
 //
 // The listing key is any stable string for a listing, e.g. the period's
-// kind and value ("day 2025-01-09", "trending").
+// kind and value ("day 2025-01-09", "trending"). Only the last visit of
+// each listing is kept (the 400 most recent listings), and the 50,000 most
+// recent read marks.
 //
 // # BibTeX
 //
