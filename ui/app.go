@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -16,18 +17,21 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/render"
 )
 
 // Options wires the reader to the world; only Feed and Start are needed.
 type Options struct {
 	Feed    Feed
 	Start   feed.Request
-	Render  RenderFunc // the detail's Markdown; PlainRender when nil
+	Render  RenderFunc // the detail; MarkdownRender when nil
 	Open    Opener     // the browser; BrowserOpener("") when nil
 	BibTeX  func(model.Paper) string
 	NoColor bool             // NO_COLOR is set
 	Now     func() time.Time // the clock, for periods; time.Now when nil
 	Context context.Context  // parent of every request; cancelled on quit
+	// CrashDir receives a log if paperdeck panics; os.TempDir() when "".
+	CrashDir string
 }
 
 type focus int
@@ -69,7 +73,7 @@ type App struct {
 	listing  model.Listing // what is listed (its papers live in the list pane)
 	loaded   bool
 	history  []savedListing // earlier listings, one esc away each
-	renders  renderCache
+	renders  *render.Cache
 	full     map[string]bool // papers whose detail record was merged
 	asked    map[string]bool // papers whose detail record was asked for
 	read     map[string]bool
@@ -77,6 +81,8 @@ type App struct {
 	dueSeq   int    // the cursor's latest rest, for the detail fetch
 	inputVal string // the input's value after the last key
 	tick     tickFunc
+	crashed  bool
+	crashLog string
 }
 
 // savedListing is a listing put aside by a search.
@@ -90,7 +96,7 @@ type savedListing struct {
 // New builds the reader; nothing is loaded until Init.
 func New(opts Options) *App {
 	if opts.Render == nil {
-		opts.Render = PlainRender
+		opts.Render = MarkdownRender
 	}
 	if opts.Open == nil {
 		opts.Open = BrowserOpener("")
@@ -112,7 +118,7 @@ func New(opts Options) *App {
 		list: newListPane(st), detail: newDetailPane(st), input: newInputPane(st),
 		picker: newPickerPane(st), status: newStatusBar(st),
 		global: newGlobalKeys(), lkeys: newListingKeys(), pkeys: newPaperKeys(),
-		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
+		tick: tea.Tick, renders: render.NewCache(256), full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
 	}
 	m.help = newHelpPane(st, m.helpSections())
 	m.list.SetMarks(m.read, m.marked)
@@ -141,44 +147,73 @@ func (m *App) helpSections() []helpSection {
 // Init asks for the background colour and starts the first load; the
 // first frame is drawn before any answer.
 func (m *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start}))
+	return safeCmd(tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start})), m.opts.CrashDir)
 }
 
-// Update routes: keys (global ones first, then the focused pane), resize,
-// then background results to their owner whatever has focus.
-func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update routes the message (see route); a panic anywhere in it, or in a
+// command it returns, is logged and ends the program cleanly.
+func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.crash(writeCrashLog(m.opts.CrashDir, r, debug.Stack()))
+			model, cmd = m, tea.Quit
+		}
+	}()
+	if c, ok := msg.(crashMsg); ok {
+		m.crash(c.log)
+	}
+	if m.crashed {
+		return m, tea.Quit
+	}
+	return m, safeCmd(m.route(msg), m.opts.CrashDir)
+}
+
+func (m *App) crash(log string) {
+	m.crashed, m.crashLog = true, log
+	m.stop()
+}
+
+// route: keys (global ones first, then the focused pane), resize, then
+// background results to their owner whatever has focus.
+func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.PasteMsg:
-		return m, m.handlePaste(msg)
+		return m.handlePaste(msg)
 	case tea.WindowSizeMsg:
-		return m, m.handleResize(msg)
+		return m.handleResize(msg)
 	case tea.BackgroundColorMsg:
-		return m, m.handleBackground(msg)
+		return m.handleBackground(msg)
 	case tea.MouseWheelMsg:
-		return m, m.handleWheel(msg)
+		return m.handleWheel(msg)
 	case listingMsg:
-		return m, m.handleListing(msg)
+		return m.handleListing(msg)
 	case detailsMsg:
-		return m, m.handleDetails(msg)
+		return m.handleDetails(msg)
 	case detailsDueMsg:
-		return m, m.handleDetailsDue(msg)
+		return m.handleDetailsDue(msg)
 	case renderedMsg:
-		return m, m.handleRendered(msg)
+		return m.handleRendered(msg)
 	case openedMsg:
-		return m, m.handleOpened(msg)
+		return m.handleOpened(msg)
 	case statusClearMsg:
-		return m, m.handleStatusClear(msg)
+		return m.handleStatusClear(msg)
 	case spinner.TickMsg:
-		return m, m.handleSpinner(msg)
+		return m.handleSpinner(msg)
 	}
-	return m, m.handleOther(msg)
+	return m.handleOther(msg)
 }
 
 // View draws the screen from the panes' precomputed parts.
-func (m *App) View() tea.View {
-	v := tea.NewView(m.screen())
+func (m *App) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.crash(writeCrashLog(m.opts.CrashDir, r, debug.Stack()))
+			v = tea.NewView("paperdeck hit a bug; press any key to quit")
+		}
+	}()
+	v = tea.NewView(m.screen())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	return v
@@ -213,6 +248,13 @@ func (m *App) body() string {
 		return box(m.detail.View(), w, h)
 	}
 	return box(m.list.View(), w, h)
+}
+
+// setFocus gives the keys to a pane; the list dims its cursor when it
+// does not have them.
+func (m *App) setFocus(f focus) {
+	m.focus = f
+	m.list.SetBlurred(f != focusList)
 }
 
 func (m *App) bodyHeight() int {

@@ -6,7 +6,9 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/render"
 )
 
 // detailsDelay is how long the cursor rests on a paper before its full
@@ -27,7 +29,7 @@ func (m *App) openDetail() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.focus = focusDetail
+	m.setFocus(focusDetail)
 	m.markRead(p.ID)
 	return tea.Batch(m.showDetail(p), m.fetchDetails(p))
 }
@@ -37,7 +39,7 @@ func (m *App) closeDetail() tea.Cmd {
 		m.detail.Find("")
 		return nil
 	}
-	m.focus = focusList
+	m.setFocus(focusList)
 	return nil
 }
 
@@ -71,7 +73,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 func (m *App) showDetail(p model.Paper) tea.Cmd {
 	k := renderKey{ID: p.ID, Full: m.full[p.ID], Width: m.detailWidth(), Style: m.styles.RenderStyle()}
 	m.detail.SetPaper(p, k)
-	if out, ok := m.renders.Get(k); ok {
+	if out, ok := m.renders.Get(k.cacheID(), k.Width, render.Style(k.Style)); ok {
 		m.detail.SetRendered(k, out)
 		return nil
 	}
@@ -79,7 +81,9 @@ func (m *App) showDetail(p model.Paper) tea.Cmd {
 }
 
 func (m *App) handleRendered(msg renderedMsg) tea.Cmd {
-	m.renders.Put(msg.key, msg.out)
+	if msg.err == nil {
+		m.renders.Put(msg.key.cacheID(), msg.key.Width, render.Style(msg.key.Style), msg.out)
+	}
 	m.detail.SetRendered(msg.key, msg.out)
 	if msg.err != nil && msg.key == m.detail.want {
 		return m.status.Flash(flashError, "rendering the detail: "+msg.err.Error())
@@ -90,7 +94,7 @@ func (m *App) handleRendered(msg renderedMsg) tea.Cmd {
 // fetchDetails asks once per paper for its full record (code link, stars,
 // AI summary); a newer ask cancels an older one.
 func (m *App) fetchDetails(p model.Paper) tea.Cmd {
-	if m.opts.Feed == nil || p.ID == "" || m.asked[p.ID] {
+	if m.opts.Feed == nil || !feed.IsArxivID(p.ID) || m.asked[p.ID] {
 		return nil
 	}
 	m.asked[p.ID] = true
@@ -105,7 +109,9 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	}
 	spin := m.syncLoading()
 	if msg.err != nil {
-		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id {
+		// Said only when the reader opened this paper; a fetch made because
+		// the cursor rested stays quiet (offline, that would be every paper).
+		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id && m.focus == focusDetail {
 			return tea.Batch(spin, m.status.Flash(flashNotice, "no details for "+msg.id+": "+msg.err.Error()))
 		}
 		return spin
@@ -121,7 +127,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	if !found {
 		return spin
 	}
-	merged := mergeDetails(orig, msg.paper)
+	merged := feed.MergePaper(orig, msg.paper)
 	merged.ID = orig.ID
 	m.full[merged.ID] = true
 	m.list.UpdatePaper(merged)
@@ -145,7 +151,7 @@ func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.width, m.height = msg.Width, msg.Height
 	m.layout()
 	if m.focus == focusDetail && !m.wide && !m.detail.has {
-		m.focus = focusList
+		m.setFocus(focusList)
 	}
 	if p, ok := m.detail.Paper(); ok {
 		return m.showDetail(p)

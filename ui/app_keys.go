@@ -40,10 +40,11 @@ func (m *App) quit() tea.Cmd {
 
 func (m *App) toggleHelp() tea.Cmd {
 	if m.focus == focusHelp {
-		m.focus = m.returnTo
+		m.setFocus(m.returnTo)
 		return nil
 	}
-	m.returnTo, m.focus = m.focus, focusHelp
+	m.returnTo = m.focus
+	m.setFocus(focusHelp)
 	m.help.SetSize(m.width, m.bodyHeight())
 	return nil
 }
@@ -117,13 +118,13 @@ func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (m *App) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.picker.keys.Close) {
-		m.focus = m.returnTo
+		m.setFocus(m.returnTo)
 		return nil
 	}
 	var cmd tea.Cmd
 	m.picker, cmd = m.picker.Update(k)
 	if l, ok := m.picker.Chosen(); ok {
-		m.focus = m.returnTo
+		m.setFocus(m.returnTo)
 		return tea.Batch(cmd, m.openLink(l.Label+" link", l.URL))
 	}
 	return cmd
@@ -148,7 +149,8 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openLink("code link", p.GitHub), true
 	case key.Matches(k, m.pkeys.Links):
 		m.picker.Show(p)
-		m.returnTo, m.focus = m.focus, focusPicker
+		m.returnTo = m.focus
+		m.setFocus(focusPicker)
 		return nil, true
 	case key.Matches(k, m.pkeys.CopyID):
 		return m.copyID(p), true

@@ -71,7 +71,7 @@ func (m *App) setListing(l model.Listing, ix filterIndex, keepID string) tea.Cmd
 	m.list.SetListing(l.Papers, ix, emptyText(l), keepID)
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
-		m.focus = focusList
+		m.setFocus(focusList)
 	}
 	if m.wide && m.list.selectedID() == before && before != "" {
 		return nil

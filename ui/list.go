@@ -27,8 +27,9 @@ type listPane struct {
 	offset int // first position of shown on screen
 	empty  string
 
-	read   map[string]bool
-	marked map[string]bool // bookmarked
+	read    map[string]bool
+	marked  map[string]bool // bookmarked
+	blurred bool            // the detail beside it has the keys
 
 	rows []string
 }
@@ -101,6 +102,14 @@ func (l *listPane) applyFilter() {
 		return
 	}
 	l.shown = filterPapers(l.index, l.query)
+}
+
+// SetBlurred dims the cursor while the detail beside the list has focus.
+func (l *listPane) SetBlurred(b bool) {
+	if l.blurred != b {
+		l.blurred = b
+		l.refresh()
+	}
 }
 
 // SetMarks gives the read and bookmarked papers (by id).
@@ -249,6 +258,9 @@ func (l listPane) row(p model.Paper, selected bool) string {
 		date = " " + padRight(p.Published, dateW-1)
 	}
 
+	if selected && l.blurred {
+		return l.styles.RowBlurred.Render(padRight(marks+title+up+date, w))
+	}
 	if selected {
 		return l.styles.RowSelected.Render(padRight(marks+title+up+date, w))
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/render"
 )
 
 // RenderFunc turns a paper into the detail's (ANSI) text for a width and a
@@ -30,33 +31,18 @@ type renderedMsg struct {
 	err error
 }
 
-// renderCache keeps finished renders; it is small and cleared when full,
-// which is enough for a reader moving through one listing.
-type renderCache struct {
-	m map[renderKey]string
-}
-
-const renderCacheMax = 512
-
-func (c *renderCache) Get(k renderKey) (string, bool) {
-	s, ok := c.m[k]
-	return s, ok
-}
-
-func (c *renderCache) Put(k renderKey, s string) {
-	if c.m == nil || len(c.m) >= renderCacheMax {
-		c.m = make(map[renderKey]string)
+// cacheID is the render cache's name for a render: a paper's full record
+// renders differently from its listing record, so the two never mix.
+func (k renderKey) cacheID() string {
+	if k.Full {
+		return k.ID + "\x00full"
 	}
-	c.m[k] = s
+	return k.ID
 }
 
-// Forget drops every render of a paper (its record changed).
-func (c *renderCache) Forget(id string) {
-	for k := range c.m {
-		if k.ID == id {
-			delete(c.m, k)
-		}
-	}
+// MarkdownRender is the detail as glamour Markdown (package render).
+func MarkdownRender(p model.Paper, width int, style string) (string, error) {
+	return render.Paper(p, width, render.Style(style))
 }
 
 // renderCmd renders p in the background; p is a copy, so the command

@@ -14,6 +14,7 @@ type Styles struct {
 	Row         lipgloss.Style // a paper row
 	RowRead     lipgloss.Style // a paper already opened
 	RowSelected lipgloss.Style // the row under the cursor
+	RowBlurred  lipgloss.Style // the cursor's row while the detail has focus
 	Marks       lipgloss.Style // unread, bookmark and code marks
 	Upvotes     lipgloss.Style
 	Date        lipgloss.Style
@@ -53,6 +54,7 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Row = plain
 		s.RowRead = plain.Faint(true)
 		s.RowSelected = plain.Reverse(true)
+		s.RowBlurred = plain.Underline(true)
 		s.Marks = plain
 		s.Upvotes = plain
 		s.Date = plain
@@ -85,6 +87,7 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Row = plain.Foreground(fg).Bold(true)
 	s.RowRead = plain.Foreground(dim)
 	s.RowSelected = plain.Background(selBg)
+	s.RowBlurred = plain.Foreground(dim).Underline(true)
 	s.Marks = plain.Foreground(accent)
 	s.Upvotes = plain.Foreground(accent)
 	s.Date = plain.Foreground(dim)
