@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/paperdeck/paperdeck/model"
 )
@@ -125,18 +126,16 @@ func linkList(p model.Paper) string {
 // spaces, controls, angle brackets or quotes.
 func safeURL(raw string) (string, bool) {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > 2048 {
-		return "", false
+	if raw == "" || len(raw) > 2048 || strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || dropRune(r) }) >= 0 {
+		return "", false // the opener refuses these too: never show a link it would not open
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.Opaque != "" {
 		return "", false
 	}
 	s := u.String()
-	for _, r := range s {
-		if r <= ' ' || r == 0x7f || r == '<' || r == '>' || r == '"' || r == '`' || r == '\\' || dropRune(r) {
-			return "", false
-		}
+	if strings.ContainsAny(s, "<>\"`\\") {
+		return "", false // could end the <…> autolink
 	}
 	return s, true
 }
