@@ -26,15 +26,12 @@ func retryableStatus(code int) bool {
 }
 
 // transientNetErr reports whether a failed request is worth another try: a
-// connection cut half-way. A refused connection, an unknown host or a
+// connection cut half-way. A refused connection, a failed name lookup or a
 // timeout is not retried: with no network it would only keep the user from
 // the cached copy longer.
 func transientNetErr(err error) bool {
 	var dns *net.DNSError
-	if errors.As(err, &dns) {
-		return dns.IsTemporary && !dns.IsNotFound
-	}
-	if isTimeout(err) {
+	if errors.As(err, &dns) || isTimeout(err) {
 		return false
 	}
 	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) ||

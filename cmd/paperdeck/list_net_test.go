@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -66,6 +68,30 @@ func (m *netMirror) env(cacheDir string) []string {
 	return []string{"PAPERDECK_HF_URL=" + m.URL, "PAPERDECK_ARXIV_URL=" + m.URL, "XDG_CACHE_HOME=" + cacheDir}
 }
 
+// runInProcess runs the command line in this process, which is much quicker
+// than a new process when many runs are needed; it reports like main does.
+func runInProcess(t *testing.T, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+	t.Setenv("PAPERDECK_HF_URL", "http://127.0.0.1:1")
+	t.Setenv("PAPERDECK_ARXIV_URL", "http://127.0.0.1:1")
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	var out, errOut bytes.Buffer
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(&errOut, "paperdeck:", err)
+		code = 1
+	}
+	return out.String(), errOut.String(), code
+}
+
 func decodePapers(t *testing.T, out string) []model.Paper {
 	t.Helper()
 	var papers []model.Paper
@@ -93,12 +119,14 @@ func TestListDateFromMirrorEqualsTheFile(t *testing.T) {
 }
 
 func TestListEverySelectorHitsItsSource(t *testing.T) {
+	// A small page keeps this quick: what matters is which path is asked.
+	const small = "handmade_hf_week_2025-W02.html"
 	m := newNetMirror(t, map[string]string{
-		"/papers":                 dayPage,
-		"/papers/week/2024-W31":   dayPage,
-		"/papers/month/2024-08":   dayPage,
-		"/papers/trending":        dayPage,
-		"/papers/date/2024-08-01": dayPage,
+		"/papers":                 small,
+		"/papers/week/2024-W31":   small,
+		"/papers/month/2024-08":   small,
+		"/papers/trending":        small,
+		"/papers/date/2024-08-01": small,
 		"/list/cs.LG/new":         "handmade_arxiv_list_cs.LG_new.html",
 		"/abs/2407.21783":         "handmade_arxiv_abs_2407.21783.html",
 	})
@@ -107,19 +135,19 @@ func TestListEverySelectorHitsItsSource(t *testing.T) {
 		path   string
 		papers int
 	}{
-		{nil, "/papers", 13},
-		{[]string{"--week", "2024-W31"}, "/papers/week/2024-W31", 13},
-		{[]string{"--month", "2024-08"}, "/papers/month/2024-08", 13},
-		{[]string{"--trending"}, "/papers/trending", 13},
+		{nil, "/papers", 2},
+		{[]string{"--week", "2024-W31"}, "/papers/week/2024-W31", 2},
+		{[]string{"--month", "2024-08"}, "/papers/month/2024-08", 2},
+		{[]string{"--trending"}, "/papers/trending", 2},
 		{[]string{"--arxiv", "cs.LG"}, "/list/cs.LG/new", 2},
-		{[]string{"https://huggingface.co/papers/date/2024-08-01"}, "/papers/date/2024-08-01", 13},
-		{[]string{"huggingface.co/papers/week/2024-W31"}, "/papers/week/2024-W31", 13},
+		{[]string{"https://huggingface.co/papers/date/2024-08-01"}, "/papers/date/2024-08-01", 2},
+		{[]string{"huggingface.co/papers/week/2024-W31"}, "/papers/week/2024-W31", 2},
 		{[]string{"https://arxiv.org/list/cs.LG/new"}, "/list/cs.LG/new", 2},
 		{[]string{"https://arxiv.org/abs/2407.21783v2"}, "/abs/2407.21783", 1},
 	} {
 		before := len(m.requests())
 		args := append([]string{"list", "--json"}, tc.args...)
-		out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), args...)
+		out, errOut, code := runInProcess(t, m.env(t.TempDir()), args...)
 		if code != 0 || errOut != "" {
 			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errOut)
 			continue
@@ -139,7 +167,7 @@ func TestListUnknownLayoutGivesTheAPIsPapersAndVerboseSaysSo(t *testing.T) {
 		"/papers/date/2026-08-03": "handmade_arxiv_abs_2407.21783.html", // an HTML page, but not a listing
 		"/api/daily_papers":       "hf_api_daily_papers_2026-08-03.json",
 	})
-	out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), "list", "--date", "2026-08-03", "--json", "--verbose")
+	out, errOut, code := runInProcess(t, m.env(t.TempDir()), "list", "--date", "2026-08-03", "--json", "--verbose")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -151,7 +179,7 @@ func TestListUnknownLayoutGivesTheAPIsPapersAndVerboseSaysSo(t *testing.T) {
 		t.Errorf("--verbose does not tell of the fallback:\n%s", errOut)
 	}
 	// Without --verbose, stderr stays quiet: the listing is live.
-	_, errOut, _ = runPaperdeck(t, m.env(t.TempDir()), "list", "--date", "2026-08-03", "--json")
+	_, errOut, _ = runInProcess(t, m.env(t.TempDir()), "list", "--date", "2026-08-03", "--json")
 	if errOut != "" {
 		t.Errorf("stderr without --verbose: %q", errOut)
 	}
@@ -160,7 +188,7 @@ func TestListUnknownLayoutGivesTheAPIsPapersAndVerboseSaysSo(t *testing.T) {
 func TestListSearchGivesTheSearchEndpointsResults(t *testing.T) {
 	// No search page on the mirror (404), so paperdeck asks the endpoint.
 	m := newNetMirror(t, map[string]string{"/api/papers/search": "handmade_hf_api_papers_search.json"})
-	out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), "list", "--search", "math reasoning", "--json")
+	out, errOut, code := runInProcess(t, m.env(t.TempDir()), "list", "--search", "math reasoning", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -176,7 +204,7 @@ func TestListSearchGivesTheSearchEndpointsResults(t *testing.T) {
 
 func TestListSearchPage(t *testing.T) {
 	m := newNetMirror(t, map[string]string{"/papers": "handmade_hf_search_flow-matching.html"})
-	out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), "list", "--search", "flow matching", "--format", "markdown")
+	out, errOut, code := runInProcess(t, m.env(t.TempDir()), "list", "--search", "flow matching", "--format", "markdown")
 	if code != 0 || !strings.Contains(out, `# Papers: search "flow matching"`) {
 		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
 	}
@@ -194,7 +222,7 @@ func TestListEmptyDayIsAnEmptyResultWithANote(t *testing.T) {
 	if !strings.Contains(errOut, "no papers on Saturday 2025-01-11") || !strings.Contains(errOut, "Friday 2025-01-10") {
 		t.Errorf("stderr %q, want a note naming the day and the previous list", errOut)
 	}
-	out, _, code = runPaperdeck(t, m.env(t.TempDir()), "list", "--date", "2025-01-11")
+	out, _, code = runInProcess(t, m.env(t.TempDir()), "list", "--date", "2025-01-11")
 	if code != 0 || out != "" {
 		t.Errorf("text: exit %d, stdout %q", code, out)
 	}
@@ -226,8 +254,10 @@ func TestListWithTheMirrorStoppedPrintsTheCachedPapers(t *testing.T) {
 
 func TestListWithNoNetworkAndNoCacheShowsTheBundledSnapshot(t *testing.T) {
 	// runPaperdeck's default base URLs point at a closed port.
+	run := runPaperdeck // the first as a real process, the others quicker
 	for _, args := range [][]string{{"list", "--json"}, {"list", "--demo", "--json"}, {"list", "--offline", "--json"}, {"list", "--date", "2025-01-09", "--json"}} {
-		out, errOut, code := runPaperdeck(t, nil, args...)
+		out, errOut, code := run(t, nil, args...)
+		run = runInProcess
 		if code != 0 {
 			t.Errorf("%v: exit %d: %s", args, code, errOut)
 			continue
@@ -259,7 +289,7 @@ func TestListRetriesA429AfterRetryAfter(t *testing.T) {
 	m.mu.Unlock()
 	defer m.mu.Lock()
 	start := time.Now()
-	out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), "list", "--date", "2024-08-01", "--json")
+	out, errOut, code := runInProcess(t, m.env(t.TempDir()), "list", "--date", "2024-08-01", "--json")
 	if code != 0 || errOut != "" || len(decodePapers(t, out)) != 13 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -281,7 +311,7 @@ func TestListErrorsAreOneClearLine(t *testing.T) {
 		{[]string{"list", "https://example.org/papers"}, "huggingface.co/papers and arxiv.org URLs only"},
 		{[]string{"list", "--date", "2024-08-01", testdata(dayPage)}, "choose one listing"},
 	} {
-		out, errOut, code := runPaperdeck(t, m.env(t.TempDir()), tc.args...)
+		out, errOut, code := runInProcess(t, m.env(t.TempDir()), tc.args...)
 		if code == 0 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line with %q", tc.args, code, out, errOut, tc.want)
 		}
@@ -296,7 +326,7 @@ func TestListErrorsAreOneClearLine(t *testing.T) {
 func TestListCachesUnderXDGCacheHome(t *testing.T) {
 	m := newNetMirror(t, map[string]string{"/papers/date/2024-08-01": dayPage})
 	cache := t.TempDir()
-	if _, _, code := runPaperdeck(t, m.env(cache), "list", "--date", "2024-08-01"); code != 0 {
+	if _, _, code := runInProcess(t, m.env(cache), "list", "--date", "2024-08-01"); code != 0 {
 		t.Fatal("list failed")
 	}
 	if _, err := os.Stat(filepath.Join(cache, "paperdeck", "listings", "day-2024-08-01.json")); err != nil {
