@@ -126,6 +126,9 @@ func New(opts Options) *App {
 	return m
 }
 
+// helpSections are the help screen's groups, from the panes' own
+// bindings. The detail and the picker scroll with the same keys as the
+// list, so only their own keys are listed again.
 func (m *App) helpSections() []helpSection {
 	flat := func(groups [][]key.Binding) []key.Binding {
 		var out []key.Binding
@@ -134,13 +137,14 @@ func (m *App) helpSections() []helpSection {
 		}
 		return out
 	}
+	d, p := m.detail.keys, m.picker.keys
 	return []helpSection{
-		{"Move", flat(m.list.keys.FullHelp())},
 		{"Listing", flat(m.lkeys.FullHelp())},
 		{"Paper", flat(m.pkeys.FullHelp())},
-		{"Detail", flat(m.detail.keys.FullHelp())},
-		{"Link picker", flat(m.picker.keys.FullHelp())},
 		{"Anywhere", flat(m.global.FullHelp())},
+		{"Move (list, detail, help)", flat(m.list.keys.FullHelp())},
+		{"Detail", []key.Binding{d.Find, d.NextHit, d.PrevHit, d.Back}},
+		{"Link picker", []key.Binding{p.Number, p.Open, p.Close}},
 	}
 }
 

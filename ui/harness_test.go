@@ -20,21 +20,23 @@ import (
 // fakeFeed answers from memory. A period listed in hold waits until its
 // channel is closed (or the request is cancelled), to test stale answers.
 type fakeFeed struct {
-	mu       sync.Mutex
-	listings map[model.Period]model.Listing
-	errs     map[model.Period]error
-	papers   map[string]model.Paper
-	hold     map[model.Period]chan struct{}
-	loads    []feed.Request
-	notice   string
+	mu        sync.Mutex
+	listings  map[model.Period]model.Listing
+	errs      map[model.Period]error
+	papers    map[string]model.Paper
+	paperErrs map[string]error
+	hold      map[model.Period]chan struct{}
+	loads     []feed.Request
+	notice    string
 }
 
 func newFakeFeed() *fakeFeed {
 	return &fakeFeed{
-		listings: map[model.Period]model.Listing{},
-		errs:     map[model.Period]error{},
-		papers:   map[string]model.Paper{},
-		hold:     map[model.Period]chan struct{}{},
+		listings:  map[model.Period]model.Listing{},
+		errs:      map[model.Period]error{},
+		papers:    map[string]model.Paper{},
+		paperErrs: map[string]error{},
+		hold:      map[model.Period]chan struct{}{},
 	}
 }
 
@@ -75,7 +77,10 @@ func (f *fakeFeed) Paper(ctx context.Context, id string) (model.Paper, error) {
 	if p, ok := f.papers[id]; ok {
 		return p, nil
 	}
-	return model.Paper{}, errors.New("no details in this test")
+	if err, ok := f.paperErrs[id]; ok {
+		return model.Paper{}, err
+	}
+	return model.Paper{ID: id}, nil // nothing more than the listing knows
 }
 
 func (f *fakeFeed) requests() []feed.Request {

@@ -59,7 +59,8 @@ func (h *helpPane) SetStyles(s Styles) {
 	h.vp.SetContent(h.layout())
 }
 
-// column renders one section as lines: a title, then "key  description".
+// column renders one section as lines: a title, then "key  description";
+// the title's colour separates sections, so no blank line is spent.
 func (h helpPane) column(sec helpSection, keyW int) []string {
 	lines := []string{h.styles.Title.Render(sec.title)}
 	for _, b := range sec.keys {
@@ -69,7 +70,7 @@ func (h helpPane) column(sec helpSection, keyW int) []string {
 		k := padRight(b.Help().Key, keyW)
 		lines = append(lines, h.styles.Help.FullKey.Render(k)+"  "+h.styles.Help.FullDesc.Render(b.Help().Desc))
 	}
-	return append(lines, "")
+	return lines
 }
 
 // layout puts whole sections, in order, into as many columns as the width

@@ -31,14 +31,25 @@ type listPane struct {
 	marked  map[string]bool // bookmarked
 	blurred bool            // the detail beside it has the keys
 
-	rows []string
+	rows  []string
+	cache map[int]string // rendered rows off the cursor, by paper position
 }
+
+// rowCacheMax bounds the row cache; a screenful is ~50 rows, so this only
+// saves re-rendering while scrolling back and forth.
+const rowCacheMax = 4096
+
+// forget drops the cached rows after a change of width, styles or marks.
+func (l *listPane) forget() { l.cache = nil }
 
 func newListPane(styles Styles) listPane {
 	return listPane{keys: newListKeys(), styles: styles, empty: "loading…"}
 }
 
 func (l *listPane) SetSize(w, h int) {
+	if w != l.width {
+		l.forget()
+	}
 	l.width, l.height = w, h
 	l.scrollToCursor()
 	l.refresh()
@@ -46,6 +57,7 @@ func (l *listPane) SetSize(w, h int) {
 
 func (l *listPane) SetStyles(s Styles) {
 	l.styles = s
+	l.forget()
 	l.refresh()
 }
 
@@ -53,6 +65,7 @@ func (l *listPane) SetStyles(s Styles) {
 // filter, and puts the cursor back on keepID when that paper is still there.
 func (l *listPane) SetListing(papers []model.Paper, index filterIndex, empty, keepID string) {
 	l.papers, l.index, l.empty = papers, index, empty
+	l.forget()
 	l.cursor, l.offset = 0, 0
 	l.applyFilter()
 	if keepID != "" {
@@ -115,6 +128,7 @@ func (l *listPane) SetBlurred(b bool) {
 // SetMarks gives the read and bookmarked papers (by id).
 func (l *listPane) SetMarks(read, marked map[string]bool) {
 	l.read, l.marked = read, marked
+	l.forget()
 	l.refresh()
 }
 
@@ -123,6 +137,7 @@ func (l *listPane) UpdatePaper(p model.Paper) {
 	for i := range l.papers {
 		if l.papers[i].ID == p.ID {
 			l.papers[i] = p
+			delete(l.cache, i)
 		}
 	}
 	l.refresh()
@@ -216,9 +231,22 @@ func (l *listPane) refresh() {
 		l.rows = append(l.rows, l.styles.Empty.Render(truncate(" "+msg, l.width)))
 		return
 	}
+	if l.cache == nil || len(l.cache) > rowCacheMax {
+		l.cache = make(map[int]string)
+	}
 	end := min(len(l.shown), l.offset+l.height)
 	for i := l.offset; i < end; i++ {
-		l.rows = append(l.rows, l.row(l.papers[l.shown[i]], i == l.cursor))
+		pos := l.shown[i]
+		if i == l.cursor {
+			l.rows = append(l.rows, l.row(l.papers[pos], true))
+			continue
+		}
+		r, ok := l.cache[pos]
+		if !ok {
+			r = l.row(l.papers[pos], false)
+			l.cache[pos] = r
+		}
+		l.rows = append(l.rows, r)
 	}
 }
 
