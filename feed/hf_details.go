@@ -13,7 +13,8 @@ import (
 // and stars, project page, AI summary, keywords, linked models, datasets
 // and spaces) merged into the record of the listing it was loaded from.
 // Details are cached like listings: fresh for FreshFor, then revalidated;
-// when the network fails the cached details are used.
+// when the network fails the cached details are used. On an error the
+// listed record (if the paper was listed) comes back with it.
 func (c *Client) Paper(ctx context.Context, id string) (model.Paper, error) {
 	id = strings.TrimSpace(id)
 	if !IsArxivID(id) {

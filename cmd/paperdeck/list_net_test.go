@@ -333,3 +333,31 @@ func TestListCachesUnderXDGCacheHome(t *testing.T) {
 		t.Errorf("no cached listing: %v", err)
 	}
 }
+
+// 503 forever, no cache: after the retries (real backoff, about 3.5 to 7 s)
+// paperdeck says why and shows the bundled snapshot rather than nothing.
+func TestList503ForeverGivesUpInUnder30s(t *testing.T) {
+	m := newNetMirror(t, nil)
+	m.mu.Lock()
+	m.before = func(w http.ResponseWriter, r *http.Request) bool {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return true
+	}
+	m.mu.Unlock()
+	start := time.Now()
+	out, errOut, code := runInProcess(t, m.env(t.TempDir()), "list", "--date", "2024-08-05", "--json")
+	if el := time.Since(start); el > 30*time.Second {
+		t.Errorf("took %v", el)
+	}
+	if code != 0 || len(decodePapers(t, out)) != 13 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"no cached copy of Monday 2024-08-05", "bundled snapshot of Thursday 2024-08-01", "503 Service Unavailable (gave up after 4 attempts)"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q lacks %q", errOut, want)
+		}
+	}
+	if n := len(m.requests()); n != 4 {
+		t.Errorf("%d requests, want 4 (one and 3 retries)", n)
+	}
+}
