@@ -396,9 +396,12 @@ func readArg(s string, i int) (string, int, bool) {
 }
 
 // matchBrace returns the index of the } that closes the { at s[i], or -1.
+// It looks no further than maxBlockMath bytes: a longer group is not a
+// formula, and an unbounded look for every brace of "{{{…" would make the
+// conversion quadratic.
 func matchBrace(s string, i int) int {
 	depth := 0
-	for j := i; j < len(s); j++ {
+	for j := i; j < len(s) && j-i < maxBlockMath; j++ {
 		switch s[j] {
 		case '\\':
 			j++

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/paperdeck/paperdeck/model"
 )
@@ -23,6 +24,7 @@ const maxAuthors = 5
 // out. Every text from the record is escaped, so nothing in it is taken
 // as Markdown, and LaTeX fragments read as text.
 func Markdown(p model.Paper) string {
+	p = capFields(p)
 	var b strings.Builder
 	title := richLine(p.Title)
 	if title == "" {
@@ -45,6 +47,50 @@ func Markdown(p model.Paper) string {
 		b.WriteString("## Abstract\n\n" + s)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// Limits far above any real paper, so a hostile record costs bounded
+// time to render.
+const (
+	maxTitle    = 2 << 10
+	maxAbstract = 32 << 10
+	maxName     = 256
+	maxKeywords = 64
+)
+
+func capFields(p model.Paper) model.Paper {
+	p.Title = truncate(p.Title, maxTitle)
+	p.Summary = truncate(p.Summary, maxAbstract)
+	p.AISummary = truncate(p.AISummary, maxAbstract)
+	p.Organization = truncate(p.Organization, maxName)
+	p.Published = truncate(p.Published, maxName)
+	if len(p.Authors) > maxAuthors+1 {
+		p.AuthorCount = max(p.AuthorCount, len(p.Authors)) // "+N more" counts them all
+		p.Authors = p.Authors[:maxAuthors+1]
+	}
+	if len(p.Keywords) > maxKeywords {
+		p.Keywords = p.Keywords[:maxKeywords]
+	}
+	authors, keywords := make([]string, len(p.Authors)), make([]string, len(p.Keywords))
+	for i, a := range p.Authors {
+		authors[i] = truncate(a, maxName)
+	}
+	for i, k := range p.Keywords {
+		keywords[i] = truncate(k, maxName)
+	}
+	p.Authors, p.Keywords = authors, keywords
+	return p
+}
+
+// truncate cuts s to at most n bytes on a rune boundary, marking the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 func section(b *strings.Builder, line string) {

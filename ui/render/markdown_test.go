@@ -118,10 +118,32 @@ func TestMarkdownUnknownFieldsLeftOut(t *testing.T) {
 	if !strings.Contains(md, "A, B … \\+38 more") {
 		t.Errorf("partial author list: %q", md)
 	}
+	// A long list without a count still says how many.
+	many := make([]string, 500)
+	for i := range many {
+		many[i] = "Author " + itoa(i)
+	}
+	md = Markdown(model.Paper{Title: "T", Authors: many})
+	if !strings.Contains(md, "Author 4 … \\+495 more") {
+		t.Errorf("500 authors: %q", md)
+	}
 	// Up to six names are all shown.
 	md = Markdown(model.Paper{Title: "T", Authors: []string{"A", "B", "C", "D", "E", "F"}})
 	if !strings.Contains(md, "A, B, C, D, E, F\n") {
 		t.Errorf("six authors: %q", md)
+	}
+}
+
+// A record far larger than any paper is cut, with a mark, not rendered
+// at length.
+func TestMarkdownCapsHugeFields(t *testing.T) {
+	huge := strings.Repeat("word ", 100000)
+	md := Markdown(model.Paper{Title: huge, Summary: huge})
+	if len(md) > 2*maxAbstract+2*maxTitle {
+		t.Errorf("Markdown of a 500 KB record is %d bytes", len(md))
+	}
+	if !strings.Contains(md, "…") {
+		t.Error("the cut is not marked")
 	}
 }
 

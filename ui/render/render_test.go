@@ -102,7 +102,7 @@ func TestPaperTestdataFitsWidth(t *testing.T) {
 		"arxiv_api_query_transformer_cs.LG_2026-06-14.xml", "hf_papers_page_copied_text_sample.txt",
 		"handmade_hf_api_paper_2501.04519.json", "handmade_arxiv_list_cs.LG_new.html",
 	}
-	n := 0
+	n, k := 0, 0
 	for _, f := range files {
 		l, err := feed.ParseFile("../../testdata/" + f)
 		if err != nil {
@@ -112,7 +112,8 @@ func TestPaperTestdataFitsWidth(t *testing.T) {
 			// Two of the four widths per paper, in turn, keep this quick
 			// under -race while every width meets every source.
 			widths := []int{20, 40, 80, 140}
-			for _, width := range []int{widths[n%4], widths[(n+2)%4]} {
+			k++
+			for _, width := range []int{widths[k%4], widths[(k+2)%4]} {
 				style := allStyles[n%len(allStyles)]
 				n++
 				out, err := Paper(p, width, style)
