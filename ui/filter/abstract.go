@@ -1,0 +1,90 @@
+package filter
+
+import (
+	"context"
+	"slices"
+)
+
+// PrepareAbstracts builds the abstract index ahead of the first abstract
+// search (ctrl+a), e.g. in a tea.Cmd as soon as the key is pressed. Work
+// already done is kept when ctx is cancelled half-way.
+func (ix *Index) PrepareAbstracts(ctx context.Context) error {
+	for _, s := range ix.segs {
+		if _, err := s.abstracts(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// abstracts returns the segment's abstract index, building it the first
+// time. A cancelled build leaves nothing behind; the next call starts over.
+func (s *segment) abstracts(ctx context.Context) (*wordIndex, error) {
+	s.absMu.Lock()
+	defer s.absMu.Unlock()
+	if s.abs != nil {
+		return s.abs, nil
+	}
+	in := newInterner(4096)
+	var lastDoc []int32
+	var pairs []uint64 // word << 32 | doc, docs ascending
+	var buf []byte
+	doc := int32(0)
+	add := func(w []byte) {
+		id := in.id(w)
+		if int(id) >= len(lastDoc) {
+			lastDoc = append(lastDoc, -1)
+		}
+		if lastDoc[id] != doc {
+			lastDoc[id] = doc
+			pairs = append(pairs, uint64(id)<<32|uint64(doc))
+		}
+	}
+	for d := range s.papers {
+		if d%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		doc = int32(d)
+		buf = forEachWord(s.papers[d].Summary, buf, add)
+		buf = forEachWord(s.papers[d].AISummary, buf, add)
+	}
+	dict, rank := in.sortedRanks()
+	ix := &wordIndex{dict: dict, postOff: make([]uint32, len(dict)+1), post: make([]uint32, len(pairs))}
+	for _, p := range pairs {
+		ix.postOff[rank[p>>32]+1]++
+	}
+	for i := 1; i < len(ix.postOff); i++ {
+		ix.postOff[i] += ix.postOff[i-1]
+	}
+	next := slices.Clone(ix.postOff[:len(dict)])
+	for _, p := range pairs { // in doc order, so each posting list is sorted
+		w := rank[p>>32]
+		ix.post[next[w]] = uint32(p)
+		next[w]++
+	}
+	s.abs = ix
+	return ix, nil
+}
+
+// eval finds the papers (among cand, if not nil) whose abstract has a word
+// starting with word.
+func (a *wordIndex) eval(ctx context.Context, word string, cand bitset, n int) (bitset, error) {
+	hit := newBitset(n)
+	lo, hi := wordRange(a.dict, word)
+	post := a.post[a.postOff[lo]:a.postOff[hi]]
+	for len(post) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		chunk := post[:min(len(post), 1<<16)]
+		post = post[len(chunk):]
+		for _, d := range chunk {
+			if cand == nil || cand.has(d) {
+				hit.set(d)
+			}
+		}
+	}
+	return hit, nil
+}

@@ -1,0 +1,187 @@
+package filter
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// Marks tells the is: qualifiers which papers are read and bookmarked.
+// The functions are called from the query's goroutine: give them a copy
+// of the sets, never the model's live maps.
+type Marks struct {
+	Read       func(id string) bool // nil: nothing is read
+	Bookmarked func(id string) bool // nil: nothing is bookmarked
+	// Gen changes whenever the sets change: a previous result from another
+	// generation is not reused for an is: query.
+	Gen uint64
+}
+
+// Request is one filter query.
+type Request struct {
+	Query string
+	// Abstracts also matches the words of the abstract and AI summary
+	// (ctrl+a). The first such query builds the abstract index (seconds
+	// at 100,000 papers): run it in a tea.Cmd with a context you cancel.
+	Abstracts bool
+	Marks     Marks
+	// Seq numbers the request; the result carries it so that the caller
+	// keeps a result only if it is newer than the one on screen.
+	Seq uint64
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Seq       uint64
+	Query     string
+	Abstracts bool
+	// Matches holds positions in the listing, best first: papers whose
+	// title holds every query word, then those whose title holds some,
+	// then the rest; each group by upvotes, most first, then in listing
+	// order. With no query words (only qualifiers, or nothing), listing
+	// order.
+	Matches []int
+	// Hint explains a qualifier that was left out ("up: wants a
+	// number…"); "" when the whole query was understood.
+	Hint string
+
+	q      query
+	gen    uint64
+	segs   []segmentMatches // nil: every paper
+	reused bool             // answered from the previous result's matches
+}
+
+type segmentMatches struct {
+	seg  *segment
+	bits bitset
+}
+
+// Newer reports whether r should replace shown on screen.
+func (r *Result) Newer(shown *Result) bool { return shown == nil || r.Seq > shown.Seq }
+
+// Query is the fast path for filtering as the user types: title, authors,
+// organisation and keywords only, on the calling goroutine (milliseconds
+// at 100,000 papers). Pass the previous result to search only its matches
+// when q extends its query. The result's Seq is prev's plus one.
+func (ix *Index) Query(q string, prev *Result, marks Marks) *Result {
+	var seq uint64
+	if prev != nil {
+		seq = prev.Seq + 1
+	}
+	res, _ := ix.Search(context.Background(), Request{Query: q, Marks: marks, Seq: seq}, prev)
+	return res
+}
+
+// Search answers req. When req's query extends prev's (each word of prev
+// starts a word of req, the qualifiers are as strict, the mode as narrow),
+// only prev's matches are searched; the result is the same either way. It
+// returns ctx.Err() when cancelled (only abstract searches take long).
+func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result, error) {
+	q := parseQuery(req.Query)
+	res := &Result{Seq: req.Seq, Query: req.Query, Abstracts: req.Abstracts, Hint: q.hint, q: q, gen: req.Marks.Gen}
+	if q.empty() {
+		res.Matches = make([]int, ix.Len())
+		for i := range res.Matches {
+			res.Matches[i] = i
+		}
+		return res, nil
+	}
+	reuse := prev != nil && q.narrows(&prev.q) && (prev.Abstracts || !req.Abstracts) &&
+		(!prev.q.usesMarks() || prev.gen == req.Marks.Gen)
+	res.reused = reuse
+
+	// Each segment's matches split in three tiers by title; each tier is
+	// then sorted by upvotes across segments.
+	ranked := len(q.terms) > 0
+	parts := make([][3]bitset, len(ix.segs))
+	var sizes [3]int
+	res.segs = make([]segmentMatches, len(ix.segs))
+	for i, s := range ix.segs {
+		var cand bitset
+		if reuse {
+			cand = prev.bitsFor(i, s)
+		}
+		m, err := s.match(ctx, &q, req, cand)
+		if err != nil {
+			return nil, err
+		}
+		res.segs[i] = segmentMatches{seg: s, bits: m.all}
+		if !ranked {
+			parts[i][2] = m.all
+		} else {
+			every := m.all.clone()
+			every.and(m.titleAll)
+			some := m.all.clone()
+			some.and(m.titleAny)
+			some.andNot(m.titleAll)
+			rest := m.all.clone()
+			rest.andNot(m.titleAny)
+			parts[i] = [3]bitset{every, some, rest}
+		}
+		for t := range sizes {
+			sizes[t] += parts[i][t].count()
+		}
+	}
+	res.Matches = make([]int, 0, sizes[0]+sizes[1]+sizes[2])
+	keys := make([]uint64, 0, max(sizes[0], sizes[1], sizes[2]))
+	for t := range sizes {
+		if !ranked {
+			for i, s := range ix.segs {
+				parts[i][t].each(func(d uint32) { res.Matches = append(res.Matches, s.base+int(d)) })
+			}
+			continue
+		}
+		keys = keys[:0]
+		for i, s := range ix.segs {
+			parts[i][t].each(func(d uint32) {
+				keys = append(keys, uint64(math.MaxInt32-s.upvotes[d])<<32|uint64(s.base+int(d)))
+			})
+		}
+		sortByHighKey(keys)
+		for _, k := range keys {
+			res.Matches = append(res.Matches, int(uint32(k)))
+		}
+	}
+	return res, nil
+}
+
+// bitsFor is prev's matches in segment i of the new index, or nil (search
+// the whole segment) when prev did not see that segment.
+func (r *Result) bitsFor(i int, s *segment) bitset {
+	if r.segs == nil || i >= len(r.segs) || r.segs[i].seg != s {
+		return nil
+	}
+	return r.segs[i].bits
+}
+
+// sortByHighKey sorts by the upper 32 bits, keeping the order of equal
+// keys (listing order): an LSD radix sort that skips bytes all keys share.
+func sortByHighKey(a []uint64) {
+	if len(a) < 64 {
+		slices.SortStableFunc(a, func(x, y uint64) int { return int(x>>32) - int(y>>32) })
+		return
+	}
+	tmp := make([]uint64, len(a))
+	src, dst := a, tmp
+	for shift := uint(32); shift < 64; shift += 8 {
+		var count [257]int
+		for _, k := range src {
+			count[(k>>shift)&0xff+1]++
+		}
+		if slices.Contains(count[1:], len(src)) {
+			continue // every key has this byte: nothing to do
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, k := range src {
+			b := (k >> shift) & 0xff
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+}
