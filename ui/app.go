@@ -32,6 +32,10 @@ type Options struct {
 	Context context.Context  // parent of every request; cancelled on quit
 	// CrashDir receives a log if paperdeck panics; os.TempDir() when "".
 	CrashDir string
+	// Bookmarks and ReadMarks are the local files; nil keeps bookmarks and
+	// read marks for this session only.
+	Bookmarks BookmarkStore
+	ReadMarks ReadMarkStore
 }
 
 type focus int
@@ -41,6 +45,7 @@ const (
 	focusDetail
 	focusHelp
 	focusPicker
+	focusMessage
 )
 
 // App is the root model. It owns the panes and the state that crosses
@@ -57,12 +62,13 @@ type App struct {
 	focus    focus
 	returnTo focus // where the help and the picker return to
 
-	list   listPane
-	detail detailPane
-	input  inputPane
-	help   helpPane
-	picker pickerPane
-	status statusBar
+	list    listPane
+	detail  detailPane
+	input   inputPane
+	help    helpPane
+	picker  pickerPane
+	message messagePane
+	status  statusBar
 
 	global   globalKeys
 	lkeys    listingKeys
@@ -70,19 +76,25 @@ type App struct {
 	listingG guard // the listing request in flight
 	detailsG guard // the paper-details request in flight
 
-	listing  model.Listing // what is listed (its papers live in the list pane)
-	loaded   bool
-	history  []savedListing // earlier listings, one esc away each
-	renders  *render.Cache
-	full     map[string]bool // papers whose detail record was merged
-	asked    map[string]bool // papers whose detail record was asked for
-	read     map[string]bool
-	marked   map[string]bool
-	dueSeq   int    // the cursor's latest rest, for the detail fetch
-	inputVal string // the input's value after the last key
-	tick     tickFunc
-	crashed  bool
-	crashLog string
+	listing   model.Listing // what is listed (its papers live in the list pane)
+	loaded    bool
+	history   []savedListing // earlier listings, one esc away each
+	renders   *render.Cache
+	full      map[string]bool // papers whose detail record was merged
+	asked     map[string]bool // papers whose detail record was asked for
+	read      map[string]bool
+	marked    map[string]bool
+	fresh     map[string]bool // new since the listing's last visit
+	bookmarks map[string]store.Bookmark
+	saving    map[string]*pendingSave // bookmark saves in flight, by id
+	editing   model.Paper             // the paper whose tags or note are typed
+	bookErr   error                   // the bookmarks file is damaged: save nothing
+	readErr   error                   // the read-marks file is damaged
+	dueSeq    int                     // the cursor's latest rest, for the detail fetch
+	inputVal  string                  // the input's value after the last key
+	tick      tickFunc
+	crashed   bool
+	crashLog  string
 }
 
 // savedListing is a listing put aside by a search.
@@ -116,12 +128,13 @@ func New(opts Options) *App {
 	m := &App{
 		opts: opts, ctx: ctx, stop: stop, styles: st,
 		list: newListPane(st), detail: newDetailPane(st), input: newInputPane(st),
-		picker: newPickerPane(st), status: newStatusBar(st),
+		picker: newPickerPane(st), message: newMessagePane(st), status: newStatusBar(st),
 		global: newGlobalKeys(), lkeys: newListingKeys(), pkeys: newPaperKeys(),
 		tick: tea.Tick, renders: render.NewCache(256), full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
+		bookmarks: map[string]store.Bookmark{}, saving: map[string]*pendingSave{},
 	}
 	m.help = newHelpPane(st, m.helpSections())
-	m.list.SetMarks(m.read, m.marked)
+	m.refreshMarks()
 	m.status.SetListing("loading "+describePeriod(opts.Start.Period), "")
 	return m
 }
@@ -151,7 +164,9 @@ func (m *App) helpSections() []helpSection {
 // Init asks for the background colour and starts the first load; the
 // first frame is drawn before any answer.
 func (m *App) Init() tea.Cmd {
-	return safeCmd(tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start})), m.opts.CrashDir)
+	start := tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start}),
+		loadMarksCmd(m.opts.Bookmarks, m.opts.ReadMarks))
+	return safeCmd(start, m.opts.CrashDir)
 }
 
 // Update routes the message (see route); a panic anywhere in it, or in a
@@ -201,6 +216,16 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleRendered(msg)
 	case openedMsg:
 		return m.handleOpened(msg)
+	case marksLoadedMsg:
+		return m.handleMarksLoaded(msg)
+	case bookmarkSavedMsg:
+		return m.handleBookmarkSaved(msg)
+	case bookmarkEditedMsg:
+		return m.handleBookmarkEdited(msg)
+	case readSavedMsg:
+		return m.handleReadSaved(msg)
+	case visitedMsg:
+		return m.handleVisited(msg)
 	case statusClearMsg:
 		return m.handleStatusClear(msg)
 	case spinner.TickMsg:
@@ -245,6 +270,8 @@ func (m *App) body() string {
 		return box(m.help.View(), w, h)
 	case m.focus == focusPicker:
 		return box(m.picker.View(), w, h)
+	case m.focus == focusMessage:
+		return box(m.message.View(), w, h)
 	case m.wide:
 		lw, dw := m.split()
 		return sideBySide(box(m.list.View(), lw, h), m.styles.Divider.Render("│"), box(m.detail.View(), dw, h))
@@ -290,6 +317,7 @@ func (m *App) layout() {
 	}
 	m.help.SetSize(w, h)
 	m.picker.SetSize(w, h)
+	m.message.SetSize(w, h)
 	m.input.SetSize(w)
 	m.status.SetSize(w)
 }
@@ -314,6 +342,8 @@ func (m *App) hint() []string {
 		keys = m.help.keys.ShortHelp()
 	case m.focus == focusPicker:
 		keys = m.picker.keys.ShortHelp()
+	case m.focus == focusMessage:
+		keys = m.message.keys.ShortHelp()
 	case m.focus == focusDetail:
 		keys = append(m.detail.keys.ShortHelp(), m.pkeys.ShortHelp()...)
 		keys = append(keys, m.global.Help)

@@ -30,8 +30,7 @@ func (m *App) openDetail() tea.Cmd {
 		return nil
 	}
 	m.setFocus(focusDetail)
-	m.markRead(p.ID)
-	return tea.Batch(m.showDetail(p), m.fetchDetails(p))
+	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.fetchDetails(p))
 }
 
 func (m *App) closeDetail() tea.Cmd {
@@ -64,8 +63,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 	if !ok || p.ID != msg.id {
 		return nil
 	}
-	m.markRead(p.ID)
-	return m.fetchDetails(p)
+	return tea.Batch(m.markRead(p.ID), m.fetchDetails(p))
 }
 
 // showDetail puts p in the detail pane, from the render cache when it
@@ -73,6 +71,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 func (m *App) showDetail(p model.Paper) tea.Cmd {
 	k := renderKey{ID: p.ID, Full: m.full[p.ID], Width: m.detailWidth(), Style: m.styles.RenderStyle()}
 	m.detail.SetPaper(p, k)
+	m.refreshBanner()
 	if out, ok := m.renders.Get(k.cacheID(), k.Width, render.Style(k.Style)); ok {
 		m.detail.SetRendered(k, out)
 		return nil
@@ -137,14 +136,6 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	return spin
 }
 
-func (m *App) markRead(id string) {
-	if id == "" || m.read[id] {
-		return
-	}
-	m.read[id] = true
-	m.list.SetMarks(m.read, m.marked)
-}
-
 // handleResize re-lays out at once and re-renders the detail for its new
 // width in the background.
 func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
@@ -167,6 +158,7 @@ func (m *App) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.input.SetStyles(m.styles)
 	m.help.SetStyles(m.styles)
 	m.picker.SetStyles(m.styles)
+	m.message.SetStyles(m.styles)
 	m.status.SetStyles(m.styles)
 	if p, ok := m.detail.Paper(); ok {
 		return m.showDetail(p)

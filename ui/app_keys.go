@@ -25,6 +25,8 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.handleHelpKey(k)
 	case focusPicker:
 		return m.handlePickerKey(k)
+	case focusMessage:
+		return m.handleMessageKey(k)
 	case focusDetail:
 		return m.handleDetailKey(k)
 	}
@@ -82,6 +84,8 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.switchKind(model.Trending)
 	case key.Matches(k, m.lkeys.Refresh):
 		return m.refresh()
+	case key.Matches(k, m.lkeys.Bookmarks):
+		return m.showBookmarks()
 	}
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd
@@ -104,16 +108,37 @@ func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.closeDetail()
 	case key.Matches(k, m.detail.keys.Find):
 		return m.openInput(inputFind, m.detail.find)
+	case key.Matches(k, m.detail.keys.NextHit, m.detail.keys.PrevHit) && m.detail.HasHits():
+		// While a find has matches, N is "previous match", not "note".
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(k)
+		return tea.Batch(cmd, m.status.Flash(flashInfo, m.detail.FindStatus()))
 	}
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd
 	}
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.Update(k)
-	if key.Matches(k, m.detail.keys.NextHit, m.detail.keys.PrevHit) && m.detail.HasHits() {
-		return tea.Batch(cmd, m.status.Flash(flashInfo, m.detail.FindStatus()))
-	}
 	return cmd
+}
+
+func (m *App) handleMessageKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.message.keys.Close) {
+		m.setFocus(m.returnTo)
+		return nil
+	}
+	var cmd tea.Cmd
+	m.message, cmd = m.message.Update(k)
+	return cmd
+}
+
+// showMessage puts a long message on screen until esc.
+func (m *App) showMessage(title, body string) {
+	m.message.Show(title, body)
+	if m.focus != focusMessage {
+		m.returnTo = m.focus
+	}
+	m.setFocus(focusMessage)
 }
 
 func (m *App) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {
@@ -133,7 +158,8 @@ func (m *App) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {
 // handlePaperKey runs the keys that act on the current paper, from the
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	if !key.Matches(k, m.pkeys.Page, m.pkeys.PDF, m.pkeys.Code, m.pkeys.Links, m.pkeys.CopyID, m.pkeys.CopyBib) {
+	pk := m.pkeys
+	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note) {
 		return nil, false
 	}
 	p, ok := m.currentPaper()
@@ -154,6 +180,12 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, m.pkeys.CopyID):
 		return m.copyID(p), true
+	case key.Matches(k, m.pkeys.Bookmark):
+		return m.toggleBookmark(p), true
+	case key.Matches(k, m.pkeys.Tags):
+		return m.editTags(p), true
+	case key.Matches(k, m.pkeys.Note):
+		return m.editNote(p), true
 	}
 	return m.copyBibTeX(p), true
 }
@@ -228,6 +260,8 @@ func (m *App) applyInput() tea.Cmd {
 			return m.status.Flash(flashInfo, m.detail.FindStatus())
 		case inputSearch:
 			return m.search(value)
+		case inputTags, inputNote:
+			return m.saveEdit(mode, value)
 		}
 	case inputCanceled:
 		m.layout()

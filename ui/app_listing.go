@@ -17,6 +17,10 @@ const maxSkips = 14
 
 // load starts a listing request, cancelling the one in flight.
 func (m *App) load(r loadReq) tea.Cmd {
+	if r.Period.Kind == bookmarksKind {
+		_, gen := m.listingG.Begin(m.ctx)
+		return tea.Batch(m.syncLoading(), bookmarksLoadCmd(m.opts.Bookmarks, m.sessionBookmarks(), gen, r))
+	}
 	if m.opts.Feed == nil {
 		return m.status.Flash(flashError, "no source to load from")
 	}
@@ -56,7 +60,11 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	if msg.req.Push && m.loaded {
 		m.history = append(m.history, m.saveListing())
 	}
-	cmds := []tea.Cmd{spin, m.setListing(l, msg.index, msg.req.KeepID)}
+	if l.Period.Kind == bookmarksKind && m.opts.Bookmarks != nil {
+		m.setBookmarks(msg.bookmarks)
+		m.refreshMarks()
+	}
+	cmds := []tea.Cmd{spin, m.setListing(l, msg.index, msg.req.KeepID), m.visit(l)}
 	if msg.res.Notice != "" {
 		cmds = append(cmds, m.status.Flash(flashNotice, msg.res.Notice))
 	}
@@ -96,6 +104,8 @@ func (m *App) goBack() tea.Cmd {
 	prev := m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
 	cmd := m.setListing(prev.listing, prev.index, prev.id)
+	m.fresh = nil
+	m.refreshMarks()
 	m.list.SetFilter(prev.query)
 	m.updateStatusListing()
 	return tea.Batch(m.syncLoading(), cmd)
@@ -180,16 +190,24 @@ func (m *App) searchQuery() string {
 }
 
 func (m *App) updateStatusListing() {
+	if !m.loaded {
+		return // the bar still says what is loading
+	}
 	where := sourceName(m.listing) + " · " + describePeriod(m.listing.Period)
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
 		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, quote(q))
+	}
+	if n := len(m.fresh); n > 0 {
+		count += fmt.Sprintf(" · %d new", n)
 	}
 	m.status.SetListing(where, count)
 }
 
 func sourceName(l model.Listing) string {
 	switch {
+	case l.Period.Kind == bookmarksKind:
+		return "paperdeck"
 	case l.Period.Kind == model.File:
 		return "file"
 	case l.Source == model.SourceArxiv || l.Period.Kind == model.Arxiv:
@@ -210,6 +228,8 @@ func describePeriod(p model.Period) string {
 		return filepath.Base(p.Value)
 	case model.Search:
 		return "search " + quote(p.Value)
+	case bookmarksKind:
+		return "bookmarks"
 	}
 	return p.String()
 }
@@ -224,6 +244,8 @@ func emptyText(l model.Listing) string {
 		return "no papers in " + p.String()
 	case model.Search:
 		return "no papers found for " + quote(p.Value)
+	case bookmarksKind:
+		return "no bookmarks yet: press b on a paper to keep it"
 	}
 	return "no papers in " + describePeriod(p)
 }

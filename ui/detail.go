@@ -22,6 +22,7 @@ type detailPane struct {
 
 	paper    model.Paper
 	has      bool
+	banner   []string  // the bookmark's date, tags and note, above the text
 	want     renderKey // what the pane waits for
 	rendered bool
 	lines    []string // the rendered Markdown, one entry per screen line
@@ -59,7 +60,7 @@ func (d *detailPane) SetPaper(p model.Paper, want renderKey) {
 	d.rendered = false
 	d.find, d.hits, d.hit = "", nil, 0
 	d.lines = strings.Split(placeholder(p), "\n")
-	d.vp.SetContentLines(append([]string(nil), d.lines...))
+	d.applyFind()
 	d.vp.GotoTop()
 }
 
@@ -113,10 +114,29 @@ func (d detailPane) FindStatus() string {
 	return quote(d.find) + ": match " + itoa(d.hit+1) + " of " + itoa(len(d.hits))
 }
 
+// SetBanner puts a few lines (the bookmark's tags and note) above the
+// rendered text.
+func (d *detailPane) SetBanner(s string) {
+	var banner []string
+	if s != "" {
+		for _, l := range strings.Split(s, "\n") {
+			banner = append(banner, d.styles.Banner.Render("  "+l))
+		}
+		banner = append(banner, "")
+	}
+	if strings.Join(banner, "\n") == strings.Join(d.banner, "\n") {
+		return
+	}
+	d.banner = banner
+	y := d.vp.YOffset()
+	d.applyFind()
+	d.vp.SetYOffset(y)
+}
+
 func (d *detailPane) applyFind() {
 	d.hits = nil
 	if d.find == "" {
-		d.vp.SetContentLines(append([]string(nil), d.lines...))
+		d.vp.SetContentLines(append(append([]string(nil), d.banner...), d.lines...))
 		return
 	}
 	needle := strings.ToLower(d.find)
@@ -137,7 +157,7 @@ func (d *detailPane) applyFind() {
 	if d.hit >= len(d.hits) {
 		d.hit = 0
 	}
-	d.vp.SetContentLines(out)
+	d.vp.SetContentLines(append(append([]string(nil), d.banner...), out...))
 }
 
 // highlight wraps every case-insensitive occurrence of needle in plain.
@@ -165,7 +185,7 @@ func (d *detailPane) showHit() {
 	if len(d.hits) == 0 {
 		return
 	}
-	line := d.hits[d.hit]
+	line := d.hits[d.hit] + len(d.banner)
 	if line < d.vp.YOffset() || line >= d.vp.YOffset()+d.height {
 		d.vp.SetYOffset(max(0, line-d.height/3))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
 )
 
 // Feed is what the reader needs from the sources: a listing for a period
@@ -63,11 +64,12 @@ type loadReq struct {
 }
 
 type listingMsg struct {
-	gen   int
-	req   loadReq
-	res   feed.Result
-	index filterIndex
-	err   error
+	gen       int
+	req       loadReq
+	res       feed.Result
+	index     filterIndex
+	bookmarks []store.Bookmark // the B view's records, tags and notes
+	err       error
 }
 
 // loadCmd loads a listing and builds its filter index, both off the UI

@@ -13,6 +13,8 @@ const (
 	inputFilter inputMode = iota + 1 // filter the loaded list as you type
 	inputSearch                      // search Hugging Face on enter
 	inputFind                        // find in the detail's text as you type
+	inputTags                        // a bookmark's tags
+	inputNote                        // a bookmark's note
 )
 
 // inputOutcome is what the last key did to the input; the root reads it
@@ -39,7 +41,7 @@ type inputPane struct {
 
 func newInputPane(styles Styles) inputPane {
 	ti := textinput.New()
-	ti.CharLimit = 200
+	ti.CharLimit = 500
 	ti.Prompt = ""
 	in := inputPane{keys: newInputKeys(), ti: ti}
 	in.SetStyles(styles)
@@ -81,6 +83,10 @@ func (in inputPane) prompt() string {
 		return "search Hugging Face:"
 	case inputFind:
 		return "find:"
+	case inputTags:
+		return "tags (comma or space separated):"
+	case inputNote:
+		return "note:"
 	}
 	return "filter:"
 }

@@ -64,21 +64,23 @@ type listingKeys struct {
 	Day, Week, Month key.Binding
 	Trending         key.Binding
 	Refresh          key.Binding
+	Bookmarks        key.Binding
 }
 
 func newListingKeys() listingKeys {
 	return listingKeys{
-		Open:     bind([]string{"enter"}, "enter", "open detail"),
-		Back:     bind([]string{"esc"}, "esc", "clear filter, go back"),
-		Filter:   bind([]string{"/"}, "/", "filter this list"),
-		Search:   bind([]string{"s"}, "s", "search Hugging Face"),
-		Prev:     bind([]string{"["}, "[", "previous day/week/month"),
-		Next:     bind([]string{"]"}, "]", "next day/week/month"),
-		Day:      bind([]string{"d"}, "d", "daily list"),
-		Week:     bind([]string{"w"}, "w", "weekly list"),
-		Month:    bind([]string{"m"}, "m", "monthly list"),
-		Trending: bind([]string{"t"}, "t", "trending"),
-		Refresh:  bind([]string{"r"}, "r", "refresh"),
+		Open:      bind([]string{"enter"}, "enter", "open detail"),
+		Back:      bind([]string{"esc"}, "esc", "clear filter, go back"),
+		Filter:    bind([]string{"/"}, "/", "filter this list"),
+		Search:    bind([]string{"s"}, "s", "search Hugging Face"),
+		Prev:      bind([]string{"["}, "[", "previous day/week/month"),
+		Next:      bind([]string{"]"}, "]", "next day/week/month"),
+		Day:       bind([]string{"d"}, "d", "daily list"),
+		Week:      bind([]string{"w"}, "w", "weekly list"),
+		Month:     bind([]string{"m"}, "m", "monthly list"),
+		Trending:  bind([]string{"t"}, "t", "trending"),
+		Refresh:   bind([]string{"r"}, "r", "refresh"),
+		Bookmarks: bind([]string{"B"}, "B", "bookmarks"),
 	}
 }
 
@@ -87,7 +89,7 @@ func (k listingKeys) ShortHelp() []key.Binding {
 }
 
 func (k listingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Refresh}}
+	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Refresh, k.Bookmarks}}
 }
 
 // paperKeys act on the selected paper, from the list or the detail.
@@ -95,22 +97,27 @@ type paperKeys struct {
 	Page, PDF, Code key.Binding
 	Links           key.Binding
 	CopyID, CopyBib key.Binding
+	Bookmark        key.Binding
+	Tags, Note      key.Binding
 }
 
 func newPaperKeys() paperKeys {
 	return paperKeys{
-		Page:    bind([]string{"o"}, "o", "open paper page"),
-		PDF:     bind([]string{"p"}, "p", "open PDF"),
-		Code:    bind([]string{"c"}, "c", "open code link"),
-		Links:   bind([]string{"L"}, "L", "all links"),
-		CopyID:  bind([]string{"y"}, "y", "copy id and link"),
-		CopyBib: bind([]string{"Y"}, "Y", "copy BibTeX"),
+		Page:     bind([]string{"o"}, "o", "open paper page"),
+		PDF:      bind([]string{"p"}, "p", "open PDF"),
+		Code:     bind([]string{"c"}, "c", "open code link"),
+		Links:    bind([]string{"L"}, "L", "all links"),
+		CopyID:   bind([]string{"y"}, "y", "copy id and link"),
+		CopyBib:  bind([]string{"Y"}, "Y", "copy BibTeX"),
+		Bookmark: bind([]string{"b"}, "b", "bookmark / unbookmark"),
+		Tags:     bind([]string{"T"}, "T", "bookmark's tags"),
+		Note:     bind([]string{"N"}, "N", "bookmark's note"),
 	}
 }
 
 func (k paperKeys) ShortHelp() []key.Binding { return []key.Binding{k.Page, k.PDF, k.Code, k.Links} }
 func (k paperKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.CopyID, k.CopyBib}}
+	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note}}
 }
 
 // detailKeys scroll and search the open paper.

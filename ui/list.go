@@ -27,9 +27,8 @@ type listPane struct {
 	offset int // first position of shown on screen
 	empty  string
 
-	read    map[string]bool
-	marked  map[string]bool // bookmarked
-	blurred bool            // the detail beside it has the keys
+	marks   listMarks
+	blurred bool // the detail beside it has the keys
 
 	rows  []string
 	cache map[int]string // rendered rows off the cursor, by paper position
@@ -125,9 +124,17 @@ func (l *listPane) SetBlurred(b bool) {
 	}
 }
 
-// SetMarks gives the read and bookmarked papers (by id).
-func (l *listPane) SetMarks(read, marked map[string]bool) {
-	l.read, l.marked = read, marked
+// listMarks are what the list shows beside titles, by paper id.
+type listMarks struct {
+	read   map[string]bool
+	marked map[string]bool   // bookmarked
+	fresh  map[string]bool   // new since the listing's last visit
+	tags   map[string]string // a bookmark's tags, "#rl #to-read"
+}
+
+// SetMarks gives the read, bookmarked and new papers and the tags.
+func (l *listPane) SetMarks(m listMarks) {
+	l.marks = m
 	l.forget()
 	l.refresh()
 }
@@ -265,17 +272,24 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	if selected {
 		cursor = "▸"
 	}
-	if !l.read[p.ID] {
+	switch {
+	case l.marks.fresh[p.ID]:
+		unread = "+" // new since the last visit
+	case !l.marks.read[p.ID]:
 		unread = "•"
 	}
-	if l.marked[p.ID] {
+	if l.marks.marked[p.ID] {
 		mark = "★"
 	}
 	if p.HasCode() {
 		code = "</>"
 	}
 	marks := cursor + unread + mark + " " + code + " "
-	title := padRight(p.Title, titleW)
+	text := p.Title
+	if tags := l.marks.tags[p.ID]; tags != "" {
+		text += "  " + tags
+	}
+	title := padRight(text, titleW)
 	up := ""
 	if p.Upvotes > 0 {
 		up = fmt.Sprintf("▲%d", p.Upvotes)
@@ -293,7 +307,7 @@ func (l listPane) row(p model.Paper, selected bool) string {
 		return l.styles.RowSelected.Render(padRight(marks+title+up+date, w))
 	}
 	ts := l.styles.Row
-	if l.read[p.ID] {
+	if l.marks.read[p.ID] && !l.marks.fresh[p.ID] {
 		ts = l.styles.RowRead
 	}
 	return l.styles.Marks.Render(marks) + ts.Render(title) + l.styles.Upvotes.Render(up) + l.styles.Date.Render(date)

@@ -31,6 +31,7 @@ type Styles struct {
 	Hit        lipgloss.Style // a match of the detail's find
 	CurrentHit lipgloss.Style
 	Title      lipgloss.Style // headings of help and picker
+	Banner     lipgloss.Style // a bookmark's tags and note above the detail
 	Help       help.Styles
 }
 
@@ -69,6 +70,7 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Hit = plain.Underline(true)
 		s.CurrentHit = plain.Reverse(true)
 		s.Title = plain.Bold(true)
+		s.Banner = plain.Bold(true)
 		s.Help = help.Styles{
 			Ellipsis: plain, ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain,
 			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain,
@@ -102,6 +104,7 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Hit = plain.Underline(true).Foreground(accent)
 	s.CurrentHit = plain.Reverse(true).Foreground(accent)
 	s.Title = plain.Foreground(blue).Bold(true)
+	s.Banner = plain.Foreground(accent).Bold(true)
 	s.Help = help.DefaultStyles(dark)
 	return s
 }

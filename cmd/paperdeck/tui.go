@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui"
 )
 
@@ -28,14 +29,22 @@ func runTUI(ctx context.Context, sel selectors, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	app := ui.New(ui.Options{
+	opts := ui.Options{
 		Feed:     client,
 		Start:    req,
 		Open:     ui.BrowserOpener(os.Getenv("BROWSER")),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Context:  ctx,
 		CrashDir: filepath.Join(feed.DefaultCacheDir(), "crash"),
-	})
+	}
+	// Without a home folder bookmarks and read marks last for the session.
+	if path, err := store.BookmarksPath(); err == nil {
+		opts.Bookmarks = store.OpenBookmarks(path)
+	}
+	if path, err := store.ReadMarksPath(); err == nil {
+		opts.ReadMarks = store.OpenReadMarks(path)
+	}
+	app := ui.New(opts)
 	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
 	if log, crashed := app.CrashLog(); crashed {
 		if log == "" {

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// BookmarkStore is the bookmarks file (*store.Bookmarks); every call does
+// file I/O, so the reader calls it only from commands.
+type BookmarkStore interface {
+	Load() ([]store.Bookmark, error)
+	Add(papers ...model.Paper) (int, error)
+	Remove(ids ...string) (int, error)
+	SetTags(id string, tags []string) error
+	SetNote(id, note string) error
+}
+
+// ReadMarkStore is the read-marks file (*store.ReadMarks).
+type ReadMarkStore interface {
+	Load() (map[string]bool, error)
+	MarkRead(ids ...string) error
+	Visit(listingKey string, ids []string) (map[string]bool, error)
+}
+
+// bookmarksKind is the period of the bookmarks shown as a listing.
+const bookmarksKind model.PeriodKind = "bookmarks"
+
+// marksLoadedMsg brings the bookmarks and read marks read at start.
+type marksLoadedMsg struct {
+	bookmarks []store.Bookmark
+	bookErr   error
+	read      map[string]bool
+	readErr   error
+}
+
+func loadMarksCmd(b BookmarkStore, r ReadMarkStore) tea.Cmd {
+	return func() tea.Msg {
+		var msg marksLoadedMsg
+		if b != nil {
+			msg.bookmarks, msg.bookErr = b.Load()
+		}
+		if r != nil {
+			msg.read, msg.readErr = r.Load()
+		}
+		return msg
+	}
+}
+
+// bookmarkSavedMsg says how saving one paper's bookmark state went.
+type bookmarkSavedMsg struct {
+	id     string
+	marked bool // the state that was saved (or failed to be)
+	err    error
+}
+
+func saveBookmarkCmd(b BookmarkStore, p model.Paper, marked bool) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if marked {
+			_, err = b.Add(p)
+		} else {
+			_, err = b.Remove(p.ID)
+		}
+		return bookmarkSavedMsg{id: p.ID, marked: marked, err: err}
+	}
+}
+
+// bookmarkEditedMsg says how saving tags or a note went; list is the
+// bookmarks as they are now on disk.
+type bookmarkEditedMsg struct {
+	id   string
+	what string // "tags", "note"
+	list []store.Bookmark
+	err  error
+}
+
+// editBookmarkCmd bookmarks p if it is not yet, then applies edit.
+func editBookmarkCmd(b BookmarkStore, p model.Paper, what string, edit func(BookmarkStore) error) tea.Cmd {
+	return func() tea.Msg {
+		if _, err := b.Add(p); err != nil {
+			return bookmarkEditedMsg{id: p.ID, what: what, err: err}
+		}
+		if err := edit(b); err != nil {
+			return bookmarkEditedMsg{id: p.ID, what: what, err: err}
+		}
+		list, err := b.Load()
+		return bookmarkEditedMsg{id: p.ID, what: what, list: list, err: err}
+	}
+}
+
+// bookmarksListedMsg brings the bookmarks for the B view, read afresh so
+// another paperdeck's changes show.
+type bookmarksListedMsg struct {
+	list []store.Bookmark
+	err  error
+}
+
+func listBookmarksCmd(b BookmarkStore) tea.Cmd {
+	return func() tea.Msg {
+		list, err := b.Load()
+		return bookmarksListedMsg{list: list, err: err}
+	}
+}
+
+// readSavedMsg reports a failed read-mark write (success says nothing).
+type readSavedMsg struct{ err error }
+
+func markReadCmd(r ReadMarkStore, id string) tea.Cmd {
+	return func() tea.Msg { return readSavedMsg{err: r.MarkRead(id)} }
+}
+
+// visitedMsg brings the papers of a listing that are new since its last
+// visit.
+type visitedMsg struct {
+	key   string
+	fresh map[string]bool
+	err   error
+}
+
+func visitCmd(r ReadMarkStore, key string, ids []string) tea.Cmd {
+	return func() tea.Msg {
+		fresh, err := r.Visit(key, ids)
+		return visitedMsg{key: key, fresh: fresh, err: err}
+	}
+}
+
+// listingKey names a listing for "new since last visit".
+func listingKey(p model.Period) string {
+	return strings.TrimSpace(string(p.Kind) + " " + p.Value)
+}
+
+// parseTags reads "rl, to-read  llm" as three tags.
+func parseTags(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+}
