@@ -66,7 +66,7 @@ func checkVersion(v *int, want int) error {
 	case v == nil:
 		return errors.New(`no "version" field: not a paperdeck file`)
 	case *v > want:
-		return fmt.Errorf("%w (format version %d; this one reads %d)", errNewerVersion, *v, want)
+		return fmt.Errorf("%w: format version %d, this one reads %d", errNewerVersion, *v, want)
 	case *v < 1:
 		return fmt.Errorf("unknown format version %d", *v)
 	}

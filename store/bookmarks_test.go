@@ -202,7 +202,7 @@ func TestCorruptFileIsNeverOverwritten(t *testing.T) {
 func TestWrongOrNewerFilesAreNotReplaced(t *testing.T) {
 	cases := map[string]struct{ content, says string }{
 		"another JSON":    {`{"papers": [{"id": "2401.00001"}]}`, `no "version" field`},
-		"newer paperdeck": {`{"version": 2, "bookmarks": []}`, "cannot be read by this paperdeck (written by a newer paperdeck (format version 2"},
+		"newer paperdeck": {`{"version": 2, "bookmarks": []}`, "cannot be read by this paperdeck (written by a newer paperdeck: format version 2, this one reads 1)"},
 		"wrong type":      {`{"version": 1, "bookmarks": {"a": 1}}`, "bookmarks holds a JSON object"},
 		"no id":           {`{"version": 1, "bookmarks": [{"paper": {"title": "x"}}]}`, "bookmark 1 has no paper id"},
 		"not JSON":        {"hello\n", "invalid character 'h'"},
