@@ -17,18 +17,15 @@ func fit(s string, width int) string {
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		l = trimPadding(l)
-		if ansi.StringWidth(l) <= width {
+		if cellWidth(l) <= width {
 			out = append(out, l)
 			continue
 		}
-		for _, w := range strings.Split(ansi.Hardwrap(l, width, true), "\n") {
-			if ansi.StringWidth(w) > width {
-				w = ansi.Truncate(w, width, "")
-			}
-			out = append(out, w)
+		for _, w := range strings.Split(ansi.HardwrapWc(l, width, true), "\n") {
+			out = append(out, cut(w, width))
 		}
 	}
-	blank := func(l string) bool { return ansi.StringWidth(l) == 0 }
+	blank := func(l string) bool { return cellWidth(l) == 0 }
 	for len(out) > 0 && blank(out[0]) {
 		out = out[1:]
 	}
@@ -41,6 +38,24 @@ func fit(s string, width int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// cut shortens a line that wrapping could not fit: one grapheme cluster
+// wider than the pane (a ZWJ family is 8 cells by wcwidth). Whatever
+// does not fit is dropped.
+func cut(l string, width int) string {
+	for limit := width; cellWidth(l) > width && limit >= 0; limit-- {
+		l = ansi.Truncate(l, limit, "")
+	}
+	return l
+}
+
+// cellWidth is the width of a line as a terminal may count it. Bubble Tea
+// counts by grapheme cluster on terminals that report Unicode core mode and
+// by wcwidth elsewhere; ZWJ emoji differ most between the two (a family
+// is 2 cells as one cluster, 8 by wcwidth), so a line must fit both.
+func cellWidth(l string) int {
+	return max(ansi.StringWidth(l), ansi.StringWidthWc(l))
 }
 
 // trimPadding drops the trailing spaces of a line that nothing makes

@@ -1,5 +1,5 @@
 package render
 
-import "github.com/charmbracelet/x/ansi"
-
-func displayWidth(s string) int { return ansi.StringWidth(s) }
+// displayWidth is the width the tests hold every line to: the larger of
+// the grapheme and the wcwidth count (see cellWidth).
+func displayWidth(s string) int { return cellWidth(s) }
