@@ -77,6 +77,7 @@ type App struct {
 	detailsG guard // the paper-details request in flight
 
 	listing   model.Listing // what is listed (its papers live in the list pane)
+	shownGen  int           // the request whose cached copy is on screen
 	loaded    bool
 	history   []savedListing // earlier listings, one esc away each
 	renders   *render.Cache

@@ -25,7 +25,11 @@ func (m *App) load(r loadReq) tea.Cmd {
 		return m.status.Flash(flashError, "no source to load from")
 	}
 	ctx, gen := m.listingG.Begin(m.ctx)
-	return tea.Batch(m.syncLoading(), loadCmd(m.opts.Feed, ctx, gen, r))
+	cmds := []tea.Cmd{m.syncLoading(), loadCmd(m.opts.Feed, ctx, gen, r)}
+	if cf, ok := m.opts.Feed.(CachedFeed); ok && !r.Refresh {
+		cmds = append(cmds, cachedCmd(cf, gen, r))
+	}
+	return tea.Batch(cmds...)
 }
 
 // syncLoading shows the spinner while any request is in flight.
@@ -34,8 +38,16 @@ func (m *App) syncLoading() tea.Cmd {
 }
 
 func (m *App) handleListing(msg listingMsg) tea.Cmd {
+	if msg.provisional {
+		return m.handleCachedListing(msg)
+	}
 	if !m.listingG.Finish(msg.gen) {
 		return nil // an answer to a request the user has moved on from
+	}
+	if m.shownGen == msg.gen {
+		// Its cached copy is on screen: replace it in place.
+		msg.req.Push = false
+		msg.req.KeepID = m.list.selectedID()
 	}
 	spin := m.syncLoading()
 	what := describePeriod(msg.req.Period)
@@ -69,6 +81,20 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		cmds = append(cmds, m.status.Flash(flashNotice, msg.res.Notice))
 	}
 	return tea.Batch(cmds...)
+}
+
+// handleCachedListing shows the cache's copy while the request it belongs
+// to is still running.
+func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
+	if msg.gen != m.listingG.gen || !m.listingG.Busy() {
+		return nil
+	}
+	if msg.req.Push && m.loaded {
+		m.history = append(m.history, m.saveListing())
+	}
+	m.shownGen = msg.gen
+	return tea.Batch(m.setListing(msg.res.Listing, msg.index, msg.req.KeepID),
+		m.status.Flash(flashInfo, msg.res.Notice+"; updating…"))
 }
 
 // setListing shows a new listing; the detail follows its first paper when

@@ -18,6 +18,13 @@ type Feed interface {
 	Paper(ctx context.Context, id string) (model.Paper, error)
 }
 
+// CachedFeed is a Feed that can also say what its cache holds for a
+// request, at any age (*feed.Client does), so the screen shows that while
+// the fresh copy loads.
+type CachedFeed interface {
+	Cached(req feed.Request) (feed.Result, bool)
+}
+
 // guard is one kind of request in flight. Begin cancels the previous one
 // and hands out a new generation; Finish accepts only the newest, so a
 // slow old answer never replaces a newer one.
@@ -70,6 +77,8 @@ type listingMsg struct {
 	index     filterIndex
 	bookmarks []store.Bookmark // the B view's records, tags and notes
 	err       error
+	// provisional: the cached copy, shown while the request goes on.
+	provisional bool
 }
 
 // loadCmd loads a listing and builds its filter index, both off the UI
@@ -81,6 +90,18 @@ func loadCmd(f Feed, ctx context.Context, gen int, req loadReq) tea.Cmd {
 			return listingMsg{gen: gen, req: req, err: err}
 		}
 		return listingMsg{gen: gen, req: req, res: res, index: newFilterIndex(res.Listing.Papers)}
+	}
+}
+
+// cachedCmd reads the cache's copy of a listing (disk I/O, so in a
+// command); an empty or missing copy says nothing.
+func cachedCmd(f CachedFeed, gen int, req loadReq) tea.Cmd {
+	return func() tea.Msg {
+		res, ok := f.Cached(req.Request)
+		if !ok || res.Listing.Empty() {
+			return nil
+		}
+		return listingMsg{gen: gen, req: req, res: res, index: newFilterIndex(res.Listing.Papers), provisional: true}
 	}
 }
 
