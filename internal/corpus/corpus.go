@@ -193,3 +193,21 @@ func slug(title string) string {
 	})
 	return strings.Join(words[:min(len(words), 5)], "-")
 }
+
+// The corpus every benchmark of issue 6 runs on, so their figures compare.
+const (
+	BenchmarkSize = 100_000
+	BenchmarkSeed = 1
+)
+
+var (
+	benchOnce   sync.Once
+	benchPapers []model.Paper
+)
+
+// Benchmark returns the benchmark corpus, generated once per process.
+// Callers share it: never modify it.
+func Benchmark() []model.Paper {
+	benchOnce.Do(func() { benchPapers = Generate(BenchmarkSize, BenchmarkSeed) })
+	return benchPapers
+}
