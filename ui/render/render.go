@@ -35,7 +35,9 @@ func Paper(p model.Paper, width int, style Style) (string, error) {
 	}
 	out, err := r.render(Markdown(p))
 	if err != nil {
-		return "", fmt.Errorf("rendering the detail of %q: %w", p.Title, err)
+		// No field of the paper in the message: it is untrusted text, and
+		// the caller shows errors in the status bar.
+		return "", fmt.Errorf("markdown renderer: %w", err)
 	}
 	return fit(CleanOutput(out), width), nil
 }

@@ -246,3 +246,19 @@ func TestRendererPoolBounded(t *testing.T) {
 		t.Errorf("%d renderers kept, want at most %d", n, maxRenderers)
 	}
 }
+
+// \textbf and \textit in an abstract are the only emphasis that renders.
+func TestPaperLaTeXEmphasis(t *testing.T) {
+	p := model.Paper{ID: "1", Title: "T", Summary: `We are \textbf{Deep} and \emph{wide}, $2\times$ *not* bold.`}
+	out, err := Paper(p, 100, StyleDark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen := ansi.Strip(out)
+	if !strings.Contains(screen, "We are Deep and wide, 2× *not* bold.") {
+		t.Errorf("abstract reads:\n%s", screen)
+	}
+	if !strings.Contains(out, ";1mDeep") || !strings.Contains(out, ";3mwide") {
+		t.Errorf("\\textbf is not bold or \\emph not italic: %q", out)
+	}
+}
