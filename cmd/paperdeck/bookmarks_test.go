@@ -57,7 +57,7 @@ func papersFile(t *testing.T, dir string, first, n int) string {
 		id := fmt.Sprintf("2402.%05d", first+i)
 		ps[i] = model.Paper{
 			ID: id, Title: fmt.Sprintf("Paper %d", first+i), Authors: []string{"Ada Lovelace"},
-			Summary: strings.Repeat("A sentence of an abstract. ", 30),
+			Summary: strings.Repeat("A sentence of an abstract. ", 8),
 			URL:     "https://huggingface.co/papers/" + id, Source: model.SourceHF,
 		}
 	}
