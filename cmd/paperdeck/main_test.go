@@ -27,6 +27,8 @@ func runPaperdeck(t *testing.T, env []string, args ...string) (stdout, stderr st
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(),
 		"PAPERDECK_RUN_MAIN=1",
+		// A -race binary otherwise sleeps a second on exit.
+		"GORACE=atexit_sleep_ms=0",
 		"HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
 		"XDG_DATA_HOME="+filepath.Join(home, "data"),
