@@ -66,7 +66,7 @@ func TestBrowserOpener(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []byte
-	for range 100 {
+	for range 500 {
 		if got, err = os.ReadFile(out); err == nil && len(got) > 0 {
 			break
 		}
