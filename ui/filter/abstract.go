@@ -2,19 +2,44 @@ package filter
 
 import (
 	"context"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // PrepareAbstracts builds the abstract index ahead of the first abstract
 // search (ctrl+a), e.g. in a tea.Cmd as soon as the key is pressed. Work
 // already done is kept when ctx is cancelled half-way.
 func (ix *Index) PrepareAbstracts(ctx context.Context) error {
+	next := make(chan *segment)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range cap(errs) {
+		wg.Go(func() {
+			for s := range next {
+				if _, err := s.abstracts(ctx); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+feed:
 	for _, s := range ix.segs {
-		if _, err := s.abstracts(ctx); err != nil {
-			return err
+		select {
+		case next <- s:
+		case <-ctx.Done():
+			break feed
 		}
 	}
-	return nil
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
+	}
 }
 
 // abstracts returns the segment's abstract index, building it the first
@@ -27,7 +52,7 @@ func (s *segment) abstracts(ctx context.Context) (*wordIndex, error) {
 	}
 	in := newInterner(4096)
 	var lastDoc []int32
-	var pairs []uint64 // word << 32 | doc, docs ascending
+	pairs := make([]uint64, 0, len(s.papers)*120) // word << 32 | doc, docs ascending
 	var buf []byte
 	doc := int32(0)
 	add := func(w []byte) {

@@ -50,8 +50,8 @@
 //
 // Query(text, prev, marks) is the synchronous shorthand for the plain
 // (non-abstract) filter; it is fast enough to call per keystroke.
-// Abstract searches build an abstract index on first use (about a second
-// per 100,000 papers and a core): run them in a command with a context
+// Abstract searches build an abstract index on first use (a second or two
+// at 100,000 papers, on every core): run them in a command with a context
 // cancelled when the user types on, or call PrepareAbstracts when ctrl+a
 // is pressed. A cancelled search returns ctx.Err() and no result.
 //

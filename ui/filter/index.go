@@ -2,6 +2,7 @@ package filter
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -22,6 +23,11 @@ var segmentSize = 16384
 type Index struct {
 	segs []*segment
 	n    int
+	// byUpvotes lists every position, most upvotes first, then in listing
+	// order: a query with many matches reads its ranking off it instead
+	// of sorting.
+	byUpvotes []uint32
+	upvotes   []int32 // by position
 }
 
 // New indexes papers; positions in results are positions in papers.
@@ -56,7 +62,36 @@ func (ix *Index) Extend(more []model.Paper) *Index {
 	wg.Wait()
 	out.segs = append(out.segs, built...)
 	out.n = base
+	out.upvotes = slices.Clip(ix.upvotes) // appending copies: ix keeps its own
+	for _, s := range built {
+		out.upvotes = append(out.upvotes, s.upvotes...)
+	}
+	out.byUpvotes = mergeByUpvotes(out.upvotes, ix.byUpvotes, ix.n)
 	return out
+}
+
+// mergeByUpvotes adds positions from..len(up)-1 to old, which orders
+// positions 0..from-1.
+func mergeByUpvotes(up []int32, old []uint32, from int) []uint32 {
+	added := make([]uint32, 0, len(up)-from)
+	for pos := from; pos < len(up); pos++ {
+		added = append(added, uint32(pos))
+	}
+	// Positions are in listing order, so a stable sort keeps it among equals.
+	slices.SortStableFunc(added, func(a, b uint32) int { return int(up[b]) - int(up[a]) })
+	out := make([]uint32, 0, len(up))
+	i, j := 0, 0
+	for i < len(old) && j < len(added) {
+		if up[added[j]] > up[old[i]] { // earlier papers first among equals
+			out = append(out, added[j])
+			j++
+		} else {
+			out = append(out, old[i])
+			i++
+		}
+	}
+	out = append(out, old[i:]...)
+	return append(out, added[j:]...)
 }
 
 // Len is the number of papers indexed.

@@ -21,8 +21,8 @@ type Marks struct {
 type Request struct {
 	Query string
 	// Abstracts also matches the words of the abstract and AI summary
-	// (ctrl+a). The first such query builds the abstract index (seconds
-	// at 100,000 papers): run it in a tea.Cmd with a context you cancel.
+	// (ctrl+a). The first such query builds the abstract index (a second
+	// or two at 100,000 papers): run it in a tea.Cmd with a context you cancel.
 	Abstracts bool
 	Marks     Marks
 	// Seq numbers the request; the result carries it so that the caller
@@ -86,14 +86,19 @@ func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result
 		}
 		return res, nil
 	}
+	if req.Abstracts && len(q.terms) > 0 {
+		if err := ix.PrepareAbstracts(ctx); err != nil { // on every core, the first time
+			return nil, err
+		}
+	}
 	reuse := prev != nil && q.narrows(&prev.q) && (prev.Abstracts || !req.Abstracts) &&
 		(!prev.q.usesMarks() || prev.gen == req.Marks.Gen)
 	res.reused = reuse
 
-	// Each segment's matches split in three tiers by title; each tier is
-	// then sorted by upvotes across segments.
+	// Matches fall in three tiers by title (every query word, some, none);
+	// within a tier, by upvotes then listing order.
 	ranked := len(q.terms) > 0
-	parts := make([][3]bitset, len(ix.segs))
+	found := make([]matches, len(ix.segs))
 	var sizes [3]int
 	res.segs = make([]segmentMatches, len(ix.segs))
 	for i, s := range ix.segs {
@@ -105,44 +110,81 @@ func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result
 		if err != nil {
 			return nil, err
 		}
+		found[i] = m
 		res.segs[i] = segmentMatches{seg: s, bits: m.all}
-		if !ranked {
-			parts[i][2] = m.all
+		if ranked {
+			m.all.each(func(d uint32) { sizes[m.tier(d)]++ })
 		} else {
-			every := m.all.clone()
-			every.and(m.titleAll)
-			some := m.all.clone()
-			some.and(m.titleAny)
-			some.andNot(m.titleAll)
-			rest := m.all.clone()
-			rest.andNot(m.titleAny)
-			parts[i] = [3]bitset{every, some, rest}
-		}
-		for t := range sizes {
-			sizes[t] += parts[i][t].count()
+			sizes[0] += m.all.count()
 		}
 	}
-	res.Matches = make([]int, 0, sizes[0]+sizes[1]+sizes[2])
-	keys := make([]uint64, 0, max(sizes[0], sizes[1], sizes[2]))
-	for t := range sizes {
-		if !ranked {
-			for i, s := range ix.segs {
-				parts[i][t].each(func(d uint32) { res.Matches = append(res.Matches, s.base+int(d)) })
-			}
-			continue
-		}
-		keys = keys[:0]
+	total := sizes[0] + sizes[1] + sizes[2]
+	switch {
+	case !ranked:
+		res.Matches = make([]int, 0, total)
 		for i, s := range ix.segs {
-			parts[i][t].each(func(d uint32) {
-				keys = append(keys, uint64(math.MaxInt32-s.upvotes[d])<<32|uint64(s.base+int(d)))
-			})
+			found[i].all.each(func(d uint32) { res.Matches = append(res.Matches, s.base+int(d)) })
 		}
-		sortByHighKey(keys)
-		for _, k := range keys {
-			res.Matches = append(res.Matches, int(uint32(k)))
-		}
+	case total*4 > ix.n:
+		res.Matches = ix.rankByScan(found, sizes)
+	default:
+		res.Matches = ix.rankBySort(found, sizes)
 	}
 	return res, nil
+}
+
+// tier is 0 when the title holds every query word, 1 when it holds some,
+// 2 when none: d must be a match.
+func (m *matches) tier(d uint32) int {
+	switch {
+	case m.titleAll.has(d):
+		return 0
+	case m.titleAny.has(d):
+		return 1
+	}
+	return 2
+}
+
+// rankByScan ranks many matches by walking the index's upvote order once,
+// each paper going to the end of its tier.
+func (ix *Index) rankByScan(found []matches, sizes [3]int) []int {
+	tier := make([]uint8, ix.n) // 1 + tier, 0 for no match
+	for i, s := range ix.segs {
+		m := &found[i]
+		m.all.each(func(d uint32) { tier[s.base+int(d)] = uint8(1 + m.tier(d)) })
+	}
+	out := make([]int, sizes[0]+sizes[1]+sizes[2])
+	next := [4]int{0, 0, sizes[0], sizes[0] + sizes[1]}
+	for _, pos := range ix.byUpvotes {
+		if t := tier[pos]; t != 0 {
+			out[next[t]] = int(pos)
+			next[t]++
+		}
+	}
+	return out
+}
+
+// rankBySort ranks few matches by sorting each tier on upvotes.
+func (ix *Index) rankBySort(found []matches, sizes [3]int) []int {
+	var keys [3][]uint64
+	for t := range keys {
+		keys[t] = make([]uint64, 0, sizes[t])
+	}
+	for i, s := range ix.segs {
+		m := &found[i]
+		m.all.each(func(d uint32) {
+			t := m.tier(d)
+			keys[t] = append(keys[t], uint64(math.MaxInt32-s.upvotes[d])<<32|uint64(s.base+int(d)))
+		})
+	}
+	out := make([]int, 0, sizes[0]+sizes[1]+sizes[2])
+	for _, k := range keys {
+		sortByHighKey(k)
+		for _, key := range k {
+			out = append(out, int(uint32(key)))
+		}
+	}
+	return out
 }
 
 // bitsFor is prev's matches in segment i of the new index, or nil (search
