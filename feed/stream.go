@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,7 +10,6 @@ import (
 	"os"
 
 	"github.com/paperdeck/paperdeck/model"
-	"golang.org/x/net/html"
 )
 
 // firstBatch is the size of the first batch Stream emits, whatever the
@@ -70,7 +68,7 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 		return model.Listing{}, err
 	}
 	if b, err := br.Peek(1); err != nil || b[0] != '[' {
-		l, err := parseWhole(br)
+		l, err := Parse(br)
 		if err != nil {
 			return model.Listing{}, err
 		}
@@ -81,61 +79,6 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 		return l, nil
 	}
 	return streamList(ctx, br, batch, emit)
-}
-
-// parseWhole is Parse with a faster way through a Hugging Face listing
-// page: its papers are all in one attribute (data-props of the
-// DailyPapers element), which a tokenizer finds without building the
-// page's tree, in half the time. Any other page goes to Parse.
-func parseWhole(r io.Reader) (model.Listing, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
-	if err != nil {
-		return model.Listing{}, err
-	}
-	if len(data) <= maxInput && len(data) > 0 && data[0] == '<' && !bytes.HasPrefix(data, []byte("<?xml")) &&
-		!hasPrefixFold(data, "<feed") && !isBinary(data) &&
-		// the pages parseAnyHTML sends elsewhere
-		!bytes.Contains(data, []byte(`data-target="PaperContent"`)) && !bytes.Contains(data, []byte(`id="articles"`)) &&
-		!bytes.Contains(data, []byte(`id='articles'`)) && !bytes.Contains(data, []byte(`citation_arxiv_id`)) {
-		if props, ok := dailyPapersPropsAttr(data); ok {
-			if l, err := parseDailyPapersProps(props); err == nil {
-				return l, nil
-			}
-		}
-	}
-	return Parse(bytes.NewReader(data))
-}
-
-// dailyPapersPropsAttr finds the data-props of the first element with
-// data-target="DailyPapers", as ParseDailyPapersPage's selector does.
-func dailyPapersPropsAttr(page []byte) ([]byte, bool) {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return nil, false
-		case html.StartTagToken, html.SelfClosingTagToken:
-			_, hasAttr := z.TagName()
-			var target bool
-			var props []byte
-			var found bool
-			for hasAttr {
-				var key, val []byte
-				key, val, hasAttr = z.TagAttr()
-				switch string(key) {
-				case "data-target":
-					target = string(val) == "DailyPapers"
-				case "data-props":
-					if !found {
-						props, found = bytes.Clone(val), true
-					}
-				}
-			}
-			if target {
-				return props, found
-			}
-		}
-	}
 }
 
 func skipSpaceAndBOM(br *bufio.Reader) error {

@@ -219,3 +219,34 @@ func TestStreamFile(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStreamMatchesParse: whatever the input, Stream emits the papers
+// Parse returns, and fails when Parse fails.
+func FuzzStreamMatchesParse(f *testing.F) {
+	for _, name := range []string{"hf_api_daily_papers_2026-08-03.json", "handmade_hf_api_papers_search.json", "handmade_hf_week_2025-W02.html", "handmade_hf_empty_day_2025-01-11.html"} {
+		data, err := os.ReadFile(filepath.Join("../testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`[{"id":"2401.00001","title":"A","author_count":1}, null]`))
+	f.Add([]byte(`<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;:[]}"></div>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, wantErr := Parse(bytes.NewReader(data))
+		batches, _, err := collect(t, data, 3)
+		got := flatten(batches)
+		if wantErr != nil {
+			if err == nil {
+				t.Fatalf("Parse fails (%v), Stream does not", wantErr)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("Stream fails (%v), Parse does not", err)
+		}
+		if len(got) != len(want.Papers) || len(got) > 0 && !reflect.DeepEqual(got, want.Papers) {
+			t.Fatalf("Stream gave %d papers, Parse %d, or they differ", len(got), len(want.Papers))
+		}
+	})
+}
