@@ -235,7 +235,7 @@ func (l *listPane) refresh() {
 		if len(l.papers) > 0 {
 			msg = fmt.Sprintf("no paper matches %q", l.query)
 		}
-		l.rows = append(l.rows, l.styles.Empty.Render(truncate(" "+msg, l.width)))
+		l.rows = append(l.rows, l.styles.Empty.Render(truncate(" "+safeLine(msg), l.width)))
 		return
 	}
 	if l.cache == nil || len(l.cache) > rowCacheMax {
@@ -267,6 +267,7 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	if showDate {
 		titleW -= dateW
 	}
+	titleW = max(0, titleW)
 
 	cursor, unread, mark, code := " ", " ", " ", "   "
 	if selected {
@@ -285,9 +286,11 @@ func (l listPane) row(p model.Paper, selected bool) string {
 		code = "</>"
 	}
 	marks := cursor + unread + mark + " " + code + " "
-	text := p.Title
+	// Cleaned here too: a record need not have come through the parsers
+	// (a hand-edited bookmarks file).
+	text := safeLine(p.Title)
 	if tags := l.marks.tags[p.ID]; tags != "" {
-		text += "  " + tags
+		text += "  " + safeLine(tags)
 	}
 	title := padRight(text, titleW)
 	up := ""
@@ -297,7 +300,7 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	up = fmt.Sprintf(" %6s", up)
 	date := ""
 	if showDate {
-		date = " " + padRight(p.Published, dateW-1)
+		date = " " + padRight(safeLine(p.Published), dateW-1)
 	}
 
 	if selected && l.blurred {
