@@ -30,8 +30,12 @@ type Options struct {
 	NoColor bool             // NO_COLOR is set
 	Now     func() time.Time // the clock, for periods; time.Now when nil
 	Context context.Context  // parent of every request; cancelled on quit
-	// CrashDir receives a log if paperdeck panics; os.TempDir() when "".
+	// CrashDir receives a log if paperdeck panics (DefaultCrashDir in the
+	// binary); os.TempDir() when "".
 	CrashDir string
+	// TestPanic is PAPERDECK_TEST_PANIC, for the crash test only: "update",
+	// "command" or "worker" makes the first key press panic there.
+	TestPanic string
 	// Bookmarks and ReadMarks are the local files; nil keeps bookmarks and
 	// read marks for this session only.
 	Bookmarks BookmarkStore
@@ -164,7 +168,13 @@ func (m *App) helpSections() []helpSection {
 
 // Init asks for the background colour and starts the first load; the
 // first frame is drawn before any answer.
-func (m *App) Init() tea.Cmd {
+func (m *App) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.crash(writeCrashLog(m.opts.CrashDir, r, debug.Stack()))
+			cmd = tea.Quit
+		}
+	}()
 	start := tea.Batch(tea.RequestBackgroundColor, m.load(loadReq{Request: m.opts.Start}),
 		loadMarksCmd(m.opts.Bookmarks, m.opts.ReadMarks))
 	return safeCmd(start, m.opts.CrashDir)
@@ -184,6 +194,9 @@ func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}
 	if m.crashed {
 		return m, tea.Quit
+	}
+	if c := m.testPanic(msg); c != nil {
+		return m, safeCmd(c, m.opts.CrashDir)
 	}
 	return m, safeCmd(m.route(msg), m.opts.CrashDir)
 }
@@ -243,7 +256,9 @@ func (m *App) View() (v tea.View) {
 			v = tea.NewView("paperdeck hit a bug; press any key to quit")
 		}
 	}()
-	v = tea.NewView(m.screen())
+	// The frame's last gate: only text and SGR reach the terminal, and no
+	// data ever goes into the window title or another control string.
+	v = tea.NewView(safeScreen(m.screen()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	return v

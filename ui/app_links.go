@@ -8,14 +8,16 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 )
 
-// openedMsg reports what happened when a link was handed to the browser.
+// openedMsg reports what happened when a link was handed to the browser;
+// seq is the status message that said it was opening.
 type openedMsg struct {
 	url string
 	err error
+	seq int
 }
 
 // openLink checks a link and opens it in the background; the status bar
-// says what was opened or why not.
+// says what is opened or why not.
 func (m *App) openLink(what, raw string) tea.Cmd {
 	if raw == "" {
 		return m.status.Flash(flashInfo, "no "+what+" for this paper")
@@ -25,12 +27,19 @@ func (m *App) openLink(what, raw string) tea.Cmd {
 		return m.status.Flash(flashError, "not opening the "+what+": "+err.Error())
 	}
 	open := m.opts.Open
-	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+	fade := m.status.Flash(flashInfo, "opening "+u+"…")
+	seq := m.status.seq
+	return tea.Batch(fade, func() tea.Msg { return openedMsg{url: u, err: open(u), seq: seq} })
 }
 
+// handleOpened says "opened" while "opening" is still on show; a browser
+// that only returns when it is closed says nothing then, unless it failed.
 func (m *App) handleOpened(msg openedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.Flash(flashError, "could not start a browser: "+msg.err.Error()+" (set $BROWSER)")
+		return m.status.Flash(flashError, "could not open the link with the browser: "+msg.err.Error()+" (set $BROWSER)")
+	}
+	if m.status.seq != msg.seq || m.status.Message() == "" {
+		return nil
 	}
 	return m.status.Flash(flashInfo, "opened "+msg.url)
 }
@@ -38,7 +47,9 @@ func (m *App) handleOpened(msg openedMsg) tea.Cmd {
 // copyID is y: the arXiv id and the paper's link, through OSC 52 so it
 // works over SSH too.
 func (m *App) copyID(p model.Paper) tea.Cmd {
-	text := strings.TrimSpace(p.ID + " " + p.URL)
+	// Cleaned: pasted into a shell, a newline or an escape in the copy
+	// would run or hide something.
+	text := strings.TrimSpace(safeLine(p.ID + " " + p.URL))
 	if text == "" {
 		return m.status.Flash(flashInfo, "nothing to copy for this paper")
 	}
@@ -47,7 +58,7 @@ func (m *App) copyID(p model.Paper) tea.Cmd {
 
 // copyBibTeX is Y: a BibTeX entry for the paper.
 func (m *App) copyBibTeX(p model.Paper) tea.Cmd {
-	bib := m.opts.BibTeX(p)
+	bib := safeBlock(m.opts.BibTeX(p))
 	if bib == "" {
 		return m.status.Flash(flashInfo, "no BibTeX for this paper")
 	}

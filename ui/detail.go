@@ -119,7 +119,7 @@ func (d detailPane) FindStatus() string {
 func (d *detailPane) SetBanner(s string) {
 	var banner []string
 	if s != "" {
-		for _, l := range strings.Split(s, "\n") {
+		for _, l := range strings.Split(safeBlock(s), "\n") {
 			banner = append(banner, d.styles.Banner.Render("  "+l))
 		}
 		banner = append(banner, "")
@@ -254,5 +254,5 @@ func (d detailPane) View() string {
 
 // placeholder is what the pane shows for the moment a render takes.
 func placeholder(p model.Paper) string {
-	return "\n  " + p.Title + "\n\n  rendering…"
+	return "\n  " + safeLine(p.Title) + "\n\n  rendering…"
 }

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // helpSection is one titled group of the help screen.
@@ -67,8 +66,9 @@ func (h helpPane) column(sec helpSection, keyW int) []string {
 		if !b.Enabled() {
 			continue
 		}
-		k := padRight(b.Help().Key, keyW)
-		lines = append(lines, h.styles.Help.FullKey.Render(k)+"  "+h.styles.Help.FullDesc.Render(b.Help().Desc))
+		// Keys and descriptions may come from the user's config file.
+		k := padRight(safeLine(b.Help().Key), keyW)
+		lines = append(lines, h.styles.Help.FullKey.Render(k)+"  "+h.styles.Help.FullDesc.Render(safeLine(b.Help().Desc)))
 	}
 	return lines
 }
@@ -80,7 +80,7 @@ func (h helpPane) layout() string {
 	keyW := 0
 	for _, sec := range h.sections {
 		for _, b := range sec.keys {
-			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+			keyW = max(keyW, cellWidth(safeLine(b.Help().Key)))
 		}
 	}
 	var blocks [][]string
@@ -90,7 +90,7 @@ func (h helpPane) layout() string {
 		blocks = append(blocks, b)
 		total += len(b)
 		for _, l := range b {
-			colW = max(colW, ansi.StringWidth(l))
+			colW = max(colW, cellWidth(l))
 		}
 	}
 	const gap = 3

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 const (
@@ -13,21 +11,16 @@ const (
 )
 
 // truncate cuts s to at most w cells (by display width, so CJK and emoji
-// count double), ending with "…" when something was cut.
+// count double, and by both of the terminal's ways of counting: see
+// cellWidth), ending with "…" when something was cut.
 func truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) <= w {
-		return s
-	}
-	return ansi.Truncate(s, w, "…")
+	return fitWidth(s, w, "…")
 }
 
 // padRight fills s with spaces to exactly w cells, cutting it when longer.
 func padRight(s string, w int) string {
 	s = truncate(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
+	if n := w - cellWidth(s); n > 0 {
 		return s + strings.Repeat(" ", n)
 	}
 	return s
@@ -75,14 +68,15 @@ func sideBySide(left, divider, right string) string {
 // clampScreen is the last guard of View: no line wider than the terminal,
 // no more lines than it has.
 func clampScreen(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i, line := range lines {
-		if ansi.StringWidth(line) > w {
-			lines[i] = ansi.Truncate(line, w, "")
-		}
+		lines[i] = fitWidth(line, w, "")
 	}
 	return strings.Join(lines, "\n")
 }

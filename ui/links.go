@@ -47,18 +47,19 @@ func CheckURL(raw string) (string, error) {
 	}
 	host := strings.ToLower(u.Hostname())
 	switch {
-	case !u.IsAbs() || u.Opaque != "":
+	case u.Scheme == "":
+		return "", errors.New("not an absolute link") // "-a", "--remote-debugging-port=9222"
+	case u.Scheme != "https" && u.Scheme != "http":
+		// The scheme is a parsed one (letters, digits, "+-."): safe to show.
+		return "", errors.New(u.Scheme + ": links are not opened")
+	case u.Opaque != "":
 		return "", errors.New("not an absolute link")
 	case u.User != nil:
 		return "", errors.New("link carries a user name or password")
 	case host == "":
 		return "", errors.New("link has no host")
-	case u.Scheme == "https":
-	case u.Scheme == "http" && plainHTTPHosts[host]:
-	case u.Scheme == "http":
+	case u.Scheme == "http" && !plainHTTPHosts[host]:
 		return "", errors.New("plain http link to " + host)
-	default:
-		return "", errors.New(u.Scheme + ": links are not opened")
 	}
 	clean := url.URL{
 		Scheme:   u.Scheme,
@@ -75,9 +76,15 @@ func CheckURL(raw string) (string, error) {
 type Opener func(url string) error
 
 // BrowserOpener honours $BROWSER (its value given as browserEnv: a program
-// and optional arguments, run directly, never through a shell) and
-// otherwise asks the system's opener. The browser's output is discarded
-// so it cannot scribble over the screen.
+// and optional arguments, run directly, never through a shell; an argument
+// "%s" is replaced by the URL, else the URL comes last) and otherwise asks
+// the system's opener. The URL is always one argument. The browser reads
+// nothing from the terminal and its output is discarded, so it cannot
+// scribble over the screen.
+//
+// The opener returns when the browser program does (a running browser
+// hands the URL over and exits at once): it runs inside a command, so it
+// needs no goroutine of its own and its failure reaches the status bar.
 func BrowserOpener(browserEnv string) Opener {
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	// $BROWSER may list several programs separated by ':'; use the first.
@@ -87,11 +94,17 @@ func BrowserOpener(browserEnv string) Opener {
 		return browser.OpenURL
 	}
 	return func(u string) error {
-		cmd := exec.Command(args[0], append(args[1:], u)...)
-		if err := cmd.Start(); err != nil {
-			return err
+		argv := append([]string(nil), args[1:]...)
+		placed := false
+		for i, a := range argv {
+			if a == "%s" {
+				argv[i], placed = u, true
+			}
 		}
-		go cmd.Wait() //nolint:errcheck // reap it; its exit status says nothing useful
-		return nil
+		if !placed {
+			argv = append(argv, u)
+		}
+		// Stdin, Stdout and Stderr stay nil: the null device.
+		return exec.Command(args[0], argv...).Run()
 	}
 }

@@ -28,7 +28,7 @@ func newMessagePane(styles Styles) messagePane {
 }
 
 func (p *messagePane) Show(title, body string) {
-	p.title, p.body = title, body
+	p.title, p.body = safeLine(title), safeBlock(body)
 	p.layout()
 }
 

@@ -36,7 +36,7 @@ func (p *pickerPane) SetStyles(s Styles) { p.styles = s }
 
 // Show lists the links of paper.
 func (p *pickerPane) Show(paper model.Paper) {
-	p.title = paper.Title
+	p.title = safeLine(paper.Title)
 	p.links = paper.AllLinks()
 	p.cursor, p.offset, p.chosen = 0, 0, nil
 }
@@ -99,7 +99,9 @@ func (p pickerPane) View() string {
 		if i < 9 {
 			num = fmt.Sprintf("%d.", i+1)
 		}
-		line := padRight(fmt.Sprintf(" %s %-8s %s", num, l.Label, l.URL), p.width)
+		// Shown cleaned; opened raw, so CheckURL refuses a link with controls
+		// instead of opening a cleaned-up version of it.
+		line := padRight(fmt.Sprintf(" %s %-8s %s", num, safeLine(l.Label), safeLine(l.URL)), p.width)
 		if i == p.cursor {
 			line = p.styles.RowSelected.Render(line)
 		}

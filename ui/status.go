@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 type flashKind int
@@ -54,8 +53,11 @@ func newStatusBar(styles Styles) statusBar {
 func (s *statusBar) SetSize(w int)       { s.width = w }
 func (s *statusBar) SetStyles(st Styles) { s.styles = st }
 
-// SetListing says what is listed.
-func (s *statusBar) SetListing(where, count string) { s.where, s.count = where, count }
+// SetListing says what is listed. Both may hold text from the source (a
+// period's name, a typed query), so they are cleaned.
+func (s *statusBar) SetListing(where, count string) {
+	s.where, s.count = safeLine(where), safeLine(count)
+}
 
 // SetLoading starts or stops the spinner; starting returns its first tick.
 func (s *statusBar) SetLoading(on bool) tea.Cmd {
@@ -70,7 +72,7 @@ func (s *statusBar) SetLoading(on bool) tea.Cmd {
 // Flash shows a message and returns the command that fades it.
 func (s *statusBar) Flash(kind flashKind, text string) tea.Cmd {
 	s.seq++
-	s.msg, s.msgKind = oneLine(text), kind
+	s.msg, s.msgKind = safeLine(oneLine(text)), kind
 	seq := s.seq
 	return s.tick(flashFor[kind], func(time.Time) tea.Msg { return statusClearMsg{seq} })
 }
@@ -139,7 +141,7 @@ func (s statusBar) View(hints []string) string {
 		right = short
 		// As many of the hints as fit, from the first.
 		for n := len(hints); n > 0; n-- {
-			if h := " " + strings.Join(hints[:n], " · ") + " "; used+ansi.StringWidth(h) <= s.width {
+			if h := " " + safeLine(strings.Join(hints[:n], " · ")) + " "; used+cellWidth(h) <= s.width {
 				right = h
 				break
 			}
@@ -149,7 +151,7 @@ func (s statusBar) View(hints []string) string {
 	for i, seg := range segs {
 		b.WriteString(styles[i](seg))
 	}
-	gap := max(0, s.width-used-ansi.StringWidth(right))
+	gap := max(0, s.width-used-cellWidth(right))
 	b.WriteString(st.Status.Render(strings.Repeat(" ", gap) + right))
 	return truncate(b.String(), s.width)
 }
@@ -157,7 +159,7 @@ func (s statusBar) View(hints []string) string {
 func segsWidth(segs []string) int {
 	n := 0
 	for _, s := range segs {
-		n += ansi.StringWidth(s)
+		n += cellWidth(s)
 	}
 	return n
 }

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/ui/render"
+)
+
+// The reader's own defence against hostile text. The parsers sanitise
+// every field, but a record can reach the screen without them (a
+// hand-edited bookmarks file, a Feed that is not ours), so the panes clean
+// what they draw (safeLine, safeBlock) and View passes the whole frame
+// through safeScreen, which lets only SGR sequences out.
+
+// safeLine is untrusted text made fit for one row: no escape sequences,
+// controls, bidi overrides or invisible format characters, and every line
+// break or tab a space (a newline in a title would push the rows down).
+func safeLine(s string) string {
+	if isPlainLine(s) {
+		return s
+	}
+	s = feed.Sanitize(s)
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// safeBlock is untrusted text that may keep its line breaks; tabs become
+// spaces so widths can be counted.
+func safeBlock(s string) string {
+	if isPlainLine(s) {
+		return s
+	}
+	return strings.ReplaceAll(feed.Sanitize(s), "\t", " ")
+}
+
+// isPlainLine is the fast path: printable ASCII only.
+func isPlainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// safeScreen is the last gate between the panes and the terminal: a frame
+// holding anything but text, newlines and SGR sequences (colours and text
+// attributes, the only sequences our styles make) is cleaned with the
+// detail's own output cleaner. The check is one pass with no allocation,
+// so a clean frame costs little.
+func safeScreen(s string) string {
+	if screenIsSafe(s) {
+		return s
+	}
+	// CleanOutput reads a lone CR as a line break; here it would add a
+	// line to the frame, so it goes first.
+	return render.CleanOutput(strings.ReplaceAll(s, "\r", ""))
+}
+
+// screenIsSafe reports whether s holds only printable text, newlines and
+// well-formed SGR sequences (ESC [ digits ; : m).
+func screenIsSafe(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			j := i + 1
+			if j >= len(s) || s[j] != '[' {
+				return false
+			}
+			j++
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+				j++
+			}
+			if j >= len(s) || s[j] != 'm' {
+				return false
+			}
+			i = j + 1
+		case c == '\n' || c >= 0x20 && c < 0x7f:
+			i++
+		case c < 0x80:
+			return false // C0 controls and DEL
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !safeRune(r, size) {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
+}
+
+// safeRune reports whether a non-ASCII rune may reach the screen: not
+// invalid UTF-8, not a C1 control (U+0080–U+009F: 8-bit CSI, OSC… on some
+// terminals), not a bidi override or another invisible format character
+// (ZWJ and ZWNJ stay: emoji sequences and some scripts need them).
+func safeRune(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		return false
+	case r <= 0x9f:
+		return false
+	case r == '\u200d' || r == '\u200c':
+		return true
+	case r == '\u2028' || r == '\u2029':
+		return false
+	}
+	return !unicode.Is(unicode.Cf, r)
+}
+
+// cellWidth is how many cells a line may take on a terminal. Bubble Tea
+// counts by wcwidth unless the terminal reports Unicode core mode (2027),
+// then by grapheme cluster; the two differ on ZWJ emoji (a family is 8
+// cells by wcwidth, 2 as a cluster) and emoji variation selectors, so a
+// line must fit by both counts.
+func cellWidth(s string) int {
+	g := ansi.StringWidth(s)
+	if isPlainLine(s) {
+		return g // ASCII: the counts agree
+	}
+	return max(g, ansi.StringWidthWc(s))
+}
+
+// fitWidth cuts s to at most w cells by both counts, ending with tail
+// when something was cut.
+func fitWidth(s string, w int, tail string) string {
+	if w <= 0 {
+		return ""
+	}
+	if cellWidth(s) <= w {
+		return s
+	}
+	for limit := w; limit > 0; limit-- {
+		if t := ansi.TruncateWc(s, limit, tail); cellWidth(t) <= w {
+			return t
+		}
+		if t := ansi.Truncate(s, limit, tail); cellWidth(t) <= w {
+			return t
+		}
+	}
+	return ""
+}
