@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui"
 )
@@ -35,7 +33,9 @@ func runTUI(ctx context.Context, sel selectors, args []string) error {
 		Open:     ui.BrowserOpener(os.Getenv("BROWSER")),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Context:  ctx,
-		CrashDir: filepath.Join(feed.DefaultCacheDir(), "crash"),
+		CrashDir: ui.DefaultCrashDir(),
+		// Only for the crash test (pty_test.go): panic on the first key.
+		TestPanic: os.Getenv("PAPERDECK_TEST_PANIC"),
 	}
 	// Without a home folder bookmarks and read marks last for the session.
 	if path, err := store.BookmarksPath(); err == nil {
