@@ -38,14 +38,16 @@ func parseAnyJSON(body []byte) (model.Listing, error) {
 		return model.Listing{}, &FormatError{What: "a JSON object without papers", Expected: anyFormat}
 	}
 
-	var probe []map[string]json.RawMessage
-	if err := json.Unmarshal(body, &probe); err != nil {
+	first, empty, err := firstElement(body)
+	if err != nil {
 		return model.Listing{}, jsonError("JSON list of papers", err)
 	}
-	if len(probe) == 0 {
+	if empty {
+		if err := json.Unmarshal(body, &[]any{}); err != nil {
+			return model.Listing{}, jsonError("JSON list of papers", err)
+		}
 		return model.Listing{}, nil
 	}
-	first := probe[0]
 	switch {
 	case first["paper"] != nil:
 		return ParseDailyPapersJSON(bytes.NewReader(body))
@@ -64,6 +66,20 @@ func parseAnyJSON(body []byte) (model.Listing, error) {
 		return model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}, nil
 	}
 	return model.Listing{}, &FormatError{What: "a JSON list whose items are not papers", Expected: anyFormat}
+}
+
+// firstElement decodes only the first object of a JSON array: enough to
+// tell the formats apart without decoding a large file twice.
+func firstElement(body []byte) (first map[string]json.RawMessage, empty bool, err error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if _, err := dec.Token(); err != nil { // the '['
+		return nil, false, err
+	}
+	if !dec.More() {
+		return nil, true, nil
+	}
+	err = dec.Decode(&first)
+	return first, false, err
 }
 
 func decodeItems(body []byte) ([]hfItem, error) {
