@@ -2,10 +2,9 @@ package feed
 
 import (
 	"bytes"
+	"context"
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"time"
 	"unicode/utf8"
 
@@ -31,32 +30,17 @@ const anyFormat = "a Hugging Face papers page or API JSON, an arXiv page or Atom
 // maxInput caps what Parse reads: a real listing page is well under this.
 const maxInput = 64 << 20
 
-// ParseFile reads a local file in any format paperdeck knows.
+// ParseFile reads a local file in any format paperdeck knows, of any size
+// (a JSON list is streamed; see StreamFile).
 func ParseFile(path string) (model.Listing, error) {
-	f, err := os.Open(path)
+	var papers []model.Paper
+	l, err := StreamFile(context.Background(), path, 0, func(batch []model.Paper) {
+		papers = append(papers, batch...)
+	})
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return model.Listing{}, fmt.Errorf("cannot read %s: %v", path, err)
+		return model.Listing{}, err
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return model.Listing{}, fmt.Errorf("%s is a directory, not a file", path)
-	}
-	l, err := Parse(f)
-	if err != nil {
-		return model.Listing{}, fmt.Errorf("%s: %w", path, err)
-	}
-	for i := range l.Papers {
-		if l.Papers[i].Source == "" {
-			l.Papers[i].Source = model.SourceFile
-		}
-	}
-	if l.Period.IsZero() {
-		l.Period = model.Period{Kind: model.File, Value: path}
-	}
+	l.Papers = papers
 	return l, nil
 }
 
