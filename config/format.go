@@ -49,14 +49,7 @@ func DefaultFile() string { return Default().Format() }
 func (c Config) Format() string {
 	var b strings.Builder
 	b.WriteString(fileHeader)
-	values := map[string]string{
-		"view":             quote(c.View),
-		"arxiv_categories": quoteList(c.ArxivCategories),
-		"theme":            quote(c.Theme),
-		"browser":          quote(c.Browser),
-		"date_format":      quote(c.DateFormat),
-		"mouse":            fmt.Sprint(c.Mouse),
-	}
+	values := c.values()
 	for _, s := range settingDocs {
 		b.WriteString("\n")
 		for _, line := range strings.Split(s.doc, "\n") {
@@ -79,6 +72,18 @@ func (c Config) Format() string {
 		fmt.Fprintf(&b, "%-*s  # %s\n", width, line, a.Desc)
 	}
 	return b.String()
+}
+
+// values are the top-level settings as written in the file.
+func (c Config) values() map[string]string {
+	return map[string]string{
+		"view":             quote(c.View),
+		"arxiv_categories": quoteList(c.ArxivCategories),
+		"theme":            quote(c.Theme),
+		"browser":          quote(c.Browser),
+		"date_format":      quote(c.DateFormat),
+		"mouse":            fmt.Sprint(c.Mouse),
+	}
 }
 
 func (c Config) keysOf(action string) []string {
@@ -114,4 +119,24 @@ func quoteList(items []string) string {
 		q[i] = quote(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// Setting is one top-level key of config.toml, for documentation (the man
+// page): its name, its default as written in the file, and what it does.
+type Setting struct {
+	Key     string
+	Default string
+	Doc     string
+}
+
+// Settings lists the keys of config.toml in file order, [keys] last.
+func Settings() []Setting {
+	values := Default().values()
+	out := make([]Setting, 0, len(settingDocs)+1)
+	for _, s := range settingDocs {
+		out = append(out, Setting{Key: s.key, Default: values[s.key], Doc: strings.ReplaceAll(s.doc, "\n", " ")})
+	}
+	out = append(out, Setting{Key: "[keys]", Default: "the keymap under KEYS",
+		Doc: strings.ReplaceAll(strings.TrimSpace(strings.ReplaceAll(keysHeader, "# ", "")), "\n", " ")})
+	return out
 }

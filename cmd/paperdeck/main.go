@@ -50,5 +50,11 @@ copied page text) or a huggingface.co/papers/… or arxiv.org/… URL.`,
 	}
 	sel.register(root)
 	root.AddCommand(newListCmd(), newBookmarksCmd())
+	root.AddCommand(newConfigCmd())
+	root.AddCommand(newManCmd())
+	addConfigFlag(root)
+	addDisplayFlags(root)
+	setVersion(root)
+	addCompletions(root)
 	return root
 }
