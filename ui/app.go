@@ -22,14 +22,15 @@ import (
 
 // Options wires the reader to the world; only Feed and Start are needed.
 type Options struct {
-	Feed    Feed
-	Start   feed.Request
-	Render  RenderFunc // the detail; MarkdownRender when nil
-	Open    Opener     // the browser; BrowserOpener("") when nil
-	BibTeX  func(model.Paper) string
-	NoColor bool             // NO_COLOR is set
-	Now     func() time.Time // the clock, for periods; time.Now when nil
-	Context context.Context  // parent of every request; cancelled on quit
+	Feed     Feed
+	Start    feed.Request
+	Render   RenderFunc // the detail; MarkdownRender when nil
+	Open     Opener     // the browser; BrowserOpener("") when nil
+	BibTeX   func(model.Paper) string
+	NoColor  bool             // NO_COLOR is set
+	Comforts Comforts         // config.toml's settings and --ascii (comfort.go)
+	Now      func() time.Time // the clock, for periods; time.Now when nil
+	Context  context.Context  // parent of every request; cancelled on quit
 	// CrashDir receives a log if paperdeck panics (DefaultCrashDir in the
 	// binary); os.TempDir() when "".
 	CrashDir string
@@ -139,6 +140,7 @@ func New(opts Options) *App {
 		bookmarks: map[string]store.Bookmark{}, saving: map[string]*pendingSave{},
 	}
 	m.help = newHelpPane(st, m.helpSections())
+	m.applyComforts()
 	m.refreshMarks()
 	m.status.SetListing("loading "+describePeriod(opts.Start.Period), "")
 	return m
@@ -261,6 +263,7 @@ func (m *App) View() (v tea.View) {
 	v = tea.NewView(safeScreen(m.screen()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	v = m.comfortView(v)
 	return v
 }
 

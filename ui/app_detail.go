@@ -152,7 +152,7 @@ func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 
 // handleBackground rebuilds the styles for a dark or light terminal.
 func (m *App) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
-	m.styles = NewStyles(msg.IsDark(), m.opts.NoColor)
+	m.styles = m.newStyles(msg.IsDark())
 	m.list.SetStyles(m.styles)
 	m.detail.SetStyles(m.styles)
 	m.input.SetStyles(m.styles)

@@ -1,6 +1,11 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // Each pane owns a keymap; together they are the single source of both the
 // key handling and the help screen, so the two cannot drift apart.
@@ -63,6 +68,7 @@ type listingKeys struct {
 	Prev, Next       key.Binding
 	Day, Week, Month key.Binding
 	Trending         key.Binding
+	Arxiv            key.Binding
 	Refresh          key.Binding
 	Bookmarks        key.Binding
 }
@@ -79,6 +85,7 @@ func newListingKeys() listingKeys {
 		Week:      bind([]string{"w"}, "w", "weekly list"),
 		Month:     bind([]string{"m"}, "m", "monthly list"),
 		Trending:  bind([]string{"t"}, "t", "trending"),
+		Arxiv:     bind([]string{"a"}, "a", "next arXiv category"),
 		Refresh:   bind([]string{"r"}, "r", "refresh"),
 		Bookmarks: bind([]string{"B"}, "B", "bookmarks"),
 	}
@@ -89,7 +96,7 @@ func (k listingKeys) ShortHelp() []key.Binding {
 }
 
 func (k listingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Refresh, k.Bookmarks}}
+	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Arxiv, k.Refresh, k.Bookmarks}}
 }
 
 // paperKeys act on the selected paper, from the list or the detail.
@@ -193,4 +200,63 @@ func newPickerKeys() pickerKeys {
 func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Number, k.Open, k.Close} }
 func (k pickerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Number, k.Open, k.Close}}
+}
+
+// actionBindings are the bindings each action of config.toml's [keys]
+// table sets (the names of config.Actions): moving up is the same action
+// in every pane that scrolls.
+func (m *App) actionBindings() map[string][]*key.Binding {
+	g, lk, pk := &m.global, &m.lkeys, &m.pkeys
+	l, d, h, p, msg := &m.list.keys, &m.detail.keys, &m.help.keys, &m.picker.keys, &m.message.keys
+	return map[string][]*key.Binding{
+		"help": {&g.Help}, "quit": {&g.Quit}, "force_quit": {&g.ForceQuit},
+
+		"up": {&l.Up, &d.Up, &h.Up, &p.Up, &msg.Up}, "down": {&l.Down, &d.Down, &h.Down, &p.Down, &msg.Down},
+		"top": {&l.Top, &d.Top}, "bottom": {&l.Bottom, &d.Bottom},
+		"half_page_up": {&l.HalfUp, &d.HalfUp}, "half_page_down": {&l.HalfDown, &d.HalfDown},
+		"page_up": {&l.PageUp, &d.PageUp}, "page_down": {&l.PageDown, &d.PageDown},
+
+		"open_detail": {&lk.Open}, "back": {&lk.Back, &d.Back}, "filter": {&lk.Filter}, "search": {&lk.Search},
+		"previous": {&lk.Prev}, "next": {&lk.Next}, "day": {&lk.Day}, "week": {&lk.Week}, "month": {&lk.Month},
+		"trending": {&lk.Trending}, "arxiv": {&lk.Arxiv}, "refresh": {&lk.Refresh}, "bookmarks": {&lk.Bookmarks},
+
+		"open_page": {&pk.Page}, "open_pdf": {&pk.PDF}, "open_code": {&pk.Code}, "links": {&pk.Links},
+		"copy_id": {&pk.CopyID}, "copy_bibtex": {&pk.CopyBib}, "bookmark": {&pk.Bookmark},
+		"tags": {&pk.Tags}, "note": {&pk.Note},
+
+		"find": {&d.Find}, "next_match": {&d.NextHit}, "previous_match": {&d.PrevHit},
+	}
+}
+
+// remap gives actions new keys; the help text follows. An action given no
+// keys is switched off. Unknown names are ignored: config checked them.
+func (m *App) remap(keys map[string][]string) {
+	bindings := m.actionBindings()
+	for action, ks := range keys {
+		for _, b := range bindings[action] {
+			if slices.Equal(b.Keys(), ks) {
+				continue
+			}
+			b.SetKeys(ks...)
+			b.SetHelp(keyLabel(ks), b.Help().Desc)
+			b.SetEnabled(len(ks) > 0)
+		}
+	}
+	// esc closes the help and the picker, and so does the key that opened them.
+	m.help.keys.Close.SetKeys(append([]string{"esc"}, m.global.Help.Keys()...)...)
+	m.help.keys.Close.SetHelp(keyLabel(m.help.keys.Close.Keys()), m.help.keys.Close.Help().Desc)
+	m.picker.keys.Close.SetKeys(append([]string{"esc"}, m.pkeys.Links.Keys()...)...)
+}
+
+// keyLabel is how the help writes a list of keys: "k/↑", "O".
+func keyLabel(keys []string) string {
+	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if n, ok := names[k]; ok {
+			k = n
+		}
+		out[i] = k
+	}
+	return strings.Join(out, "/")
 }

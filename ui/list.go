@@ -27,8 +27,9 @@ type listPane struct {
 	offset int // first position of shown on screen
 	empty  string
 
-	marks   listMarks
-	blurred bool // the detail beside it has the keys
+	marks      listMarks
+	blurred    bool                          // the detail beside it has the keys
+	dateFormat func(published string) string // the config's date_format; nil: as written
 
 	rows  []string
 	cache map[int]string // rendered rows off the cursor, by paper position
@@ -260,7 +261,8 @@ func (l *listPane) refresh() {
 // row lays out one paper: cursor, unread, bookmark and code marks, the
 // title cut to the room left, upvotes and (when wide enough) the date.
 func (l listPane) row(p model.Paper, selected bool) string {
-	const markW, upW, dateW = 8, 7, 11
+	const markW, upW = 8, 7
+	dateW := l.dateWidth()
 	w := l.width
 	showDate := w >= 70
 	titleW := w - markW - upW
@@ -300,7 +302,7 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	up = fmt.Sprintf(" %6s", up)
 	date := ""
 	if showDate {
-		date = " " + padRight(safeLine(p.Published), dateW-1)
+		date = " " + padRight(safeLine(l.formatDate(p.Published)), dateW-1)
 	}
 
 	if selected && l.blurred {

@@ -10,6 +10,9 @@ import (
 type Styles struct {
 	Dark    bool
 	NoColor bool
+	// DetailStyle is a glamour style file for the detail (the config's
+	// theme); "" for the dark or light style that goes with Dark.
+	DetailStyle string
 
 	Row         lipgloss.Style // a paper row
 	RowRead     lipgloss.Style // a paper already opened
@@ -35,11 +38,14 @@ type Styles struct {
 	Help       help.Styles
 }
 
-// RenderStyle is the Markdown style name that goes with these styles.
+// RenderStyle is the Markdown style that goes with these styles: a name,
+// or the path of a style file.
 func (s Styles) RenderStyle() string {
 	switch {
 	case s.NoColor:
 		return "notty"
+	case s.DetailStyle != "":
+		return s.DetailStyle
 	case s.Dark:
 		return "dark"
 	}
@@ -47,7 +53,9 @@ func (s Styles) RenderStyle() string {
 }
 
 // NewStyles builds the styles for a dark or light background; noColor
-// (NO_COLOR set) keeps only bold, faint and reverse, which need no colour.
+// (NO_COLOR, --no-color) keeps only bold, faint and reverse: no colour, and
+// none of the SGR codes (3 italic, 4 underline) a colour check could
+// mistake for one.
 func NewStyles(dark, noColor bool) Styles {
 	s := Styles{Dark: dark, NoColor: noColor}
 	plain := lipgloss.NewStyle()
@@ -55,11 +63,11 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Row = plain
 		s.RowRead = plain.Faint(true)
 		s.RowSelected = plain.Reverse(true)
-		s.RowBlurred = plain.Underline(true)
+		s.RowBlurred = plain.Bold(true)
 		s.Marks = plain
 		s.Upvotes = plain
 		s.Date = plain
-		s.Empty = plain.Italic(true)
+		s.Empty = plain.Faint(true)
 		s.Divider = plain
 		s.Status = plain.Reverse(true)
 		s.StatusKey = plain.Reverse(true).Bold(true)
@@ -67,7 +75,7 @@ func NewStyles(dark, noColor bool) Styles {
 		s.StatusNote = plain.Reverse(true)
 		s.Spinner = plain.Reverse(true)
 		s.Prompt = plain.Bold(true)
-		s.Hit = plain.Underline(true)
+		s.Hit = plain.Bold(true)
 		s.CurrentHit = plain.Reverse(true)
 		s.Title = plain.Bold(true)
 		s.Banner = plain.Bold(true)

@@ -45,7 +45,7 @@ copied page text) or a huggingface.co/papers/… or arxiv.org/… URL.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTUI(cmd.Context(), sel, args)
+			return runTUI(cmd, sel, args)
 		},
 	}
 	sel.register(root)

@@ -6,15 +6,21 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
 
+	"github.com/paperdeck/paperdeck/config"
+	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui"
 )
 
-// runTUI opens the reader on the listing the selectors or SOURCE name.
-func runTUI(ctx context.Context, sel selectors, args []string) error {
+// runTUI opens the reader on the listing the selectors or SOURCE name,
+// else on the config file's view.
+func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 	req, err := sel.request(args)
 	if err != nil {
 		return err
@@ -24,14 +30,21 @@ func runTUI(ctx context.Context, sel selectors, args []string) error {
 	if err != nil {
 		return err
 	}
+	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	cfg, warns := loadConfig(cmd)
+	display := displayOptionsOf(cmd)
+	if req.Period.Kind == model.Latest && !sel.demo {
+		req.Period = cfg.StartPeriod(time.Now())
 	}
 	opts := ui.Options{
 		Feed:     client,
 		Start:    req,
-		Open:     ui.BrowserOpener(os.Getenv("BROWSER")),
-		NoColor:  os.Getenv("NO_COLOR") != "",
+		Open:     ui.BrowserOpener(browserCommand(cfg)),
+		NoColor:  display.NoColor,
+		Comforts: comforts(cfg, display, warns),
 		Context:  ctx,
 		CrashDir: ui.DefaultCrashDir(),
 		// Only for the crash test (pty_test.go): panic on the first key.
@@ -45,7 +58,16 @@ func runTUI(ctx context.Context, sel selectors, args []string) error {
 		opts.ReadMarks = store.OpenReadMarks(path)
 	}
 	app := ui.New(opts)
-	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
+	programOpts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if display.NoColor {
+		// Belt and braces: the renderer strips any colour that slips through.
+		programOpts = append(programOpts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	_, err = tea.NewProgram(app, programOpts...).Run()
+	// The status bar showed the first; the screen is gone, so say them all.
+	for _, w := range warns {
+		fmt.Fprintln(cmd.ErrOrStderr(), "paperdeck:", w)
+	}
 	if log, crashed := app.CrashLog(); crashed {
 		if log == "" {
 			return errors.New("paperdeck hit a bug and stopped (the crash log could not be written)")
@@ -56,4 +78,30 @@ func runTUI(ctx context.Context, sel selectors, args []string) error {
 		return exitError{130, errInterrupted}
 	}
 	return err
+}
+
+// browserCommand is the config's browser, else $BROWSER ("" leaves it to
+// the system's opener).
+func browserCommand(cfg config.Config) string {
+	if cfg.Browser != "" {
+		return cfg.Browser
+	}
+	return os.Getenv("BROWSER")
+}
+
+// comforts hands the reader what the config file and the display flags
+// say about it.
+func comforts(cfg config.Config, display displayOptions, warns []config.Warning) ui.Comforts {
+	c := ui.Comforts{
+		Keys:            cfg.Keys,
+		Theme:           cfg.Theme,
+		ArxivCategories: cfg.ArxivCategories,
+		DateFormat:      cfg.FormatDate,
+		NoMouse:         !cfg.Mouse,
+		ASCII:           display.ASCII,
+	}
+	for _, w := range warns {
+		c.Notices = append(c.Notices, w.String())
+	}
+	return c
 }

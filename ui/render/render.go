@@ -18,6 +18,7 @@ const (
 	StyleDark  Style = "dark"
 	StyleLight Style = "light"
 	StyleNoTTY Style = "notty" // no colour: NO_COLOR, pipes, tests
+	// Any absolute path is a glamour style file (JSON): the config's theme.
 )
 
 // Paper renders the detail of p for a pane width columns wide. The result
@@ -50,6 +51,9 @@ func styleConfig(style Style) (ansi.StyleConfig, error) {
 		return styles.LightStyleConfig, nil
 	case StyleNoTTY:
 		return styles.NoTTYStyleConfig, nil
+	}
+	if isStyleFile(style) {
+		return styleFile(string(style))
 	}
 	return ansi.StyleConfig{}, fmt.Errorf("unknown detail style %q (want dark, light or notty)", style)
 }

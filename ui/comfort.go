@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// Comforts are the reader's settings from config.toml and the display
+// flags. The zero value is the reader as it comes.
+type Comforts struct {
+	// Keys maps action names (config.Actions) to their keys; an action
+	// left out keeps its default keys, one given none is switched off.
+	Keys map[string][]string
+	// Theme is "auto" (or ""), "dark", "light", or the path of a glamour
+	// style file for the detail (the rest then follows the background).
+	Theme string
+	// ArxivCategories are the categories the arxiv key steps through.
+	ArxivCategories []string
+	// DateFormat writes a paper's date ("YYYY-MM-DD") in the list; nil
+	// leaves it as it is.
+	DateFormat func(published string) string
+	NoMouse    bool // leave the mouse to the terminal
+	ASCII      bool // draw with ASCII only
+	// Notices are problems with the config file, shown at start.
+	Notices []string
+}
+
+// fixedTheme reports whether the theme overrides the terminal's
+// background, and which way.
+func (c Comforts) fixedTheme() (dark, fixed bool) {
+	switch c.Theme {
+	case "dark":
+		return true, true
+	case "light":
+		return false, true
+	}
+	return false, false
+}
+
+// styleFile is the glamour style file of the theme, if it is one.
+func (c Comforts) styleFile() string {
+	switch c.Theme {
+	case "", "auto", "dark", "light":
+		return ""
+	}
+	return c.Theme
+}
+
+// applyComforts runs once, at the end of New.
+func (m *App) applyComforts() {
+	c := m.opts.Comforts
+	m.remap(c.Keys)
+	if len(c.ArxivCategories) == 0 {
+		m.lkeys.Arxiv.SetEnabled(false)
+	}
+	m.help.sections = m.helpSections()
+	m.list.dateFormat = c.DateFormat
+	// The styles as the theme has them until the terminal answers (a fixed
+	// theme ignores the answer: see newStyles).
+	m.handleBackground(tea.BackgroundColorMsg{Color: color.Black})
+	if len(c.Notices) > 0 {
+		// Shown until another message replaces it: nothing fades it.
+		_ = m.status.Flash(flashError, noticeLine(c.Notices))
+	}
+}
+
+// noticeLine puts the config's problems in the status bar's one line.
+func noticeLine(notices []string) string {
+	if len(notices) == 1 {
+		return notices[0]
+	}
+	return fmt.Sprintf("%s (and %d more: paperdeck config show)", notices[0], len(notices)-1)
+}
+
+// newStyles builds the styles for the terminal's background, unless the
+// config fixes the theme.
+func (m *App) newStyles(dark bool) Styles {
+	if d, fixed := m.opts.Comforts.fixedTheme(); fixed {
+		dark = d
+	}
+	st := NewStyles(dark, m.opts.NoColor)
+	st.DetailStyle = m.opts.Comforts.styleFile()
+	return st
+}
+
+// comfortView applies what the config and the flags say about the whole
+// screen: the mouse, and ASCII only.
+func (m *App) comfortView(v tea.View) tea.View {
+	if m.opts.Comforts.NoMouse {
+		v.MouseMode = tea.MouseModeNone
+	}
+	if m.opts.Comforts.ASCII {
+		v.Content = asciiOnly(v.Content)
+	}
+	return v
+}
+
+// nextArxiv lists the category after the one on screen in
+// arxiv_categories (the first when no arXiv category is listed).
+func (m *App) nextArxiv() tea.Cmd {
+	cats := m.opts.Comforts.ArxivCategories
+	if len(cats) == 0 {
+		return m.status.Flash(flashInfo, "no arXiv categories: set arxiv_categories in the config file")
+	}
+	next := cats[0]
+	if p := m.listing.Period; p.Kind == model.Arxiv {
+		if i := slices.Index(cats, p.Value); i >= 0 {
+			next = cats[(i+1)%len(cats)]
+		}
+	}
+	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: model.Arxiv, Value: next}}})
+}
+
+// formatDate writes a paper's date as the config asks.
+func (l listPane) formatDate(published string) string {
+	if l.dateFormat == nil || published == "" {
+		return published
+	}
+	return l.dateFormat(published)
+}
+
+// dateWidth is the date column's width with its leading space: the
+// widest date the format writes (September, Wednesday), at least as wide
+// as YYYY-MM-DD, at most 24.
+func (l listPane) dateWidth() int {
+	w := len("2025-01-09")
+	if l.dateFormat != nil {
+		for _, d := range []string{"2025-09-24", "2025-12-31"} {
+			w = max(w, cellWidth(safeLine(l.dateFormat(d))))
+		}
+	}
+	return min(w, 24) + 1
+}
