@@ -201,6 +201,7 @@ func (m *App) currentPaper() (model.Paper, bool) {
 
 // openInput shows the query line for mode, starting from value.
 func (m *App) openInput(mode inputMode, value string) tea.Cmd {
+	value = safeLine(value) // a bookmark's tags or note, from the file
 	cmd := m.input.Open(mode, value)
 	m.inputVal = value
 	m.layout()
@@ -219,6 +220,9 @@ func (m *App) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	if !m.input.Active() {
 		return nil
 	}
+	// Pasted text (copied from a terminal, say) may hold whole escape
+	// sequences; the input would drop only their ESC and keep the rest.
+	msg.Content = safeLine(msg.Content)
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return tea.Batch(cmd, m.applyInput())

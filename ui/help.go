@@ -31,6 +31,9 @@ func newHelpKeys() helpKeys {
 func (k helpKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Close, k.Up, k.Down} }
 func (k helpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Up, k.Down, k.Close}} }
 
+// maxHelpKeyWidth bounds the key column of the help screen.
+const maxHelpKeyWidth = 18
+
 // helpPane lists every key, taken from the panes' bindings themselves, in
 // as many columns as fit, scrolling when they do not.
 type helpPane struct {
@@ -61,7 +64,7 @@ func (h *helpPane) SetStyles(s Styles) {
 // column renders one section as lines: a title, then "key  description";
 // the title's colour separates sections, so no blank line is spent.
 func (h helpPane) column(sec helpSection, keyW int) []string {
-	lines := []string{h.styles.Title.Render(sec.title)}
+	lines := []string{h.styles.Title.Render(safeLine(sec.title))}
 	for _, b := range sec.keys {
 		if !b.Enabled() {
 			continue
@@ -83,6 +86,9 @@ func (h helpPane) layout() string {
 			keyW = max(keyW, cellWidth(safeLine(b.Help().Key)))
 		}
 	}
+	// A long key name (a config can make one) is cut rather than pushing
+	// every description off the screen.
+	keyW = min(keyW, maxHelpKeyWidth)
 	var blocks [][]string
 	total, colW := 0, 0
 	for _, sec := range h.sections {
