@@ -372,3 +372,16 @@ func TestPath(t *testing.T) {
 		t.Errorf("relative XDG_CONFIG_HOME: Path = %q, %v", p, err)
 	}
 }
+
+// A syntax error inside a table names the key with its table.
+func TestSyntaxErrorInATable(t *testing.T) {
+	_, warns, path := load(t, "view = \"hf:week\"\n\n[keys]\nopen_page = [\"O\"\n")
+	if len(warns) != 1 || !strings.HasPrefix(warns[0].String(), path+":4: keys.open_page: syntax error") {
+		t.Fatalf("%v", warns)
+	}
+	// A broken header names itself, not a table above it.
+	_, warns, _ = load(t, "[keys]\nup = \"k\"\n[keys\n")
+	if len(warns) != 1 || warns[0].Line != 3 || warns[0].Key != "keys" {
+		t.Fatalf("%v", warns)
+	}
+}

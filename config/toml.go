@@ -49,6 +49,9 @@ func decode(name string, data []byte) (document, *Warning) {
 			if w.Key == "" {
 				w.Key = keyOnLine(data, w.Line)
 			}
+			if t := tableAbove(data, w.Line); t != "" && w.Key != t && !strings.HasPrefix(w.Key, t+".") {
+				w.Key = t + "." + w.Key
+			}
 		}
 		return doc, &w
 	}
@@ -86,6 +89,19 @@ func keyOnLine(data []byte, line int) string {
 		return ""
 	}
 	return string(m[1])
+}
+
+var tableHeader = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
+
+// tableAbove is the [table] a line belongs to, "" for the top level.
+func tableAbove(data []byte, line int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	for i := min(line-1, len(lines)) - 1; i >= 0; i-- {
+		if m := tableHeader.FindSubmatch(lines[i]); m != nil {
+			return string(m[1])
+		}
+	}
+	return ""
 }
 
 // keyLines maps every key of a valid document to its line, walking the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -65,7 +66,12 @@ func (m *App) applyComforts() {
 	// theme ignores the answer: see newStyles).
 	m.handleBackground(tea.BackgroundColorMsg{Color: color.Black})
 	if len(c.Notices) > 0 {
-		// Shown until another message replaces it: nothing fades it.
+		// On screen until esc: a status-bar message alone would be gone with
+		// the first listing's own ("showing the cached copy…").
+		m.showMessage("The config file has problems", strings.Join(c.Notices, "\n")+
+			"\n\npaperdeck uses the default for each of these. esc closes this; "+
+			"paperdeck config show checks the file again.")
+		// And in the status bar until another message replaces it.
 		_ = m.status.Flash(flashError, noticeLine(c.Notices))
 	}
 }
@@ -90,10 +96,13 @@ func (m *App) newStyles(dark bool) Styles {
 }
 
 // comfortView applies what the config and the flags say about the whole
-// screen: the mouse, and ASCII only.
+// screen: the mouse, no colour, ASCII only.
 func (m *App) comfortView(v tea.View) tea.View {
 	if m.opts.Comforts.NoMouse {
 		v.MouseMode = tea.MouseModeNone
+	}
+	if m.opts.NoColor {
+		v.Content = withoutColour(v.Content)
 	}
 	if m.opts.Comforts.ASCII {
 		v.Content = asciiOnly(v.Content)
