@@ -17,6 +17,7 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/render"
 )
 
@@ -105,10 +106,12 @@ type App struct {
 
 // savedListing is a listing put aside by a search.
 type savedListing struct {
-	listing model.Listing
-	index   filterIndex
-	query   string
-	id      string
+	listing   model.Listing
+	papers    paperList
+	index     *filter.Index
+	query     string
+	abstracts bool
+	id        string
 }
 
 // New builds the reader; nothing is loaded until Init.
@@ -224,6 +227,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleWheel(msg)
 	case listingMsg:
 		return m.handleListing(msg)
+	case streamMsg:
+		return m.handleStream(msg)
+	case filteredMsg:
+		return m.handleFiltered(msg)
 	case detailsMsg:
 		return m.handleDetails(msg)
 	case detailsDueMsg:

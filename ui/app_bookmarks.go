@@ -267,15 +267,20 @@ func (m *App) handleReadSaved(msg readSavedMsg) tea.Cmd {
 // visit records the listing's papers and asks which are new since the
 // last time it was shown.
 func (m *App) visit(l model.Listing) tea.Cmd {
-	m.fresh = nil
-	if m.opts.ReadMarks == nil || m.readErr != nil || l.Period.Kind == bookmarksKind || l.Empty() {
-		return nil
-	}
 	ids := make([]string, len(l.Papers))
 	for i, p := range l.Papers {
 		ids[i] = p.ID
 	}
-	return visitCmd(m.opts.ReadMarks, listingKey(l.Period), ids)
+	return m.visitIDs(l.Period, ids)
+}
+
+// visitIDs is visit for a listing whose papers the list holds (streamed).
+func (m *App) visitIDs(p model.Period, ids []string) tea.Cmd {
+	m.fresh = nil
+	if m.opts.ReadMarks == nil || m.readErr != nil || p.Kind == bookmarksKind || len(ids) == 0 {
+		return nil
+	}
+	return visitCmd(m.opts.ReadMarks, listingKey(p), ids)
 }
 
 func (m *App) handleVisited(msg visitedMsg) tea.Cmd {

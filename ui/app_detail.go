@@ -115,14 +115,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 		}
 		return spin
 	}
-	var orig model.Paper
-	found := false
-	for _, p := range m.list.Papers() {
-		if p.ID == msg.id {
-			orig, found = p, true
-			break
-		}
-	}
+	orig, found := m.list.Find(msg.id)
 	if !found {
 		return spin
 	}

@@ -243,7 +243,7 @@ func (m *App) applyInput() tea.Cmd {
 	value := m.input.Value()
 	switch outcome {
 	case inputEdited:
-		if value == m.inputVal {
+		if value == m.inputVal && !m.input.Toggled() {
 			return nil
 		}
 		m.inputVal = value

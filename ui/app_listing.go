@@ -9,6 +9,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
 // maxSkips bounds how many empty days (weeks, months) [ and ] pass over
@@ -25,6 +26,11 @@ func (m *App) load(r loadReq) tea.Cmd {
 		return m.status.Flash(flashError, "no source to load from")
 	}
 	ctx, gen := m.listingG.Begin(m.ctx)
+	if r.Period.Kind == model.File {
+		// Read here, not through the Feed: the papers show as they are
+		// decoded, however large the file.
+		return tea.Batch(m.syncLoading(), streamCmd(ctx, gen, r))
+	}
 	cmds := []tea.Cmd{m.syncLoading(), loadCmd(m.opts.Feed, ctx, gen, r)}
 	if cf, ok := m.opts.Feed.(CachedFeed); ok && !r.Refresh {
 		cmds = append(cmds, cachedCmd(cf, gen, r))
@@ -76,7 +82,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		m.setBookmarks(msg.bookmarks)
 		m.refreshMarks()
 	}
-	cmds := []tea.Cmd{spin, m.setListing(l, msg.index, msg.req.KeepID), m.visit(l)}
+	cmds := []tea.Cmd{spin, m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
 	if msg.res.Notice != "" {
 		cmds = append(cmds, m.status.Flash(flashNotice, msg.res.Notice))
 	}
@@ -93,28 +99,31 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 		m.history = append(m.history, m.saveListing())
 	}
 	m.shownGen = msg.gen
-	return tea.Batch(m.setListing(msg.res.Listing, msg.index, msg.req.KeepID),
+	l := msg.res.Listing
+	return tea.Batch(m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false),
 		m.status.Flash(flashInfo, msg.res.Notice+"; updating…"))
 }
 
-// setListing shows a new listing; the detail follows its first paper when
-// both panes are on screen.
-func (m *App) setListing(l model.Listing, ix filterIndex, keepID string) tea.Cmd {
+// setListing shows a new listing (its papers apart: a streamed one's
+// come in batches); the detail follows its first paper when both panes
+// are on screen.
+func (m *App) setListing(l model.Listing, papers paperList, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
 	before := m.list.selectedID()
 	m.listing, m.loaded = l, true
-	m.list.SetListing(l.Papers, ix, emptyText(l), keepID)
+	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
 		m.setFocus(focusList)
 	}
 	if m.wide && m.list.selectedID() == before && before != "" {
-		return nil
+		return search
 	}
-	return m.selectionMoved("\x00") // force the detail to follow
+	return tea.Batch(search, m.selectionMoved("\x00")) // force the detail to follow
 }
 
 func (m *App) saveListing() savedListing {
-	return savedListing{listing: m.listing, index: m.list.index, query: m.list.Query(), id: m.list.selectedID()}
+	return savedListing{listing: m.listing, papers: m.list.List(), index: m.list.Index(),
+		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.selectedID()}
 }
 
 // goBack is esc on the list: clear the filter, else return to the listing
@@ -129,19 +138,86 @@ func (m *App) goBack() tea.Cmd {
 	m.listingG.Stop()
 	prev := m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
-	cmd := m.setListing(prev.listing, prev.index, prev.id)
+	m.list.RestoreFilter(prev.query, prev.abstracts)
+	m.input.SetAbstracts(prev.abstracts)
+	cmd := m.setListing(prev.listing, prev.papers, prev.index, prev.id, false)
 	m.fresh = nil
 	m.refreshMarks()
-	m.list.SetFilter(prev.query)
 	m.updateStatusListing()
 	return tea.Batch(m.syncLoading(), cmd)
 }
 
+// setFilter is a key in the filter line: the list follows the query at
+// once (or as soon as a background search answers), in the mode the line
+// is in (ctrl+a: abstracts too).
 func (m *App) setFilter(q string) tea.Cmd {
 	before := m.list.selectedID()
-	m.list.SetFilter(q)
+	search := m.list.SetFilter(m.ctx, q, m.input.Abstracts())
 	m.updateStatusListing()
-	return m.selectionMoved(before)
+	return tea.Batch(search, m.selectionMoved(before))
+}
+
+// handleFiltered takes a background search's answer; an answer older than
+// the one on screen changes nothing.
+func (m *App) handleFiltered(msg filteredMsg) tea.Cmd {
+	before := m.list.selectedID()
+	changed, next := m.list.Filtered(m.ctx, msg)
+	m.updateStatusListing()
+	if !changed {
+		return next
+	}
+	return tea.Batch(next, m.selectionMoved(before))
+}
+
+// handleStream shows a streamed listing as it arrives: the first message
+// replaces what is on screen, later ones add to it, the last says where
+// the papers came from, and any error stays beside the papers read.
+func (m *App) handleStream(msg streamMsg) tea.Cmd {
+	if msg.gen != m.listingG.gen || !m.listingG.Busy() {
+		return nil // the user moved on: its context is cancelled, nothing reads on
+	}
+	what := describePeriod(msg.req.Period)
+	var cmds []tea.Cmd
+	switch {
+	case m.shownGen == msg.gen:
+		cmds = append(cmds, m.list.Append(m.ctx, msg.index, msg.batches...))
+	case len(msg.batches) > 0 || msg.done && msg.err == nil:
+		if msg.req.Push && m.loaded {
+			m.history = append(m.history, m.saveListing())
+		}
+		m.shownGen = msg.gen
+		l := model.Listing{Source: model.SourceFile, Period: msg.req.Period}
+		var papers paperList
+		for _, b := range msg.batches {
+			papers.Append(b)
+		}
+		cmds = append(cmds, m.setListing(l, papers, msg.index, msg.req.KeepID, !msg.done))
+	}
+	if !msg.done {
+		m.updateStatusListing()
+		return tea.Batch(append(cmds, msg.next)...)
+	}
+	m.listingG.Finish(msg.gen)
+	m.list.StreamDone()
+	cmds = append(cmds, m.syncLoading())
+	if msg.err != nil {
+		if m.shownGen != msg.gen && !m.loaded {
+			m.list.SetEmpty("could not load " + what + " — r to retry")
+		}
+		cmds = append(cmds, m.status.Flash(flashError, fmt.Sprintf("could not load %s: %v", what, msg.err)))
+	}
+	if m.shownGen == msg.gen {
+		l := msg.listing
+		l.Papers = nil
+		if l.Period.IsZero() {
+			l.Period = msg.req.Period
+		}
+		m.listing = l
+		m.list.SetEmpty(emptyText(l))
+		cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
+	}
+	m.updateStatusListing()
+	return tea.Batch(cmds...)
 }
 
 // step is [ and ]: the neighbouring day, week or month, passing over empty
@@ -223,6 +299,21 @@ func (m *App) updateStatusListing() {
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
 		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, quote(q))
+	}
+	if m.list.Streaming() {
+		count = "loading… " + count
+	}
+	busy, abstracts := m.list.Filtering()
+	switch {
+	case busy && abstracts:
+		count += " · searching abstracts…"
+	case busy:
+		count += " · filtering…"
+	case abstracts && m.list.Query() != "":
+		count += " · with abstracts"
+	}
+	if h := m.list.FilterHint(); h != "" && m.list.Query() != "" {
+		count += " · " + h
 	}
 	if n := len(m.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)

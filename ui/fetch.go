@@ -8,6 +8,7 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
 // Feed is what the reader needs from the sources: a listing for a period
@@ -74,7 +75,7 @@ type listingMsg struct {
 	gen       int
 	req       loadReq
 	res       feed.Result
-	index     filterIndex
+	index     *filter.Index
 	bookmarks []store.Bookmark // the B view's records, tags and notes
 	err       error
 	// provisional: the cached copy, shown while the request goes on.

@@ -1,76 +1,94 @@
 package ui
 
 import (
+	"context"
+	"maps"
 	"strings"
-	"unicode"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
-// filterIndex holds, per paper, the lower-cased words that the list filter
-// matches against. It is built once per listing (in the loading command),
-// so a keystroke only compares prefixes.
-type filterIndex struct {
-	words [][]string
+// The list's filter runs on the engine in ui/filter (see its doc.go for
+// the query language). Every key of the filter line asks the engine once;
+// a query that extends the one on screen searches only its matches. Small
+// listings are filtered in Update (well under a millisecond); large ones,
+// and every abstract search (ctrl+a), in a command whose context the next
+// key cancels. Results carry the request's Seq, and one older than what is
+// on screen is dropped.
+
+// inlineFilterMax is the largest listing filtered in Update: one index
+// segment, about a millisecond per key on a slow core.
+const inlineFilterMax = 16384
+
+// newFilterIndex indexes a listing's papers for the filter; it takes about
+// a second per 100,000 papers, so it runs in the loading command.
+func newFilterIndex(papers []model.Paper) *filter.Index { return filter.New(papers) }
+
+// listFilter is the filter's state in the list pane.
+type listFilter struct {
+	query     string
+	abstracts bool // ctrl+a: abstracts and AI summaries too
+	seq       uint64
+	shownSeq  uint64         // the request whose answer is on screen
+	res       *filter.Result // on screen; nil: every paper, in listing order
+	stop      context.CancelFunc
+	busy      bool // the newest request runs in a command
+	stale     bool // the listing grew while it ran: ask again when it lands
+	hint      string
+
+	marksGen  uint64 // bumped when the read or bookmarked sets change
+	marks     filter.Marks
+	marksSeen uint64 // the generation marks was copied at
 }
 
-func newFilterIndex(papers []model.Paper) filterIndex {
-	ix := filterIndex{words: make([][]string, len(papers))}
-	for i, p := range papers {
-		var b strings.Builder
-		b.WriteString(p.Title)
-		for _, a := range p.Authors {
-			b.WriteByte(' ')
-			b.WriteString(a)
-		}
-		b.WriteByte(' ')
-		b.WriteString(p.Organization)
-		for _, k := range p.Keywords {
-			b.WriteByte(' ')
-			b.WriteString(k)
-		}
-		ix.words[i] = splitWords(b.String())
+// active reports whether a filter narrows the list.
+func (f *listFilter) active() bool { return strings.TrimSpace(f.query) != "" }
+
+// cancel stops the search in flight, if any.
+func (f *listFilter) cancel() {
+	if f.stop != nil {
+		f.stop()
+		f.stop = nil
 	}
-	return ix
+	f.busy, f.stale = false, false
 }
 
-func (ix filterIndex) size() int { return len(ix.words) }
-
-// splitWords lower-cases s and splits it at everything that is not a
-// letter or a digit ("Llama-3.1" → "llama", "3", "1").
-func splitWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// filteredMsg is a search's answer, for the listing numbered gen.
+type filteredMsg struct {
+	gen int
+	seq uint64
+	res *filter.Result
+	err error
 }
 
-// filterPapers is the list filter: the positions of the papers in which
-// every word of query starts some word of the title, authors, organisation
-// or keywords, case-insensitively, in listing order. An empty query keeps
-// everything. It is the one place a faster engine would replace.
-func filterPapers(ix filterIndex, query string) []int {
-	terms := splitWords(query)
-	out := make([]int, 0, ix.size())
-	for i, words := range ix.words {
-		if matchesAll(words, terms) {
-			out = append(out, i)
-		}
+// filterCmd searches in the background; it captures the index and the
+// request, never the pane.
+func filterCmd(ctx context.Context, ix *filter.Index, req filter.Request, prev *filter.Result, gen int) tea.Cmd {
+	return func() tea.Msg {
+		res, err := ix.Search(ctx, req, prev)
+		return filteredMsg{gen: gen, seq: req.Seq, res: res, err: err}
 	}
-	return out
 }
 
-func matchesAll(words, terms []string) bool {
-	for _, t := range terms {
-		found := false
-		for _, w := range words {
-			if strings.HasPrefix(w, t) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+// filterMarks are the read and bookmarked sets for is: qualifiers. The
+// search may run on another goroutine, so it gets copies, made once per
+// change of the marks and only when a query asks for them.
+func (l *listPane) filterMarks(query string) filter.Marks {
+	if !strings.Contains(strings.ToLower(query), "is:") {
+		return filter.Marks{}
 	}
-	return true
+	f := &l.filt
+	if f.marks.Read == nil || f.marksSeen != f.marksGen {
+		read, marked := maps.Clone(l.marks.read), maps.Clone(l.marks.marked)
+		f.marks = filter.Marks{
+			Read:       func(id string) bool { return read[id] },
+			Bookmarked: func(id string) bool { return marked[id] },
+			Gen:        f.marksGen,
+		}
+		f.marksSeen = f.marksGen
+	}
+	return f.marks
 }

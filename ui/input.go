@@ -37,6 +37,10 @@ type inputPane struct {
 	width   int
 	outcome inputOutcome
 	last    inputMode // the mode before an accept or cancel closed it
+	// abstracts: the filter searches abstracts too (ctrl+a). It outlives
+	// the line, as the filter on the list does.
+	abstracts bool
+	toggled   bool // the last key switched abstracts
 }
 
 func newInputPane(styles Styles) inputPane {
@@ -63,6 +67,7 @@ func (in *inputPane) SetStyles(s Styles) {
 // Open starts the input for mode with an initial value.
 func (in *inputPane) Open(mode inputMode, value string) tea.Cmd {
 	in.mode = mode
+	in.keys.Abstracts.SetEnabled(mode == inputFilter)
 	in.ti.SetValue(value)
 	in.ti.CursorEnd()
 	in.SetSize(in.width)
@@ -73,6 +78,15 @@ func (in *inputPane) Close() {
 	in.mode = 0
 	in.ti.Blur()
 }
+
+// Abstracts reports whether the filter searches abstracts too.
+func (in inputPane) Abstracts() bool { return in.abstracts }
+
+// SetAbstracts sets the filter's mode (a listing restored with its filter).
+func (in *inputPane) SetAbstracts(on bool) { in.abstracts = on }
+
+// Toggled reports whether the last key switched the filter's mode.
+func (in inputPane) Toggled() bool { return in.toggled }
 
 func (in inputPane) Active() bool    { return in.mode != 0 }
 func (in inputPane) Mode() inputMode { return in.mode }
@@ -88,15 +102,22 @@ func (in inputPane) prompt() string {
 	case inputNote:
 		return "note:"
 	}
+	if in.abstracts {
+		return "filter (+abstracts):"
+	}
 	return "filter:"
 }
 
 // Update edits the text; enter accepts and esc cancels, both closing the
-// input. Outcome and Value tell the root what happened.
+// input; in the filter, ctrl+a switches abstracts on and off. Outcome and Value tell the root what happened.
 func (in inputPane) Update(msg tea.Msg) (inputPane, tea.Cmd) {
-	in.outcome = inputEdited
+	in.outcome, in.toggled = inputEdited, false
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case in.mode == inputFilter && key.Matches(k, in.keys.Abstracts):
+			in.abstracts, in.toggled = !in.abstracts, true
+			in.SetSize(in.width) // the prompt changed length
+			return in, nil
 		case key.Matches(k, in.keys.Accept):
 			in.outcome, in.last = inputAccepted, in.mode
 			in.Close()

@@ -165,19 +165,23 @@ func (k detailKeys) FullHelp() [][]key.Binding {
 
 // inputKeys drive the one-line input (filter, search, find).
 type inputKeys struct {
-	Accept key.Binding
-	Cancel key.Binding
+	Accept    key.Binding
+	Cancel    key.Binding
+	Abstracts key.Binding // the filter line only
 }
 
 func newInputKeys() inputKeys {
 	return inputKeys{
-		Accept: bind([]string{"enter"}, "enter", "accept"),
-		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+		Accept:    bind([]string{"enter"}, "enter", "accept"),
+		Cancel:    bind([]string{"esc"}, "esc", "cancel"),
+		Abstracts: bind([]string{"ctrl+a"}, "ctrl+a", "abstracts too"),
 	}
 }
 
-func (k inputKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel} }
-func (k inputKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Accept, k.Cancel}} }
+func (k inputKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Abstracts} }
+func (k inputKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Accept, k.Cancel, k.Abstracts}}
+}
 
 // pickerKeys choose one link of the link picker.
 type pickerKeys struct {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -8,30 +9,37 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
-// listPane shows one row per paper of the current listing. It keeps only
-// the rows on screen rendered (rows), rebuilt after every change, so its
-// cost follows the window's height, never the number of papers.
+// listPane shows one row per paper of the current listing. It renders only
+// the rows on screen, from a cache of rows by paper, so a keypress costs
+// the same with 100 papers as with 100,000: nothing here walks the
+// listing, except a new filter result (positions, not papers) and a
+// paper's update (ids).
 type listPane struct {
 	keys   listKeys
 	styles Styles
 	width  int
 	height int
 
-	papers []model.Paper
-	index  filterIndex
-	shown  []int // positions in papers that pass the filter, in order
-	query  string
-	cursor int // position in shown
-	offset int // first position of shown on screen
-	empty  string
+	papers    paperList
+	index     *filter.Index // of papers, for the filter
+	gen       int           // bumped per listing: older filter answers are dropped
+	streaming bool          // more papers are on their way
+	want      string        // a reloaded listing's paper to put the cursor on when it arrives
+	filt      listFilter
+	inlineMax int // listings up to this size are filtered in Update
+	cursor    int // position in the shown papers
+	offset    int // first shown position on screen
+	empty     string
 
 	marks      listMarks
 	blurred    bool                          // the detail beside it has the keys
 	dateFormat func(published string) string // the config's date_format; nil: as written
 
 	rows  []string
+	view  string         // rows joined: all View returns
 	cache map[int]string // rendered rows off the cursor, by paper position
 }
 
@@ -43,7 +51,7 @@ const rowCacheMax = 4096
 func (l *listPane) forget() { l.cache = nil }
 
 func newListPane(styles Styles) listPane {
-	return listPane{keys: newListKeys(), styles: styles, empty: "loading…"}
+	return listPane{keys: newListKeys(), styles: styles, empty: "loading…", index: filter.New(nil), inlineMax: inlineFilterMax}
 }
 
 func (l *listPane) SetSize(w, h int) {
@@ -61,24 +69,69 @@ func (l *listPane) SetStyles(s Styles) {
 	l.refresh()
 }
 
-// SetListing replaces the papers (index must be built from them), keeps the
-// filter, and puts the cursor back on keepID when that paper is still there.
-func (l *listPane) SetListing(papers []model.Paper, index filterIndex, empty, keepID string) {
-	l.papers, l.index, l.empty = papers, index, empty
+// SetListing replaces the papers (index must be built from them; nil for
+// none) and puts the cursor back on keepID when that paper is still there.
+// A filter on screen is asked again of the new papers: the command, if
+// any, is that search. streaming says that Append will bring more.
+func (l *listPane) SetListing(ctx context.Context, papers paperList, index *filter.Index, empty, keepID string, streaming bool) tea.Cmd {
+	if index == nil {
+		index = filter.New(nil)
+	}
+	l.papers, l.index, l.empty, l.streaming = papers, index, empty, streaming
+	l.gen++
 	l.forget()
+	l.filt.cancel()
+	l.filt.res = nil
 	l.cursor, l.offset = 0, 0
-	l.applyFilter()
-	if keepID != "" {
-		for i, pos := range l.shown {
-			if l.papers[pos].ID == keepID {
-				l.cursor = i
-				break
-			}
-		}
+	var cmd tea.Cmd
+	if l.filt.active() {
+		cmd = l.runFilter(ctx)
+	}
+	l.want = ""
+	if keepID != "" && !l.selectID(keepID) && streaming {
+		l.want = keepID // it may be in a later batch
 	}
 	l.scrollToCursor()
 	l.refresh()
+	return cmd
 }
+
+// Append adds batches of a streamed listing; index, when not nil, covers
+// the papers so far (it may lag the batches by less than a segment). The
+// cursor stays where it is, unless it waits for the paper it was on
+// before a reload; a filter on screen searches the grown index again, one
+// search at a time.
+func (l *listPane) Append(ctx context.Context, index *filter.Index, batches ...[]model.Paper) tea.Cmd {
+	for _, b := range batches {
+		from := l.papers.Len()
+		l.papers.Append(b)
+		if l.want != "" && l.filt.res == nil {
+			for i := range b {
+				if b[i].ID == l.want {
+					l.cursor, l.want = from+i, ""
+					l.scrollToCursor()
+					break
+				}
+			}
+		}
+	}
+	var cmd tea.Cmd
+	if index != nil && index != l.index {
+		l.index = index
+		switch {
+		case !l.filt.active():
+		case l.filt.busy:
+			l.filt.stale = true
+		default:
+			cmd = l.runFilter(ctx)
+		}
+	}
+	l.refresh()
+	return cmd
+}
+
+// StreamDone says the listing is complete.
+func (l *listPane) StreamDone() { l.streaming, l.want = false, "" }
 
 // SetEmpty changes what the pane says while there is nothing to list.
 func (l *listPane) SetEmpty(msg string) {
@@ -86,36 +139,93 @@ func (l *listPane) SetEmpty(msg string) {
 	l.refresh()
 }
 
-// SetFilter narrows the list to the papers matching query; the cursor
-// stays on the same paper when it still matches.
-func (l *listPane) SetFilter(query string) {
-	if query == l.query {
-		return
+// RestoreFilter sets the filter without searching: the next SetListing
+// searches its papers.
+func (l *listPane) RestoreFilter(query string, abstracts bool) {
+	l.filt.query, l.filt.abstracts = query, abstracts
+}
+
+// SetFilter filters the list with query, searching abstracts too when
+// abstracts is set. The answer is on screen when it returns nil, else the
+// command brings it (a filteredMsg for Filtered).
+func (l *listPane) SetFilter(ctx context.Context, query string, abstracts bool) tea.Cmd {
+	if query == l.filt.query && abstracts == l.filt.abstracts {
+		return nil
 	}
-	id := l.selectedID()
-	l.query = query
-	l.applyFilter()
-	l.cursor = 0
-	for i, pos := range l.shown {
-		if l.papers[pos].ID == id {
-			l.cursor = i
-			break
+	l.filt.query, l.filt.abstracts = query, abstracts
+	return l.runFilter(ctx)
+}
+
+// runFilter asks the engine for the current query, cancelling the search
+// in flight: in Update for a small listing, else in a command.
+func (l *listPane) runFilter(ctx context.Context) tea.Cmd {
+	f := &l.filt
+	f.cancel()
+	f.seq++
+	if !f.active() {
+		l.show(nil, f.seq)
+		return nil
+	}
+	req := filter.Request{Query: f.query, Abstracts: f.abstracts, Seq: f.seq, Marks: l.filterMarks(f.query)}
+	if !f.abstracts && l.index.Len() <= l.inlineMax {
+		res, err := l.index.Search(context.Background(), req, f.res)
+		if err == nil {
+			l.show(res, res.Seq)
 		}
+		return nil
+	}
+	ctx, stop := context.WithCancel(ctx)
+	f.stop, f.busy = stop, true
+	return filterCmd(ctx, l.index, req, f.res, l.gen)
+}
+
+// Filtered takes a background search's answer. It reports whether the
+// screen changed; the command is the next search when the listing grew
+// while this one ran.
+func (l *listPane) Filtered(ctx context.Context, msg filteredMsg) (changed bool, cmd tea.Cmd) {
+	if msg.gen != l.gen {
+		return false, nil // another listing's
+	}
+	f := &l.filt
+	again := false
+	if msg.seq == f.seq && f.busy {
+		again = f.stale && msg.err == nil
+		f.stop() // over: release its context
+		f.stop, f.busy, f.stale = nil, false, false
+	}
+	if msg.err == nil && msg.res != nil && msg.seq > f.shownSeq {
+		l.show(msg.res, msg.seq)
+		changed = true
+	}
+	if again {
+		cmd = l.runFilter(ctx)
+	}
+	return changed, cmd
+}
+
+// show puts a result on screen (nil: every paper); the cursor stays on
+// its paper when that still matches, else goes to the top.
+func (l *listPane) show(res *filter.Result, seq uint64) {
+	pos, had := l.selectedPos()
+	l.filt.res, l.filt.shownSeq = res, seq
+	l.filt.hint = ""
+	if res != nil {
+		l.filt.hint = res.Hint
+	}
+	l.cursor = 0
+	if had {
+		l.selectPos(pos)
 	}
 	l.scrollToCursor()
 	l.refresh()
 }
 
-func (l *listPane) applyFilter() {
-	if l.query == "" {
-		l.shown = make([]int, len(l.papers))
-		for i := range l.shown {
-			l.shown[i] = i
-		}
-		return
-	}
-	l.shown = filterPapers(l.index, l.query)
-}
+// Filtering reports whether a background search is running, and whether
+// it searches abstracts.
+func (l listPane) Filtering() (busy, abstracts bool) { return l.filt.busy, l.filt.abstracts }
+
+// FilterHint explains a part of the query that was left out.
+func (l listPane) FilterHint() string { return l.filt.hint }
 
 // SetBlurred dims the cursor while the detail beside the list has focus.
 func (l *listPane) SetBlurred(b bool) {
@@ -136,39 +246,108 @@ type listMarks struct {
 // SetMarks gives the read, bookmarked and new papers and the tags.
 func (l *listPane) SetMarks(m listMarks) {
 	l.marks = m
+	l.filt.marksGen++
 	l.forget()
 	l.refresh()
 }
 
 // UpdatePaper replaces a paper in place (e.g. once its details arrive).
 func (l *listPane) UpdatePaper(p model.Paper) {
-	for i := range l.papers {
-		if l.papers[i].ID == p.ID {
-			l.papers[i] = p
-			delete(l.cache, i)
+	if pos, ok := l.selectedPos(); ok && l.papers.At(pos).ID == p.ID {
+		l.papers.Set(pos, p)
+		delete(l.cache, pos)
+	}
+	for pos, id := range l.papers.IDs() {
+		if id == p.ID {
+			l.papers.Set(pos, p)
+			delete(l.cache, pos)
 		}
 	}
 	l.refresh()
 }
 
-func (l listPane) Query() string { return l.query }
-func (l listPane) Total() int    { return len(l.papers) }
-func (l listPane) Shown() int    { return len(l.shown) }
-func (l listPane) Papers() []model.Paper {
-	return l.papers
+// Find is the listed paper with id.
+func (l listPane) Find(id string) (model.Paper, bool) {
+	if p, ok := l.Selected(); ok && p.ID == id {
+		return p, true
+	}
+	for _, p := range l.papers.All() {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return model.Paper{}, false
+}
+
+func (l listPane) Query() string        { return l.filt.query }
+func (l listPane) Abstracts() bool      { return l.filt.abstracts }
+func (l listPane) Total() int           { return l.papers.Len() }
+func (l listPane) Shown() int           { return l.shownLen() }
+func (l listPane) Streaming() bool      { return l.streaming }
+func (l listPane) List() paperList      { return l.papers }
+func (l listPane) Index() *filter.Index { return l.index }
+
+// shownLen and shownAt read the filter's result, or every paper when
+// there is none, without materialising the identity list.
+func (l listPane) shownLen() int {
+	if l.filt.res == nil {
+		return l.papers.Len()
+	}
+	return len(l.filt.res.Matches)
+}
+
+func (l listPane) shownAt(i int) int {
+	if l.filt.res == nil {
+		return i
+	}
+	return l.filt.res.Matches[i]
 }
 
 // Selected is the paper under the cursor.
 func (l listPane) Selected() (model.Paper, bool) {
-	if l.cursor < 0 || l.cursor >= len(l.shown) {
+	pos, ok := l.selectedPos()
+	if !ok {
 		return model.Paper{}, false
 	}
-	return l.papers[l.shown[l.cursor]], true
+	return l.papers.At(pos), true
+}
+
+func (l listPane) selectedPos() (int, bool) {
+	if l.cursor < 0 || l.cursor >= l.shownLen() {
+		return 0, false
+	}
+	return l.shownAt(l.cursor), true
 }
 
 func (l listPane) selectedID() string {
 	p, _ := l.Selected()
 	return p.ID
+}
+
+// selectPos puts the cursor on the paper at pos if it is shown.
+func (l *listPane) selectPos(pos int) {
+	if l.filt.res == nil {
+		if pos < l.papers.Len() {
+			l.cursor = pos
+		}
+		return
+	}
+	for i, p := range l.filt.res.Matches {
+		if p == pos {
+			l.cursor = i
+			return
+		}
+	}
+}
+
+func (l *listPane) selectID(id string) bool {
+	for i, n := 0, l.shownLen(); i < n; i++ {
+		if l.papers.At(l.shownAt(i)).ID == id {
+			l.cursor = i
+			return true
+		}
+	}
+	return false
 }
 
 func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
@@ -194,9 +373,9 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, l.keys.Down):
 		l.move(1)
 	case key.Matches(msg, l.keys.Top):
-		l.move(-len(l.shown))
+		l.move(-l.shownLen())
 	case key.Matches(msg, l.keys.Bottom):
-		l.move(len(l.shown))
+		l.move(l.shownLen())
 	case key.Matches(msg, l.keys.HalfUp):
 		l.move(-half)
 	case key.Matches(msg, l.keys.HalfDown):
@@ -209,7 +388,8 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) {
 }
 
 func (l *listPane) move(n int) {
-	l.cursor = max(0, min(l.cursor+n, len(l.shown)-1))
+	l.want = "" // the reader has moved on
+	l.cursor = max(0, min(l.cursor+n, l.shownLen()-1))
 	l.scrollToCursor()
 	l.refresh()
 }
@@ -222,36 +402,41 @@ func (l *listPane) scrollToCursor() {
 	if l.cursor >= l.offset+h {
 		l.offset = l.cursor - h + 1
 	}
-	l.offset = max(0, min(l.offset, len(l.shown)-h))
+	l.offset = max(0, min(l.offset, l.shownLen()-h))
 }
 
 // refresh renders the rows on screen; nothing else is ever rendered.
 func (l *listPane) refresh() {
-	l.rows = make([]string, 0, max(0, l.height))
+	l.rows = l.rows[:0]
+	defer func() { l.view = strings.Join(l.rows, "\n") }()
 	if l.width <= 0 || l.height <= 0 {
 		return
 	}
-	if len(l.shown) == 0 {
+	n := l.shownLen()
+	if n == 0 {
 		msg := l.empty
-		if len(l.papers) > 0 {
-			msg = fmt.Sprintf("no paper matches %q", l.query)
+		if l.papers.Len() > 0 {
+			msg = fmt.Sprintf("no paper matches %q", l.filt.query)
+			if l.filt.busy {
+				msg = "filtering…"
+			}
 		}
 		l.rows = append(l.rows, l.styles.Empty.Render(truncate(" "+safeLine(msg), l.width)))
 		return
 	}
 	if l.cache == nil || len(l.cache) > rowCacheMax {
-		l.cache = make(map[int]string)
+		l.cache = make(map[int]string, 2*l.height)
 	}
-	end := min(len(l.shown), l.offset+l.height)
+	end := min(n, l.offset+l.height)
 	for i := l.offset; i < end; i++ {
-		pos := l.shown[i]
+		pos := l.shownAt(i)
 		if i == l.cursor {
-			l.rows = append(l.rows, l.row(l.papers[pos], true))
+			l.rows = append(l.rows, l.row(l.papers.At(pos), true))
 			continue
 		}
 		r, ok := l.cache[pos]
 		if !ok {
-			r = l.row(l.papers[pos], false)
+			r = l.row(l.papers.At(pos), false)
 			l.cache[pos] = r
 		}
 		l.rows = append(l.rows, r)
@@ -318,4 +503,4 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	return l.styles.Marks.Render(marks) + ts.Render(title) + l.styles.Upvotes.Render(up) + l.styles.Date.Render(date)
 }
 
-func (l listPane) View() string { return strings.Join(l.rows, "\n") }
+func (l listPane) View() string { return l.view }
