@@ -93,7 +93,7 @@ func TestFilterQualifiers(t *testing.T) {
 
 	// The read and bookmarked sets are the marks on screen.
 	h.keys("g", "enter", "esc") // opens the first paper: now read
-	h.keys("j", "b")       // bookmarks the second
+	h.keys("j", "b")            // bookmarks the second
 	h.keys("/")
 	h.typeText("is:unread")
 	if got := titles(h); slices.Contains(got, "Sparse Attention at Scale") || len(got) != 4 {
