@@ -26,6 +26,7 @@ type detailPane struct {
 	want     renderKey // what the pane waits for
 	rendered bool
 	lines    []string // the rendered Markdown, one entry per screen line
+	shown    []string // banner and lines (find highlights included): the viewport's content
 
 	find string
 	hits []int // line numbers that contain find
@@ -136,7 +137,7 @@ func (d *detailPane) SetBanner(s string) {
 func (d *detailPane) applyFind() {
 	d.hits = nil
 	if d.find == "" {
-		d.vp.SetContentLines(append(append([]string(nil), d.banner...), d.lines...))
+		d.setContent(append(append([]string(nil), d.banner...), d.lines...))
 		return
 	}
 	needle := strings.ToLower(d.find)
@@ -157,7 +158,7 @@ func (d *detailPane) applyFind() {
 	if d.hit >= len(d.hits) {
 		d.hit = 0
 	}
-	d.vp.SetContentLines(append(append([]string(nil), d.banner...), out...))
+	d.setContent(append(append([]string(nil), d.banner...), out...))
 }
 
 // highlight wraps every case-insensitive occurrence of needle in plain.
@@ -249,7 +250,18 @@ func (d detailPane) View() string {
 	if !d.has {
 		return d.styles.Empty.Render(" no paper selected")
 	}
-	return d.vp.View()
+	// The lines on screen, as they are: the viewport's own View pads them
+	// counting by grapheme, which makes a line of ZWJ emoji wider than the
+	// pane on terminals that count by wcwidth. The root boxes them.
+	y := min(max(0, d.vp.YOffset()), len(d.shown))
+	return strings.Join(d.shown[y:min(len(d.shown), y+max(0, d.height))], "\n")
+}
+
+// setContent gives the viewport its lines (it keeps the scroll position
+// and its bounds) and keeps them for View.
+func (d *detailPane) setContent(lines []string) {
+	d.shown = lines
+	d.vp.SetContentLines(lines)
 }
 
 // placeholder is what the pane shows for the moment a render takes.
