@@ -4,7 +4,8 @@ import (
 	"context"
 	"runtime"
 	"slices"
-	"sync"
+
+	"github.com/paperdeck/paperdeck/internal/safego"
 )
 
 // PrepareAbstracts builds the abstract index ahead of the first abstract
@@ -13,7 +14,9 @@ import (
 func (ix *Index) PrepareAbstracts(ctx context.Context) error {
 	next := make(chan *segment)
 	errs := make(chan error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	// A worker's panic stops the feeding (wctx) and comes back out of
+	// Wait, in the caller's command, which reports it.
+	wg, wctx := safego.WithContext(ctx)
 	for range cap(errs) {
 		wg.Go(func() {
 			for s := range next {
@@ -28,7 +31,7 @@ feed:
 	for _, s := range ix.segs {
 		select {
 		case next <- s:
-		case <-ctx.Done():
+		case <-wctx.Done():
 			break feed
 		}
 	}

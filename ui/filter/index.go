@@ -3,8 +3,8 @@ package filter
 import (
 	"runtime"
 	"slices"
-	"sync"
 
+	"github.com/paperdeck/paperdeck/internal/safego"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -48,7 +48,7 @@ func (ix *Index) Extend(more []model.Paper) *Index {
 	}
 	built := make([]*segment, len(chunks))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	var wg safego.Group // a panic in a worker comes back out of Wait, in the caller's command
 	base := out.n
 	for i, c := range chunks {
 		start := base
