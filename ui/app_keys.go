@@ -82,6 +82,8 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.switchKind(model.Month)
 	case key.Matches(k, m.lkeys.Trending):
 		return m.switchKind(model.Trending)
+	case key.Matches(k, m.lkeys.Arxiv):
+		return m.nextArxiv()
 	case key.Matches(k, m.lkeys.Refresh):
 		return m.refresh()
 	case key.Matches(k, m.lkeys.Bookmarks):
