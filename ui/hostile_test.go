@@ -405,3 +405,31 @@ func TestCheckURLRefusesTheIssuesList(t *testing.T) {
 		}
 	}
 }
+
+// The reader's own cleaning, on any input: a cleaned line is one line of
+// plain text, a cleaned frame holds only text and SGR, and a line cut or
+// padded to a width fits it by both of the terminal's ways of counting.
+func FuzzSafeText(f *testing.F) {
+	for _, s := range append(append([]string{}, hostileParts...), widthCorpusTitles[:9]...) {
+		f.Add(s, 20)
+	}
+	f.Add("\x1b[31mred\x1b[m \x1b[38;2;1;2;3mrgb\x1b[0m", 5)
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		w = max(0, min(w, 300))
+		line := safeLine(s)
+		if p := frameProblem(line); p != "" || strings.ContainsAny(line, "\n\r\t") {
+			t.Fatalf("safeLine(%q) = %q holds %s", s, line, p)
+		}
+		if p := frameProblem(safeScreen(s)); p != "" {
+			t.Fatalf("safeScreen(%q) holds %s", s, p)
+		}
+		if p := frameProblem(safeBlock(s)); p != "" {
+			t.Fatalf("safeBlock(%q) holds %s", s, p)
+		}
+		for _, cut := range []string{truncate(line, w), padRight(line, w)} {
+			if msg := fitProblem(cut, w, 1); msg != "" {
+				t.Fatalf("%q cut to %d: %s", line, w, msg)
+			}
+		}
+	})
+}

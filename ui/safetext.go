@@ -24,13 +24,12 @@ func safeLine(s string) string {
 	if isPlainLine(s) {
 		return s
 	}
-	s = feed.Sanitize(s)
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {
 			return ' '
 		}
-		return r
-	}, s)
+		return keepRune(r)
+	}, feed.Sanitize(s))
 }
 
 // safeBlock is untrusted text that may keep its line breaks; tabs become
@@ -39,7 +38,22 @@ func safeBlock(s string) string {
 	if isPlainLine(s) {
 		return s
 	}
-	return strings.ReplaceAll(feed.Sanitize(s), "\t", " ")
+	return strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		return keepRune(r)
+	}, feed.Sanitize(s))
+}
+
+// keepRune drops, after the parser's sanitiser, the invisible format
+// characters it leaves (U+00AD, U+070F…): the same set safeScreen refuses,
+// so a clean pane never sends the whole frame down the slow path.
+func keepRune(r rune) rune {
+	if r >= 0x80 && !safeRune(r, utf8.RuneLen(r)) {
+		return -1
+	}
+	return r
 }
 
 // isPlainLine is the fast path: printable ASCII only.
