@@ -70,9 +70,9 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 	}
 	if log, crashed := app.CrashLog(); crashed {
 		if log == "" {
-			return errors.New("paperdeck hit a bug and stopped (the crash log could not be written)")
+			return errors.New("hit a bug and stopped (the crash log could not be written)")
 		}
-		return fmt.Errorf("paperdeck hit a bug and stopped; please report it with %s", log)
+		return fmt.Errorf("hit a bug and stopped; please report it with the crash log %s", log)
 	}
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		return exitError{130, errInterrupted}
