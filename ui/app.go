@@ -325,7 +325,7 @@ func (m *App) bodyHeight() int {
 // split is the width of the list and of the detail side by side.
 func (m *App) split() (int, int) {
 	lw := m.width * 9 / 20
-	return lw, m.width - lw - 1
+	return lw, max(0, m.width-lw-1)
 }
 
 // layout hands every pane its size after a resize or when the input line
