@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 )
@@ -432,4 +434,42 @@ func FuzzSafeText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The same record in a hand-edited --json file is cleaned by the parser
+// before the reader sees it: no field keeps a control, the javascript:
+// code link is gone, and the screen is plain text.
+func TestHostileJSONFileIsCleanedOnTheWayIn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hostile.json")
+	body, err := json.Marshal([]model.Paper{hostilePaper(), day(fri.Value, "Plain Paper").Papers[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err := feed.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Papers) != 2 {
+		t.Fatalf("parsed %d papers", len(l.Papers))
+	}
+	p := l.Papers[0]
+	for name, v := range map[string]string{"title": p.Title, "author": strings.Join(p.Authors, "|"), "summary": p.Summary,
+		"organization": p.Organization, "links": strings.Join(p.Links, " "), "project": p.ProjectPage, "arxiv": p.ArxivURL} {
+		if prob := frameProblem(strings.ReplaceAll(v, "\n", " ")); prob != "" {
+			t.Errorf("the parsed %s holds %s", name, prob)
+		}
+	}
+	if p.GitHub != "" {
+		t.Errorf("the javascript: code link survived the parser as %q", p.GitHub)
+	}
+	l.Period = fri
+	o := &opened{}
+	h := harnessWith(t, optionsFor(newFakeFeed().add(l), fri, o), o)
+	for _, keys := range [][]string{nil, {"enter"}, {"L"}} {
+		h.keys(keys...)
+		checkFrame(t, "parsed hostile record after "+strings.Join(keys, " "), h.app.View().Content, 80, 24)
+	}
 }
