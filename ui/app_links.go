@@ -58,7 +58,7 @@ func (m *App) copyID(p model.Paper) tea.Cmd {
 
 // copyBibTeX is Y: a BibTeX entry for the paper.
 func (m *App) copyBibTeX(p model.Paper) tea.Cmd {
-	bib := safeBlock(m.opts.BibTeX(p))
+	bib := safeBlock(m.opts.BibTeX(cleanRecord(p)))
 	if bib == "" {
 		return m.status.Flash(flashInfo, "no BibTeX for this paper")
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/render"
 )
 
@@ -54,6 +55,25 @@ func keepRune(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// cleanRecord is p with every text field cleaned, for what is built from
+// a whole record outside the panes (the BibTeX entry Y copies): a sequence
+// goes whole, not just its ESC.
+func cleanRecord(p model.Paper) model.Paper {
+	lines := func(in []string) []string {
+		out := make([]string, len(in))
+		for i, s := range in {
+			out[i] = safeLine(s)
+		}
+		return out
+	}
+	p.ID, p.Title, p.Organization, p.Published = safeLine(p.ID), safeLine(p.Title), safeLine(p.Organization), safeLine(p.Published)
+	p.Summary, p.AISummary = safeBlock(p.Summary), safeBlock(p.AISummary)
+	p.Authors, p.Keywords, p.Links = lines(p.Authors), lines(p.Keywords), lines(p.Links)
+	p.GitHub, p.ProjectPage, p.URL, p.ArxivURL, p.PDFURL = safeLine(p.GitHub), safeLine(p.ProjectPage), safeLine(p.URL), safeLine(p.ArxivURL), safeLine(p.PDFURL)
+	p.PrimaryCategory = safeLine(p.PrimaryCategory)
+	return p
 }
 
 // isPlainLine is the fast path: printable ASCII only.
