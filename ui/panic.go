@@ -34,8 +34,11 @@ func DefaultCrashDir() string {
 	return ""
 }
 
-// writeCrashLog keeps the panic and its stack in dir for a bug report and
-// returns the path ("" when it could not be written).
+// WriteCrashLog keeps a panic and its stack in dir for a bug report and
+// returns the path ("" when it could not be written). The reader calls it
+// for its own panics; cmd/paperdeck for one on the main goroutine.
+func WriteCrashLog(dir string, r any, stack []byte) string { return writeCrashLog(dir, r, stack) }
+
 func writeCrashLog(dir string, r any, stack []byte) string {
 	if dir == "" {
 		dir = os.TempDir()

@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	defer crashed() // a bug: a crash log and one line, never a stack trace
 	root := newRootCmd()
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "paperdeck:", err)
