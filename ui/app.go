@@ -98,6 +98,7 @@ type App struct {
 	bookErr   error                   // the bookmarks file is damaged: save nothing
 	readErr   error                   // the read-marks file is damaged
 	dueSeq    int                     // the cursor's latest rest, for the detail fetch
+	rendering bool                    // a detail render is running (one at a time)
 	inputVal  string                  // the input's value after the last key
 	tick      tickFunc
 	crashed   bool

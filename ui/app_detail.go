@@ -67,7 +67,9 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 }
 
 // showDetail puts p in the detail pane, from the render cache when it
-// can, else rendering in the background.
+// can, else rendering in the background. One render runs at a time: with
+// j held down the detail shows each paper's plain placeholder and renders
+// only where the cursor is when the running render lands.
 func (m *App) showDetail(p model.Paper) tea.Cmd {
 	k := renderKey{ID: p.ID, Full: m.full[p.ID], Width: m.detailWidth(), Style: m.styles.RenderStyle()}
 	m.detail.SetPaper(p, k)
@@ -76,18 +78,27 @@ func (m *App) showDetail(p model.Paper) tea.Cmd {
 		m.detail.SetRendered(k, out)
 		return nil
 	}
+	if m.rendering {
+		return nil // handleRendered renders what is wanted then
+	}
+	m.rendering = true
 	return renderCmd(m.opts.Render, p, k)
 }
 
 func (m *App) handleRendered(msg renderedMsg) tea.Cmd {
+	m.rendering = false
 	if msg.err == nil {
 		m.renders.Put(msg.key.cacheID(), msg.key.Width, render.Style(msg.key.Style), msg.out)
 	}
 	m.detail.SetRendered(msg.key, msg.out)
+	var cmds []tea.Cmd
 	if msg.err != nil && msg.key == m.detail.want {
-		return m.status.Flash(flashError, "rendering the detail: "+msg.err.Error())
+		cmds = append(cmds, m.status.Flash(flashError, "rendering the detail: "+msg.err.Error()))
 	}
-	return nil
+	if p, ok := m.detail.Paper(); ok && m.detail.Want() != (renderKey{}) {
+		cmds = append(cmds, m.showDetail(p)) // the detail moved on while this one ran
+	}
+	return tea.Batch(cmds...)
 }
 
 // fetchDetails asks once per paper for its full record (code link, stars,

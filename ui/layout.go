@@ -52,6 +52,7 @@ func sideBySide(left, divider, right string) string {
 	l := strings.Split(left, "\n")
 	r := strings.Split(right, "\n")
 	var b strings.Builder
+	b.Grow(len(left) + len(right) + len(l)*(len(divider)+1))
 	for i := range l {
 		if i > 0 {
 			b.WriteByte('\n')

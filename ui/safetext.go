@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -158,11 +159,47 @@ func safeRune(r rune, size int) bool {
 // cells by wcwidth, 2 as a cluster) and emoji variation selectors, so a
 // line must fit by both counts.
 func cellWidth(s string) int {
-	g := ansi.StringWidth(s)
 	if isPlainLine(s) {
-		return g // ASCII: the counts agree
+		return len(s) // printable ASCII: one cell a byte, by both counts
 	}
-	return max(g, ansi.StringWidthWc(s))
+	if w, ok := widths.get(s); ok {
+		return w
+	}
+	w := max(ansi.StringWidth(s), ansi.StringWidthWc(s))
+	widths.put(s, w)
+	return w
+}
+
+// widths remembers the widths of styled lines: View measures every line
+// of every frame several times, a frame differs from the last in a few
+// lines, and counting graphemes is most of what a frame costs.
+var widths = widthMemo{m: map[string]int{}}
+
+type widthMemo struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+// widthMemoMax bounds the memo: a few screens of lines.
+const widthMemoMax = 4096
+
+func (c *widthMemo) get(s string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w, ok := c.m[s]
+	return w, ok
+}
+
+func (c *widthMemo) put(s string, w int) {
+	if len(s) > 4096 {
+		return // not a line of a frame
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= widthMemoMax {
+		clear(c.m)
+	}
+	c.m[s] = w
 }
 
 // fitWidth cuts s to at most w cells by both counts, ending with tail

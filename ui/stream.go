@@ -133,14 +133,16 @@ func streamFile(ctx context.Context, path string, ch chan<- streamEvent) {
 			// ever read the windows they were given.
 			buf = append(buf, batch[:k]...)
 			batch = batch[k:]
-			ev := streamEvent{batch: buf[from:len(buf):len(buf)]}
+			// The batch goes first: the screen need not wait for the index.
+			if !send(streamEvent{batch: buf[from:len(buf):len(buf)]}) {
+				return
+			}
 			if indexDue(len(buf)-indexed, ix.Len(), len(buf) == cap(buf)) {
 				ix = ix.Extend(buf[indexed:len(buf):len(buf)])
 				indexed = len(buf)
-				ev.index = ix
-			}
-			if !send(ev) {
-				return
+				if !send(streamEvent{index: ix}) {
+					return
+				}
 			}
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
@@ -62,6 +63,11 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 	if display.NoColor {
 		// Belt and braces: the renderer strips any colour that slips through.
 		programOpts = append(programOpts, tea.WithColorProfile(colorprofile.Ascii))
+	} else {
+		// lipgloss detected the terminal's colours when the program started
+		// (in tmux that runs `tmux info`): detecting again would delay the
+		// first frame by as much.
+		programOpts = append(programOpts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	_, err = tea.NewProgram(app, programOpts...).Run()
 	// The status bar showed the first; the screen is gone, so say them all.

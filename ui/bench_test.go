@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/corpus"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// benchSizes are the listing sizes issue 6 compares: a keypress must cost
+// the same at both.
+var benchSizes = []int{1_000, 100_000}
+
+// benchPapers is the benchmark corpus cut to n papers (generated once).
+func benchPapers(n int) []model.Paper { return corpus.Benchmark()[:n] }
+
+// settle collects the garbage of a benchmark's setup so that the loop
+// does not pay for it.
+func settle() { runtime.GC() }
+
+// BenchmarkListView is what one keypress costs the list pane to draw: a
+// cursor move (j) and View, walking the same 900 rows at every size.
+// keypress/N is the same through the root model at 140×40 (list and
+// detail side by side, as on a wide terminal): App.Update of a j key
+// press and App.View; the commands it returns (the detail's render, the
+// rest timer) run in the background in the real program and are not run
+// here.
+func BenchmarkListView(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			papers := benchPapers(n)
+			l := newListPane(NewStyles(true, false))
+			l.SetListing(context.Background(), papersOf(papers), newFilterIndex(papers), "", "", false)
+			l.SetSize(80, 40)
+			down, top := keyMsg("j"), keyMsg("g")
+			settle()
+			b.ReportAllocs()
+			for b.Loop() {
+				if l.cursor >= 900 {
+					l, _ = l.Update(top)
+				}
+				l, _ = l.Update(down)
+				_ = l.View()
+			}
+		})
+	}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("keypress/%d", n), func(b *testing.B) {
+			app := benchApp(b, n, 140, 40)
+			down, top := keyMsg("j"), keyMsg("g")
+			settle()
+			b.ReportAllocs()
+			for b.Loop() {
+				if app.list.cursor >= 900 {
+					app.Update(top)
+				}
+				app.Update(down)
+				_ = app.View()
+			}
+		})
+	}
+}
+
+// benchApp is the reader on n papers of the corpus, loaded and indexed,
+// at w×h.
+func benchApp(b *testing.B, n, w, h int) *App {
+	b.Helper()
+	l := model.Listing{Source: model.SourceHF, Period: fri, Papers: benchPapers(n)}
+	app := New(Options{Feed: newFakeFeed().add(l), Start: feed.Request{Period: fri}, Now: fixedNow})
+	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	app.status.tick = app.tick
+	app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	ctx, gen := app.listingG.Begin(app.ctx)
+	app.Update(loadCmd(app.opts.Feed, ctx, gen, loadReq{Request: app.opts.Start})())
+	if app.list.Total() != n {
+		b.Fatalf("%d papers listed, want %d", app.list.Total(), n)
+	}
+	return app
+}
+
+// BenchmarkMemory/tui is the memory of 100,000 papers loaded the way the
+// reader loads a file: a paperdeck --json file streamed through the
+// reader's own loader (worker, batches, index grown as they come) into
+// the list, every message handled by App.Update. It reports the heap in
+// use once loaded (papers, list and filter index) and the peak seen while
+// loading (sampled every few milliseconds), over the heap before.
+func BenchmarkMemory(b *testing.B) {
+	b.Run("tui", func(b *testing.B) {
+		path := filepath.Join(b.TempDir(), "corpus.json")
+		writeCorpus(b, path, corpus.Generate(corpus.BenchmarkSize, corpus.BenchmarkSeed))
+		mb := func(n uint64) float64 { return float64(n) / (1 << 20) }
+		var loadedMB, peakMB float64
+		var took time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			base := liveHeap()
+			b.StartTimer()
+			var peak atomic.Uint64
+			stop := sampleHeap(&peak)
+			start := time.Now()
+			app := loadFile(b, path)
+			took = time.Since(start)
+			stop()
+			loadedMB = mb(liveHeap() - base)
+			peakMB = mb(peak.Load() - base)
+			if app.list.Total() != corpus.BenchmarkSize {
+				b.Fatalf("%d papers loaded", app.list.Total())
+			}
+			runtime.KeepAlive(app)
+		}
+		b.ReportMetric(loadedMB, "loaded-MB")
+		b.ReportMetric(peakMB, "peak-MB")
+		b.ReportMetric(took.Seconds(), "load-s")
+	})
+}
+
+// loadFile runs the reader on a file until every batch is in: the
+// reader's own stream command and Update, without the program around them.
+func loadFile(tb testing.TB, path string) *App {
+	tb.Helper()
+	app := New(Options{Feed: newFakeFeed(), Start: feed.Request{Period: model.Period{Kind: model.File, Value: path}}, Now: fixedNow})
+	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	app.status.tick = app.tick
+	app.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
+	ctx, gen := app.listingG.Begin(app.ctx)
+	next := streamCmd(ctx, gen, loadReq{Request: app.opts.Start})
+	for next != nil {
+		msg, ok := next().(streamMsg)
+		if !ok {
+			break
+		}
+		app.Update(msg)
+		next = msg.next
+	}
+	return app
+}
+
+func writeCorpus(tb testing.TB, path string, papers []model.Paper) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := store.WriteJSON(w, papers); err != nil {
+		tb.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// sampleHeap records the largest heap seen until stop is called.
+func sampleHeap(peak *atomic.Uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	return func() { close(done); wg.Wait() }
+}
