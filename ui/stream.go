@@ -18,15 +18,15 @@ import (
 // the first batch is decoded, whatever the file's size. The worker also
 // grows the filter index, off the UI goroutine.
 
-const (
-	// streamBatch is how many papers a batch holds after the first (which
-	// holds a screenful): the status bar's count moves per batch.
-	streamBatch = 1000
-	// streamChunk is the capacity of the arrays the worker decodes into:
-	// one filter segment. Batches are windows on these arrays, shared by
-	// the list and the index, so no paper is ever copied twice.
-	streamChunk = 16384
-)
+// streamBatch is how many papers a batch holds after the first (which
+// holds a screenful): the status bar's count moves per batch.
+const streamBatch = 1000
+
+// streamChunk is the capacity of the arrays the worker decodes into: one
+// filter segment. Batches are windows on these arrays, shared by the list
+// and the index, so no paper is ever copied twice. (A variable so that
+// tests can cross chunks with few papers.)
+var streamChunk = 16384
 
 // streamMsg is what a streamed load delivered since the last message:
 // batches in listing order, the index of every paper so far (it may lag
