@@ -112,7 +112,7 @@ func TestReaderHonoursTheConfig(t *testing.T) {
 func TestReaderWithABrokenConfig(t *testing.T) {
 	srv, paths := weekServer(t)
 	cfg := writeConfig(t, "view = \"hf:week\"\ntheme = \"light\"\n\n[keys]\nopen_page = [\"O\"\n")
-	s := startPTY(t, []string{"PAPERDECK_HF_URL=" + srv.URL}, "--config", cfg)
+	s := startPTYSized(t, 300, 30, []string{"PAPERDECK_HF_URL=" + srv.URL}, "--config", cfg)
 	s.waitFor("The config file has problems", "config.toml:5:", "keys.open_page: syntax error")
 	s.typeKeys("\x1b")
 	time.Sleep(300 * time.Millisecond)

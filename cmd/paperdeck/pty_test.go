@@ -33,11 +33,18 @@ type ptySession struct {
 
 func startPTY(t *testing.T, env []string, args ...string) *ptySession {
 	t.Helper()
+	return startPTYSized(t, 80, 24, env, args...)
+}
+
+// startPTYSized is startPTY in a terminal of cols×rows: wide enough, a
+// line that names a temporary path is not wrapped mid-word.
+func startPTYSized(t *testing.T, cols, rows uint16, env []string, args ...string) *ptySession {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: rows, Cols: cols}); err != nil {
 		t.Fatal(err)
 	}
 	home := t.TempDir()
