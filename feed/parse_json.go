@@ -122,11 +122,7 @@ func parseBookmarksFile(body []byte) (model.Listing, error) {
 func finishAll(papers []model.Paper) []model.Paper {
 	out := papers[:0]
 	for _, p := range papers {
-		src := p.Source
-		if src != model.SourceHF && src != model.SourceArxiv {
-			src = model.SourceFile
-		}
-		if p = finish(p, src); p.Title != "" || IsArxivID(p.ID) {
+		if p = CleanPaper(p); p.Title != "" || IsArxivID(p.ID) {
 			out = append(out, p)
 		}
 	}

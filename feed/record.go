@@ -39,6 +39,16 @@ func titleKey(title string) string {
 	return "title-" + hex.EncodeToString(sum[:6])
 }
 
+// CleanPaper sanitises a record that did not come through a parser (a
+// hand-edited bookmarks file) as the parsers do, keeping its source.
+func CleanPaper(p model.Paper) model.Paper {
+	src := p.Source
+	if src != model.SourceHF && src != model.SourceArxiv {
+		src = model.SourceFile
+	}
+	return finish(p, src)
+}
+
 // finish sanitises every field of a parsed record and derives what the
 // source left out: id, links, code link, public URLs.
 func finish(p model.Paper, src model.Source) model.Paper {

@@ -305,7 +305,8 @@ func newBookmarksExportCmd() *cobra.Command {
 			}
 			papers := make([]model.Paper, len(list))
 			for i, bm := range list {
-				papers[i] = bm.Paper
+				// The file may have been edited by hand: clean it as any input.
+				papers[i] = feed.CleanPaper(bm.Paper)
 			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			if err := write(out, papers); err != nil {
