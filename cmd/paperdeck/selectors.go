@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/paperdeck/paperdeck/feed"
@@ -99,7 +98,7 @@ func (s selectors) newClient(log io.Writer) (*feed.Client, error) {
 	cfg := feed.Config{
 		HFBase:    hf,
 		ArxivBase: arxiv,
-		Version:   clientVersion(),
+		Version:   readBuildVersion().Version,
 		Offline:   s.offline,
 		Demo:      s.demo,
 	}
@@ -120,15 +119,6 @@ func baseURL(env string) (string, error) {
 		return "", fmt.Errorf("%s=%q is not an http(s) URL", env, v)
 	}
 	return strings.TrimRight(v, "/"), nil
-}
-
-// clientVersion is the module version for the User-Agent ("dev" in a
-// plain build).
-func clientVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
 }
 
 // emptyNote explains an empty listing: a weekend, a search without results.
