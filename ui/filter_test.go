@@ -106,19 +106,21 @@ func TestFilterQualifiers(t *testing.T) {
 	}
 }
 
-func TestFilterKeepsTheCursorOnItsPaper(t *testing.T) {
+func TestFilterCursorStartsAtTheBestMatch(t *testing.T) {
 	h := newHarness(t, newFakeFeed().add(shelf()), fri, 100, 24)
-	h.keys("j", "j") // Robots That Flow
+	h.keys("j", "j", "j") // Language Models Count
 	h.keys("/")
 	h.typeText("robots")
 	if h.selected() != "2501.00003" {
-		t.Errorf("the cursor should stay on its paper while it matches, on %q", h.selected())
+		t.Errorf("a new query should put the cursor on its best match, on %q", h.selected())
 	}
-	h.typeText(" matching")
-	if h.selected() != "2501.00002" {
-		t.Errorf("when its paper no longer matches the cursor goes to the top, on %q", h.selected())
+	h.keys("enter", "j") // Flow Matching for Robots, the second match
+	h.keys("/")
+	h.typeText(" flow")
+	if h.selected() != "2501.00003" {
+		t.Errorf("each new query's answer starts at its best match, on %q", h.selected())
 	}
-	h.keys("esc")
+	h.keys("enter", "j", "esc")
 	if h.selected() != "2501.00002" || h.app.list.Shown() != 5 {
 		t.Errorf("clearing the filter keeps the cursor's paper: %q, %d shown", h.selected(), h.app.list.Shown())
 	}

@@ -203,17 +203,19 @@ func (l *listPane) Filtered(ctx context.Context, msg filteredMsg) (changed bool,
 	return changed, cmd
 }
 
-// show puts a result on screen (nil: every paper); the cursor stays on
-// its paper when that still matches, else goes to the top.
+// show puts a result on screen (nil: every paper). The answer to a new
+// query starts at its best match; the same query asked again of a grown
+// listing, or the filter cleared, keeps the cursor on its paper.
 func (l *listPane) show(res *filter.Result, seq uint64) {
 	pos, had := l.selectedPos()
+	newQuery := res != nil && (l.filt.res == nil || res.Query != l.filt.res.Query || res.Abstracts != l.filt.res.Abstracts)
 	l.filt.res, l.filt.shownSeq = res, seq
 	l.filt.hint = ""
 	if res != nil {
 		l.filt.hint = res.Hint
 	}
 	l.cursor = 0
-	if had {
+	if had && !newQuery {
 		l.selectPos(pos)
 	}
 	l.scrollToCursor()
