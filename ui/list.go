@@ -255,15 +255,9 @@ func (l *listPane) SetMarks(m listMarks) {
 
 // UpdatePaper replaces a paper in place (e.g. once its details arrive).
 func (l *listPane) UpdatePaper(p model.Paper) {
-	if pos, ok := l.selectedPos(); ok && l.papers.At(pos).ID == p.ID {
+	for _, pos := range l.papers.Find(p.ID) {
 		l.papers.Set(pos, p)
 		delete(l.cache, pos)
-	}
-	for pos, id := range l.papers.IDs() {
-		if id == p.ID {
-			l.papers.Set(pos, p)
-			delete(l.cache, pos)
-		}
 	}
 	l.refresh()
 }
@@ -273,10 +267,8 @@ func (l listPane) Find(id string) (model.Paper, bool) {
 	if p, ok := l.Selected(); ok && p.ID == id {
 		return p, true
 	}
-	for _, p := range l.papers.All() {
-		if p.ID == id {
-			return p, true
-		}
+	if pos := l.papers.Find(id); len(pos) > 0 {
+		return l.papers.At(pos[0]), true
 	}
 	return model.Paper{}, false
 }

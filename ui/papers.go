@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"iter"
 	"sort"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -58,22 +57,18 @@ func (l *paperList) Set(pos int, p model.Paper) {
 	l.edits[pos] = p
 }
 
-// All yields every position and paper in listing order.
-func (l paperList) All() iter.Seq2[int, model.Paper] {
-	return func(yield func(int, model.Paper) bool) {
-		for c, chunk := range l.chunks {
-			for i := range chunk {
-				pos := l.starts[c] + i
-				p := chunk[i]
-				if e, ok := l.edits[pos]; ok {
-					p = e
-				}
-				if !yield(pos, p) {
-					return
-				}
+// Find lists the positions of the papers with id (a listing may hold a
+// paper twice).
+func (l paperList) Find(id string) []int {
+	var out []int
+	for c, chunk := range l.chunks {
+		for i := range chunk {
+			if chunk[i].ID == id { // edits never change an id
+				out = append(out, l.starts[c]+i)
 			}
 		}
 	}
+	return out
 }
 
 // IDs lists the papers' ids in listing order.

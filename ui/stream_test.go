@@ -131,8 +131,8 @@ func TestStreamedIndexAnswersLikeOneBuiltAtOnce(t *testing.T) {
 	if !done || list.Len() != len(papers) || ix.Len() != len(papers) {
 		t.Fatalf("done %v, %d papers listed, %d indexed, want %d", done, list.Len(), ix.Len(), len(papers))
 	}
-	for i, p := range list.All() {
-		if p.ID != papers[i].ID {
+	for i := range list.Len() {
+		if p := list.At(i); p.ID != papers[i].ID {
 			t.Fatalf("paper %d is %q, want %q", i, p.ID, papers[i].ID)
 		}
 	}
@@ -261,11 +261,10 @@ func TestPaperListAcrossBatches(t *testing.T) {
 	if l.At(3).Title != "updated" || l.chunks[1][0].Title == "updated" {
 		t.Error("Set should show the new paper without writing to the shared batch")
 	}
-	var seen []string
-	for _, p := range l.All() {
-		seen = append(seen, p.Title)
+	if got := l.Find(p.ID); len(got) != 1 || got[0] != 3 {
+		t.Errorf("Find(%q) = %v, want [3]", p.ID, got)
 	}
-	if seen[3] != "updated" || len(seen) != 5 || len(l.IDs()) != 5 {
-		t.Errorf("All: %q", seen)
+	if ids := l.IDs(); len(ids) != 5 || ids[4] != manyPapers(5)[4].ID {
+		t.Errorf("IDs: %q", ids)
 	}
 }
