@@ -22,11 +22,14 @@ import (
 // holds a screenful): the status bar's count moves per batch.
 const streamBatch = 1000
 
-// streamChunk is the capacity of the arrays the worker decodes into: one
-// filter segment. Batches are windows on these arrays, shared by the list
+// streamChunk is the largest capacity of the arrays the worker decodes
+// into (the first is firstChunk, each next twice the last): one filter
+// segment. Batches are windows on these arrays, shared by the list
 // and the index, so no paper is ever copied twice. (A variable so that
 // tests can cross chunks with few papers.)
 var streamChunk = 16384
+
+const firstChunk = 1024
 
 // streamMsg is what a streamed load delivered since the last message:
 // batches in listing order, the index of every paper so far (it may lag
@@ -125,7 +128,9 @@ func streamFile(ctx context.Context, path string, ch chan<- streamEvent) {
 	listing, err := feed.StreamFile(ctx, path, streamBatch, func(batch []model.Paper) {
 		for len(batch) > 0 {
 			if len(buf) == cap(buf) {
-				buf, indexed = make([]model.Paper, 0, streamChunk), 0
+				// Arrays double up to a chunk: a small file holds little.
+				size := min(streamChunk, max(firstChunk, 2*cap(buf)))
+				buf, indexed = make([]model.Paper, 0, size), 0
 			}
 			from := len(buf)
 			k := min(len(batch), cap(buf)-from)

@@ -100,47 +100,50 @@ func writeFileBytes(t *testing.T, data []byte) string {
 // in segments as batches come, across arrays; the answers are those of an
 // index of the whole listing, and the list holds the same papers in order.
 func TestStreamedIndexAnswersLikeOneBuiltAtOnce(t *testing.T) {
-	defer func(n int) { streamChunk = n }(streamChunk)
-	streamChunk = 700 // several arrays, a batch split across two
 	papers := corpus.Generate(3000, 11)
 	path := writeFileBytes(t, encodePapers(t, papers))
-
-	ch := make(chan streamEvent)
-	go func() {
-		defer close(ch)
-		streamFile(context.Background(), path, ch)
-	}()
-	var list paperList
-	var ix *filter.Index
-	done := false
-	for ev := range ch {
-		list.Append(ev.batch)
-		if ev.index != nil {
-			if ev.index.Len() > list.Len() {
-				t.Fatalf("the index (%d) ran ahead of the papers sent (%d)", ev.index.Len(), list.Len())
-			}
-			ix = ev.index
-		}
-		if ev.done {
-			done = true
-			if ev.err != nil {
-				t.Fatal(ev.err)
-			}
-		}
-	}
-	if !done || list.Len() != len(papers) || ix.Len() != len(papers) {
-		t.Fatalf("done %v, %d papers listed, %d indexed, want %d", done, list.Len(), ix.Len(), len(papers))
-	}
-	for i := range list.Len() {
-		if p := list.At(i); p.ID != papers[i].ID {
-			t.Fatalf("paper %d is %q, want %q", i, p.ID, papers[i].ID)
-		}
-	}
 	whole := filter.New(papers)
-	for _, q := range []string{"flow", "flow ma", "has:code", "up:>50 model", "org:meta", "diffusion language"} {
-		got, want := ix.Query(q, nil, filter.Marks{}), whole.Query(q, nil, filter.Marks{})
-		if !slices.Equal(got.Matches, want.Matches) {
-			t.Errorf("%q: the streamed index finds %d papers, the whole one %d (or in another order)", q, len(got.Matches), len(want.Matches))
+	defer func(n int) { streamChunk = n }(streamChunk)
+	// Arrays of 1024 then 2048 papers; then arrays of 700, a batch split
+	// across two.
+	for _, chunk := range []int{streamChunk, 700} {
+		streamChunk = chunk
+		ch := make(chan streamEvent)
+		go func() {
+			defer close(ch)
+			streamFile(context.Background(), path, ch)
+		}()
+		var list paperList
+		var ix *filter.Index
+		done := false
+		for ev := range ch {
+			list.Append(ev.batch)
+			if ev.index != nil {
+				if ev.index.Len() > list.Len() {
+					t.Fatalf("the index (%d) ran ahead of the papers sent (%d)", ev.index.Len(), list.Len())
+				}
+				ix = ev.index
+			}
+			if ev.done {
+				done = true
+				if ev.err != nil {
+					t.Fatal(ev.err)
+				}
+			}
+		}
+		if !done || list.Len() != len(papers) || ix.Len() != len(papers) {
+			t.Fatalf("chunk %d: done %v, %d papers listed, %d indexed, want %d", chunk, done, list.Len(), ix.Len(), len(papers))
+		}
+		for i := range list.Len() {
+			if p := list.At(i); p.ID != papers[i].ID {
+				t.Fatalf("chunk %d: paper %d is %q, want %q", chunk, i, p.ID, papers[i].ID)
+			}
+		}
+		for _, q := range []string{"flow", "flow ma", "has:code", "up:>50 model", "org:meta", "diffusion language"} {
+			got, want := ix.Query(q, nil, filter.Marks{}), whole.Query(q, nil, filter.Marks{})
+			if !slices.Equal(got.Matches, want.Matches) {
+				t.Errorf("chunk %d, %q: the streamed index finds %d papers, the whole one %d (or in another order)", chunk, q, len(got.Matches), len(want.Matches))
+			}
 		}
 	}
 }
