@@ -37,6 +37,16 @@ offline, with the time added, tags and a note. With no subcommand, list them.`,
 	return cmd
 }
 
+// readBookmarks opens the bookmarks file and reads it, newest first.
+func readBookmarks() (*store.Bookmarks, []store.Bookmark, error) {
+	b, err := openBookmarks()
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := b.Load()
+	return b, list, err
+}
+
 func openBookmarks() (*store.Bookmarks, error) {
 	path, err := store.BookmarksPath()
 	if err != nil {
@@ -63,11 +73,7 @@ the tags. --json prints them in the format of the bookmarks file, which
 }
 
 func listBookmarks(stdout, stderr io.Writer, asJSON bool) error {
-	b, err := openBookmarks()
-	if err != nil {
-		return err
-	}
-	list, err := b.Load()
+	_, list, err := readBookmarks()
 	if err != nil {
 		return err
 	}
@@ -181,11 +187,7 @@ func newBookmarksRemoveCmd() *cobra.Command {
 		Short: "Remove bookmarks",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := openBookmarks()
-			if err != nil {
-				return err
-			}
-			list, err := b.Load()
+			b, list, err := readBookmarks()
 			if err != nil {
 				return err
 			}
@@ -295,11 +297,7 @@ func newBookmarksExportCmd() *cobra.Command {
 			if !ok {
 				return fmt.Errorf("unknown format %q: use bibtex, markdown or json", format)
 			}
-			b, err := openBookmarks()
-			if err != nil {
-				return err
-			}
-			list, err := b.Load()
+			_, list, err := readBookmarks()
 			if err != nil {
 				return err
 			}

@@ -25,7 +25,24 @@ func runPaperdeck(t *testing.T, env []string, args ...string) (stdout, stderr st
 	t.Helper()
 	home := t.TempDir()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(),
+	cmd.Env = append(paperdeckEnv(home), env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// paperdeckEnv is the environment of paperdeck run by a test: this test
+// binary as paperdeck, every XDG folder under home, no network.
+func paperdeckEnv(home string) []string {
+	return append(os.Environ(),
 		"PAPERDECK_RUN_MAIN=1",
 		// A -race binary otherwise sleeps a second on exit.
 		"GORACE=atexit_sleep_ms=0",
@@ -38,18 +55,6 @@ func runPaperdeck(t *testing.T, env []string, args ...string) (stdout, stderr st
 		"PAPERDECK_HF_URL=http://127.0.0.1:1",
 		"PAPERDECK_ARXIV_URL=http://127.0.0.1:1",
 	)
-	cmd.Env = append(cmd.Env, env...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		code = ee.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return out.String(), errOut.String(), code
 }
 
 func testdata(name string) string { return filepath.Join("..", "..", "testdata", name) }

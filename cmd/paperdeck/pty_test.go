@@ -50,20 +50,7 @@ func startPTYSized(t *testing.T, cols, rows uint16, env []string, args ...string
 	home := t.TempDir()
 	s := &ptySession{t: t, ptmx: ptmx, tty: tty, home: home, done: make(chan error, 1)}
 	s.cmd = exec.Command(os.Args[0], args...)
-	s.cmd.Env = append(os.Environ(),
-		"PAPERDECK_RUN_MAIN=1",
-		"GORACE=atexit_sleep_ms=0",
-		"TERM=xterm-256color",
-		"HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
-		"XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
-		"XDG_STATE_HOME="+filepath.Join(home, "state"),
-		"PAPERDECK_HF_URL=http://127.0.0.1:1",
-		"PAPERDECK_ARXIV_URL=http://127.0.0.1:1",
-		"BROWSER=",
-	)
-	s.cmd.Env = append(s.cmd.Env, env...)
+	s.cmd.Env = append(append(paperdeckEnv(home), "TERM=xterm-256color", "BROWSER="), env...)
 	s.cmd.Stdin, s.cmd.Stdout = tty, tty
 	s.cmd.Stderr = &lockedWriter{mu: &s.mu, b: &s.stderr}
 	// Its own session with the pty as controlling terminal, like a shell's job.
