@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/memstat"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -135,17 +135,17 @@ func BenchmarkMemory(b *testing.B) {
 		var took time.Duration
 		for b.Loop() {
 			b.StopTimer()
-			base := liveHeap()
+			base := memstat.LiveHeap()
 			b.StartTimer()
 			var peak atomic.Uint64
-			stop := sampleHeap(&peak)
+			stop := memstat.SampleHeap(&peak)
 			start := time.Now()
 			app := loadFile(b, path)
 			took = time.Since(start)
 			stop()
-			loadedMB = mb(int64(liveHeap()) - int64(base))
+			loadedMB = mb(int64(memstat.LiveHeap()) - int64(base))
 			peakMB = mb(int64(peak.Load()) - int64(base))
-			b.Logf("heap before %.0f MB, peak %.0f MB, loaded %.0f MB", mb(int64(base)), mb(int64(peak.Load())), mb(int64(liveHeap())))
+			b.Logf("heap before %.0f MB, peak %.0f MB, loaded %.0f MB", mb(int64(base)), mb(int64(peak.Load())), mb(int64(memstat.LiveHeap())))
 			if app.list.Total() != corpus.BenchmarkSize {
 				b.Fatalf("%d papers loaded", app.list.Total())
 			}
@@ -194,35 +194,4 @@ func writeCorpus(tb testing.TB, path string, papers []model.Paper) {
 	if err := f.Close(); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-// liveHeap is the heap in use after two collections (what a sync.Pool
-// held, an encoder's buffer, goes only at the second).
-func liveHeap() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
-}
-
-// sampleHeap records the largest heap seen until stop is called.
-func sampleHeap(peak *atomic.Uint64) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	})
-	return func() { close(done); wg.Wait() }
 }

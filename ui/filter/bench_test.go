@@ -3,6 +3,7 @@ package filter
 import (
 	"bufio"
 	"context"
+	"github.com/paperdeck/paperdeck/internal/memstat"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -140,25 +141,25 @@ func BenchmarkMemory(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		runtime.GC()
-		base := liveHeap()
+		base := memstat.LiveHeap()
 		b.StartTimer()
 
 		var peak atomic.Uint64
-		stop := sampleHeap(&peak)
+		stop := memstat.SampleHeap(&peak)
 		var papers []model.Paper
 		if _, err := feed.StreamFile(context.Background(), path, 1000, func(ps []model.Paper) {
 			papers = append(papers, ps...)
 		}); err != nil {
 			b.Fatal(err)
 		}
-		loaded := liveHeap()
+		loaded := memstat.LiveHeap()
 		ix := New(papers)
-		indexed := liveHeap()
+		indexed := memstat.LiveHeap()
 		stop()
 		if err := ix.PrepareAbstracts(context.Background()); err != nil {
 			b.Fatal(err)
 		}
-		withAbstracts := liveHeap()
+		withAbstracts := memstat.LiveHeap()
 
 		papersMB = mb(loaded - base)
 		indexMB = mb(indexed - loaded)
@@ -171,35 +172,6 @@ func BenchmarkMemory(b *testing.B) {
 	b.ReportMetric(indexMB, "index-MB")
 	b.ReportMetric(absMB, "abstract-index-MB")
 	b.ReportMetric(peakMB, "peak-MB")
-}
-
-// liveHeap is the heap in use after a collection.
-func liveHeap() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
-}
-
-// sampleHeap records the largest heap seen until stop is called.
-func sampleHeap(peak *atomic.Uint64) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	})
-	return func() { close(done); wg.Wait() }
 }
 
 func reportCPU(b *testing.B, start time.Duration) {
