@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/homepath"
 	"io"
 	"io/fs"
 	"os"
@@ -68,7 +69,7 @@ type Warning struct {
 
 func (w Warning) String() string {
 	var b strings.Builder
-	b.WriteString(displayPath(w.File))
+	b.WriteString(homepath.Tilde(w.File))
 	if w.Line > 0 {
 		fmt.Fprintf(&b, ":%d", w.Line)
 	}
@@ -401,16 +402,4 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// displayPath shortens a path under the home folder to ~/….
-func displayPath(p string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" || home == "/" {
-		return p
-	}
-	if rest, ok := strings.CutPrefix(p, home+string(filepath.Separator)); ok {
-		return "~" + string(filepath.Separator) + rest
-	}
-	return p
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/homepath"
 	"io"
 	"os"
 	"regexp"
@@ -166,19 +167,19 @@ func record(lines map[string]int, parts []string, line int) {
 func checkStyleFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("%s: %s", displayPath(path), plainErr(err))
+		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return fmt.Errorf("%s: %s", displayPath(path), plainErr(err))
+		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
 	}
 	if len(data) > maxFileSize {
-		return fmt.Errorf("%s: larger than 1 MiB", displayPath(path))
+		return fmt.Errorf("%s: larger than 1 MiB", homepath.Tilde(path))
 	}
 	var style ansi.StyleConfig
 	if err := json.Unmarshal(data, &style); err != nil {
-		return fmt.Errorf("%s is not a glamour style (JSON): %s", displayPath(path), jsonMessage(data, err))
+		return fmt.Errorf("%s is not a glamour style (JSON): %s", homepath.Tilde(path), jsonMessage(data, err))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/homepath"
 )
 
 // CorruptError says a data file does not parse. Such a file is never
@@ -25,9 +26,9 @@ func (e *CorruptError) Error() string {
 	if errors.Is(e.Err, errNewerVersion) {
 		state = "cannot be read by this paperdeck"
 	}
-	msg := fmt.Sprintf("%s %s %s (%v); it is left as it was", what, tildePath(e.Path), state, e.Err)
+	msg := fmt.Sprintf("%s %s %s (%v); it is left as it was", what, homepath.Tilde(e.Path), state, e.Err)
 	if e.Backup != "" {
-		return msg + "; a backup is at " + tildePath(e.Backup)
+		return msg + "; a backup is at " + homepath.Tilde(e.Backup)
 	}
 	return msg + " and nothing is saved until it is repaired; there is no backup"
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // DataDir is where paperdeck keeps bookmarks and read marks:
@@ -33,16 +32,4 @@ func inDataDir(name string) (string, error) {
 		return "", err
 	}
 	return filepath.Join(dir, name), nil
-}
-
-// tildePath shortens a path under the home folder to ~/… for messages.
-func tildePath(p string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" || home == "/" {
-		return p
-	}
-	if rest, ok := strings.CutPrefix(p, home+string(filepath.Separator)); ok {
-		return "~" + string(filepath.Separator) + rest
-	}
-	return p
 }

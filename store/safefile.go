@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/homepath"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,7 +38,7 @@ func (f *dataFile) read() ([]byte, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", tildePath(f.path), err)
+		return nil, fmt.Errorf("reading %s: %w", homepath.Tilde(f.path), err)
 	}
 	return data, nil
 }
@@ -62,7 +63,7 @@ func (f *dataFile) update(change func(old []byte) ([]byte, error)) error {
 
 	dir := filepath.Dir(f.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", tildePath(dir), err)
+		return fmt.Errorf("creating %s: %w", homepath.Tilde(dir), err)
 	}
 	lock := flock.New(f.path + ".lock")
 	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
@@ -70,9 +71,9 @@ func (f *dataFile) update(change func(old []byte) ([]byte, error)) error {
 	locked, err := lock.TryLockContext(ctx, 10*time.Millisecond)
 	if err != nil || !locked {
 		if err == nil || errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("%s is locked by another paperdeck (%s); try again", tildePath(f.path), tildePath(lock.Path()))
+			return fmt.Errorf("%s is locked by another paperdeck (%s); try again", homepath.Tilde(f.path), homepath.Tilde(lock.Path()))
 		}
-		return fmt.Errorf("locking %s: %w", tildePath(f.path), err)
+		return fmt.Errorf("locking %s: %w", homepath.Tilde(f.path), err)
 	}
 	defer lock.Unlock()
 
@@ -87,15 +88,15 @@ func (f *dataFile) update(change func(old []byte) ([]byte, error)) error {
 	}
 	if old != nil {
 		if err := writeAtomic(f.backupPath(), old); err != nil {
-			return fmt.Errorf("keeping the previous %s: %w", tildePath(f.backupPath()), err)
+			return fmt.Errorf("keeping the previous %s: %w", homepath.Tilde(f.backupPath()), err)
 		}
 	}
 	if err := writeAtomic(f.path, data); err != nil {
-		return fmt.Errorf("saving %s: %w", tildePath(f.path), err)
+		return fmt.Errorf("saving %s: %w", homepath.Tilde(f.path), err)
 	}
 	// The renames are durable only once the folder itself is on disk.
 	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("saving %s: %w", tildePath(f.path), err)
+		return fmt.Errorf("saving %s: %w", homepath.Tilde(f.path), err)
 	}
 	return nil
 }
