@@ -120,6 +120,9 @@ type harness struct {
 	opened *opened
 	quit   bool
 	clip   int // clipboard writes
+	// intercept, when set, sees each message before the app and may change
+	// it (the stream driver holds the stream's next wait back).
+	intercept func(tea.Msg) tea.Msg
 }
 
 func newHarness(t *testing.T, f *fakeFeed, start model.Period, w, h int) *harness {
@@ -175,6 +178,9 @@ func (h *harness) run(cmd tea.Cmd) {
 		default:
 			if strings.Contains(strings.ToLower(typeName(msg)), "clipboard") {
 				h.clip++
+			}
+			if h.intercept != nil {
+				msg = h.intercept(msg)
 			}
 			_, next := h.app.Update(msg)
 			queue = append(queue, next)

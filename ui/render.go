@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/render"
 )
 
@@ -68,7 +69,7 @@ func PlainRender(p model.Paper, width int, _ string) (string, error) {
 	}
 	b.WriteString("\n")
 	para(strings.ToUpper(p.Title))
-	if a := authorLine(p, 8); a != "" {
+	if a := store.AuthorLine(p, 8); a != "" {
 		para(a)
 	}
 	if m := metaLine(p); m != "" {
@@ -92,23 +93,6 @@ func PlainRender(p model.Paper, width int, _ string) (string, error) {
 		para(p.Summary)
 	}
 	return b.String(), nil
-}
-
-// authorLine lists up to n authors and says how many more there are.
-func authorLine(p model.Paper, n int) string {
-	total := max(p.AuthorCount, len(p.Authors))
-	if len(p.Authors) == 0 {
-		if total > 0 {
-			return fmt.Sprintf("%d authors", total)
-		}
-		return ""
-	}
-	shown := p.Authors[:min(n, len(p.Authors))]
-	s := strings.Join(shown, ", ")
-	if more := total - len(shown); more > 0 {
-		s += fmt.Sprintf(" +%d more", more)
-	}
-	return s
 }
 
 // metaLine is "date · upvotes · comments · organisation · stars".

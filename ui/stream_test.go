@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/internal/corpus"
@@ -31,34 +30,23 @@ func newStreamDriver(t *testing.T, f *fakeFeed, path string, w, h int) *streamDr
 	o := &opened{}
 	app := New(optionsFor(f, model.Period{Kind: model.File, Value: path}, o))
 	d := &streamDriver{harness: &harness{t: t, app: app, feed: f, opened: o}}
+	d.intercept = d.holdNext
 	app.tick, app.status.tick = d.noTick(), d.noTick()
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
 }
 
-// runHeld runs cmd and what follows it, except the stream's next wait.
-func (d *streamDriver) runHeld(cmd tea.Cmd) {
-	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case spinner.TickMsg, nil:
-		case streamMsg:
-			d.next, msg.next = msg.next, nil
-			_, more := d.app.Update(msg)
-			queue = append(queue, more)
-		default:
-			_, more := d.app.Update(msg)
-			queue = append(queue, more)
-		}
+// runHeld runs cmd and what follows it, except the stream's next wait,
+// which step delivers.
+func (d *streamDriver) runHeld(cmd tea.Cmd) { d.run(cmd) }
+
+// holdNext keeps the stream's next wait back for step.
+func (d *streamDriver) holdNext(msg tea.Msg) tea.Msg {
+	if sm, ok := msg.(streamMsg); ok {
+		d.next, sm.next = sm.next, nil
+		return sm
 	}
+	return msg
 }
 
 // step delivers the stream's next message.
