@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/paperdeck/paperdeck/internal/latex"
+)
 
 // Private-use runes that stand for the Markdown emphasis LaTeX produces
 // (\textbf, \emph…) while the text around it is escaped. Input never
@@ -57,7 +61,13 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// escapeWithMarks escapes text produced by latex and then turns its
+// latexMarked reads the LaTeX in s with private markers for emphasis, for
+// text that is escaped for Markdown afterwards (see escapeWithMarks).
+func latexMarked(s string) string {
+	return latex.TextMarked(s, string(markBold), string(markItalic))
+}
+
+// escapeWithMarks escapes text produced by latexMarked and then turns its
 // emphasis markers into Markdown, the only syntax plain text may carry.
 func escapeWithMarks(s string) string {
 	e := escapeText(s)

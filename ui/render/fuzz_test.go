@@ -3,6 +3,7 @@ package render
 import (
 	"testing"
 
+	"github.com/paperdeck/paperdeck/internal/latex"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -46,7 +47,7 @@ func FuzzCleanOutput(f *testing.F) {
 func FuzzLaTeX(f *testing.F) {
 	f.Add(`$\mathcal{O}(n^2)$ \textbf{x} \frac{a}{b}`)
 	f.Fuzz(func(t *testing.T, s string) {
-		out := LaTeX(plain(s))
+		out := latex.Text(plain(s))
 		assertTerminalSafe(t, "LaTeX", out, 0)
 	})
 }

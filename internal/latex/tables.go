@@ -1,4 +1,4 @@
-package render
+package latex
 
 // Tables for latex.go: what each LaTeX command or script character reads
 // as in plain Unicode.
@@ -155,7 +155,7 @@ var (
 func mapRunes(from, to string) map[rune]rune {
 	f, t := []rune(from), []rune(to)
 	if len(f) != len(t) {
-		panic("render: script table lengths differ") // a typo in this file, caught by any test
+		panic("latex: script table lengths differ") // a typo in this file, caught by any test
 	}
 	m := make(map[rune]rune, len(f))
 	for i, r := range f {

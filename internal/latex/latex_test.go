@@ -1,4 +1,4 @@
-package render
+package latex
 
 import (
 	"strings"
@@ -73,8 +73,8 @@ func TestLaTeX(t *testing.T) {
 		{`\textbf{}`, ""},
 	}
 	for _, tt := range tests {
-		if got := LaTeX(tt.in); got != tt.want {
-			t.Errorf("LaTeX(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -82,10 +82,10 @@ func TestLaTeX(t *testing.T) {
 func TestLaTeXAllGreek(t *testing.T) {
 	lower := `\alpha \beta \gamma \delta \epsilon \zeta \eta \theta \iota \kappa \lambda \mu \nu \xi \omicron \pi \rho \sigma \tau \upsilon \phi \chi \psi \omega`
 	upper := `\Gamma \Delta \Theta \Lambda \Xi \Pi \Sigma \Upsilon \Phi \Psi \Omega`
-	if got, want := LaTeX("$"+lower+"$"), "α β γ δ ϵ ζ η θ ι κ λ μ ν ξ ο π ρ σ τ υ ϕ χ ψ ω"; got != want {
+	if got, want := Text("$"+lower+"$"), "α β γ δ ϵ ζ η θ ι κ λ μ ν ξ ο π ρ σ τ υ ϕ χ ψ ω"; got != want {
 		t.Errorf("lower-case Greek = %q, want %q", got, want)
 	}
-	if got, want := LaTeX("$"+upper+"$"), "Γ Δ Θ Λ Ξ Π Σ Υ Φ Ψ Ω"; got != want {
+	if got, want := Text("$"+upper+"$"), "Γ Δ Θ Λ Ξ Π Σ Υ Φ Ψ Ω"; got != want {
 		t.Errorf("upper-case Greek = %q, want %q", got, want)
 	}
 }
@@ -93,15 +93,15 @@ func TestLaTeXAllGreek(t *testing.T) {
 // Deep nesting and long inputs end quickly and keep their words.
 func TestLaTeXHostileShapes(t *testing.T) {
 	deep := strings.Repeat("{", 5000) + "x" + strings.Repeat("}", 5000)
-	if got := LaTeX("$" + deep + "$"); !strings.Contains(got, "x") {
+	if got := Text("$" + deep + "$"); !strings.Contains(got, "x") {
 		t.Errorf("deep nesting lost its content: %.40q", got)
 	}
 	dollars := strings.Repeat("$a ", 20000)
-	if got := LaTeX(dollars); !strings.Contains(got, "a") {
+	if got := Text(dollars); !strings.Contains(got, "a") {
 		t.Error("many dollars lost the text")
 	}
 	cmds := strings.Repeat(`\frac`, 10000)
-	_ = LaTeX("$" + cmds + "$")
-	_ = LaTeX(strings.Repeat(`\sqrt[`, 10000))
-	_ = LaTeX(strings.Repeat(`x^{`, 10000))
+	_ = Text("$" + cmds + "$")
+	_ = Text(strings.Repeat(`\sqrt[`, 10000))
+	_ = Text(strings.Repeat(`x^{`, 10000))
 }

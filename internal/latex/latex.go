@@ -1,4 +1,8 @@
-package render
+// Package latex reads the LaTeX in titles, abstracts and formulas as plain
+// Unicode text. It is used by the detail pane and by the full text reader,
+// so it knows nothing of terminals or Markdown beyond the emphasis marks
+// its caller chooses.
+package latex
 
 import (
 	"strings"
@@ -8,7 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// LaTeX turns the LaTeX fragments of a title or an abstract into readable
+// Text turns the LaTeX fragments of a title or an abstract into readable
 // text: $…$, $$…$$, \(…\) and \[…\] lose their delimiters, commands become
 // the characters they draw ($2\times$ → 2×, \alpha → α, \mathcal{O} → 𝒪,
 // \mathbb{R} → ℝ, \frac{a}{b} → a/b, \sqrt{x} → √x), scripts use Unicode
@@ -18,17 +22,14 @@ import (
 // Outside math only the unambiguous forms are read: a ^ after a word with
 // a digit or a brace (n^2), and ~ between two words (Fig.~1). "snake_case"
 // and "~10%" stay as written.
-func LaTeX(s string) string {
-	return latexWith(s, "**", "*")
+func Text(s string) string {
+	return TextMarked(s, "**", "*")
 }
 
-// latexMarked is LaTeX with private markers for emphasis, for text that is
-// escaped for Markdown afterwards (see escapeWithMarks).
-func latexMarked(s string) string {
-	return latexWith(s, string(markBold), string(markItalic))
-}
-
-func latexWith(s, bold, italic string) string {
+// TextMarked is Text with the caller's marks for bold and italic, for text
+// that is escaped for Markdown afterwards (private-use runes survive the
+// escaping and become ** and * after it).
+func TextMarked(s, bold, italic string) string {
 	if !strings.ContainsAny(s, "\\$^~{}`'") {
 		return s
 	}
