@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/paperdeck/paperdeck/internal/homepath"
-	"io"
+	"github.com/paperdeck/paperdeck/internal/localfile"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -91,23 +91,19 @@ const maxFileSize = 1 << 20
 // be used is reported, one line per problem, and keeps its default (a
 // syntax error keeps every default).
 func Load(path string) (Config, []Warning) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := localfile.Read(path, maxFileSize)
+	var notRegular *localfile.NotRegularError
+	var tooLarge *localfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return Default(), nil
-	}
-	if err != nil {
-		return Default(), []Warning{{File: path, Msg: "cannot read it: " + plainErr(err) + "; using the defaults"}}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return Default(), []Warning{{File: path, Msg: "is a folder, not a file; using the defaults"}}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return Default(), []Warning{{File: path, Msg: "cannot read it: " + plainErr(err) + "; using the defaults"}}
-	}
-	if len(data) > maxFileSize {
+	case errors.As(err, &notRegular):
+		// A FIFO or a device is refused before it is opened: never a hang.
+		return Default(), []Warning{{File: path, Msg: "is " + notRegular.Kind + ", not a config file; using the defaults"}}
+	case errors.As(err, &tooLarge):
 		return Default(), []Warning{{File: path, Msg: "larger than 1 MiB, not a config file; using the defaults"}}
+	case err != nil:
+		return Default(), []Warning{{File: path, Msg: "cannot read it: " + plainErr(err) + "; using the defaults"}}
 	}
 	return Parse(path, data)
 }

@@ -6,8 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/paperdeck/paperdeck/internal/homepath"
-	"io"
-	"os"
+	"github.com/paperdeck/paperdeck/internal/localfile"
 	"regexp"
 	"sort"
 	"strings"
@@ -165,17 +164,16 @@ func record(lines map[string]int, parts []string, line int) {
 // checkStyleFile makes sure a theme file is a glamour style the renderer
 // will accept, so a bad one is reported with the config, not later.
 func checkStyleFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
-	}
-	if len(data) > maxFileSize {
+	data, err := localfile.Read(path, maxFileSize)
+	var notRegular *localfile.NotRegularError
+	var tooLarge *localfile.TooLargeError
+	switch {
+	case errors.As(err, &notRegular):
+		return fmt.Errorf("%s is %s, not a style file", homepath.Tilde(path), notRegular.Kind)
+	case errors.As(err, &tooLarge):
 		return fmt.Errorf("%s: larger than 1 MiB", homepath.Tilde(path))
+	case err != nil:
+		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
 	}
 	var style ansi.StyleConfig
 	if err := json.Unmarshal(data, &style); err != nil {

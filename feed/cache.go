@@ -13,6 +13,8 @@ import (
 
 	"github.com/google/renameio/v2"
 
+	"github.com/paperdeck/paperdeck/internal/localfile"
+
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -105,11 +107,14 @@ func (c cache) putPaper(p model.Paper, at time.Time) {
 	c.write(filepath.Join("papers", safeKey(p.ID)+".json"), cachedPaper{cacheVersion, at, p})
 }
 
+// maxCacheEntry bounds a cache file: a response body is capped below it.
+const maxCacheEntry = 128 << 20
+
 func (c cache) read(rel string, v any) bool {
 	if c.dir == "" {
 		return false
 	}
-	data, err := os.ReadFile(filepath.Join(c.dir, rel))
+	data, err := localfile.Read(filepath.Join(c.dir, rel), maxCacheEntry)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			c.logf("cache: cannot read %s: %v", rel, err)

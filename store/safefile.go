@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/paperdeck/paperdeck/internal/homepath"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,7 +13,9 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
-	"github.com/google/renameio/v2"
+
+	"github.com/paperdeck/paperdeck/internal/homepath"
+	"github.com/paperdeck/paperdeck/internal/localfile"
 )
 
 // lockWait is how long a change waits for another paperdeck to finish its
@@ -31,11 +32,22 @@ type dataFile struct {
 	mu sync.Mutex
 }
 
-// read returns the file's bytes, nil when it does not exist yet.
+// maxDataFile bounds what is read of a data file: ten thousand bookmarks
+// with whole records are a few tens of megabytes.
+const maxDataFile = 128 << 20
+
+// read returns the file's bytes, nil when it does not exist yet. Only a
+// regular file (or a symlink to one) is read: a FIFO or a device in its
+// place is refused, as is a file larger than maxDataFile.
 func (f *dataFile) read() ([]byte, error) {
-	data, err := os.ReadFile(f.path)
+	data, err := localfile.Read(f.path, maxDataFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	var notRegular *localfile.NotRegularError
+	var tooLarge *localfile.TooLargeError
+	if errors.As(err, &notRegular) || errors.As(err, &tooLarge) {
+		return nil, fmt.Errorf("cannot read the %s: %w; it is left as it was", f.what, err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", homepath.Tilde(f.path), err)
@@ -86,51 +98,27 @@ func (f *dataFile) update(change func(old []byte) ([]byte, error)) error {
 	if err != nil || data == nil || bytes.Equal(data, old) {
 		return err
 	}
+	// Each write goes through a symlink to its target (a bookmarks file
+	// kept in a synced folder stays there), atomically and fsynced.
 	if old != nil {
-		if err := writeAtomic(f.backupPath(), old); err != nil {
+		if _, err := localfile.WriteAtomic(f.backupPath(), old); err != nil {
 			return fmt.Errorf("keeping the previous %s: %w", homepath.Tilde(f.backupPath()), err)
 		}
 	}
-	if err := writeAtomic(f.path, data); err != nil {
-		return fmt.Errorf("saving %s: %w", homepath.Tilde(f.path), err)
-	}
-	// The renames are durable only once the folder itself is on disk.
-	if err := syncDir(dir); err != nil {
+	if _, err := localfile.WriteAtomic(f.path, data); err != nil {
 		return fmt.Errorf("saving %s: %w", homepath.Tilde(f.path), err)
 	}
 	return nil
 }
 
-// writeAtomic writes a temporary file in the same folder, fsyncs it and
-// renames it over path, so readers see the old or the new file, never half.
-func writeAtomic(path string, data []byte) error {
-	pf, err := renameio.NewPendingFile(path,
-		renameio.WithTempDir(filepath.Dir(path)),
-		renameio.WithPermissions(0o644),
-		renameio.WithExistingPermissions())
-	if err != nil {
-		return err
-	}
-	defer pf.Cleanup()
-	if _, err := pf.Write(data); err != nil {
-		return err
-	}
-	return pf.CloseAtomicallyReplace()
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
-
 // removeStaleTemps deletes temporary files left by a process killed
 // mid-write. It runs under the lock, when no write can be in progress.
 func (f *dataFile) removeStaleTemps() {
-	dir, base := filepath.Split(f.path)
+	target, err := localfile.Resolve(f.path)
+	if err != nil {
+		return
+	}
+	dir, base := filepath.Split(target)
 	entries, err := os.ReadDir(filepath.Clean(dir))
 	if err != nil {
 		return

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/localfile"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
@@ -247,6 +248,9 @@ tags and notes are kept. Papers already bookmarked keep theirs.`,
 	}
 }
 
+// maxImportMeta bounds the second read of an import for its tags and notes.
+const maxImportMeta = 256 << 20
+
 // readImport reads the papers of any file paperdeck reads, with the
 // times, tags and notes of a bookmarks export.
 func readImport(path string) ([]store.Bookmark, error) {
@@ -255,7 +259,8 @@ func readImport(path string) ([]store.Bookmark, error) {
 		return nil, err
 	}
 	meta := map[string]store.Bookmark{}
-	if data, err := os.ReadFile(path); err == nil {
+	// A second read only of a regular file: a FIFO was consumed above.
+	if data, err := localfile.Read(path, maxImportMeta); err == nil {
 		if saved, err := store.ParseBookmarks(data); err == nil {
 			for _, bm := range saved {
 				meta[bm.Paper.ID] = bm

@@ -7,8 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
 	"github.com/paperdeck/paperdeck/config"
+	"github.com/paperdeck/paperdeck/internal/localfile"
 	"github.com/spf13/cobra"
 )
 
@@ -84,7 +84,8 @@ func writeConfigFile(path string, data []byte, force bool) error {
 		if st, err := os.Stat(path); err == nil && st.IsDir() {
 			return fmt.Errorf("%s is a folder, not a config file", path)
 		}
-		return renameio.WriteFile(path, data, 0o644)
+		_, err := localfile.WriteAtomic(path, data) // through a symlink, the link kept
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
