@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -89,6 +91,23 @@ func (c cache) listing(p model.Period) (cachedListing, bool) {
 		l.Listing.Papers = []model.Paper{}
 	}
 	return l, true
+}
+
+// newestDay is the cached daily list of the latest day, whatever its age:
+// what "latest" was when paperdeck last read it.
+func (c cache) newestDay() (cachedListing, bool) {
+	if c.dir == "" {
+		return cachedListing{}, false
+	}
+	names, _ := filepath.Glob(filepath.Join(c.dir, "listings", string(model.Day)+"-*.json"))
+	slices.Sort(names) // day-YYYY-MM-DD sorts by date
+	for _, name := range slices.Backward(names) {
+		day := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(name), string(model.Day)+"-"), ".json")
+		if l, ok := c.listing(model.Period{Kind: model.Day, Value: day}); ok && !l.Listing.Empty() {
+			return l, true
+		}
+	}
+	return cachedListing{}, false
 }
 
 func (c cache) putListing(p model.Period, l model.Listing, at time.Time) {

@@ -82,8 +82,13 @@ func (e *StatusError) Error() string {
 
 // unreachable marks a failure of the source rather than of its content:
 // the network, a timeout, a server error or rate limit that outlasted the
-// retries. Only these fall back to the bundled snapshot.
-type unreachable struct{ err error }
+// retries. Only these fall back to the bundled snapshot. offline: no
+// answer at all because the network is down (a server that accepted the
+// connection and then said nothing is unavailable, not offline).
+type unreachable struct {
+	err     error
+	offline bool
+}
 
 func (u unreachable) Error() string { return u.err.Error() }
 func (u unreachable) Unwrap() error { return u.err }
@@ -91,6 +96,11 @@ func (u unreachable) Unwrap() error { return u.err }
 func isUnreachable(err error) bool {
 	var u unreachable
 	return errors.As(err, &u)
+}
+
+func isOffline(err error) bool {
+	var u unreachable
+	return errors.As(err, &u) && u.offline
 }
 
 // outcome of one attempt.
@@ -167,7 +177,7 @@ func (c *Client) attempt(ctx context.Context, s fetchSpec, stored httpEntry, hav
 		if ctx.Err() != nil {
 			return outcome{err: ctx.Err()}
 		}
-		return outcome{err: unreachable{errors.New(describeNetErr(err, c.cfg.Timeouts))}, retry: transientNetErr(err)}
+		return outcome{err: unreachable{err: errors.New(describeNetErr(err, c.cfg.Timeouts)), offline: !answerTimedOut(err)}, retry: transientNetErr(err)}
 	}
 	defer resp.Body.Close()
 
@@ -185,10 +195,10 @@ func (c *Client) attempt(ctx context.Context, s fetchSpec, stored httpEntry, hav
 	case retryableStatus(code):
 		drain(resp.Body)
 		wait, asked := serverWait(resp.Header, c.cfg.Now())
-		return outcome{err: unreachable{&StatusError{code, resp.Status}}, retry: true, wait: wait, asked: asked}
+		return outcome{err: unreachable{err: &StatusError{code, resp.Status}}, retry: true, wait: wait, asked: asked}
 	case code >= 500:
 		drain(resp.Body)
-		return outcome{err: unreachable{&StatusError{code, resp.Status}}}
+		return outcome{err: unreachable{err: &StatusError{code, resp.Status}}}
 	default:
 		drain(resp.Body)
 		return outcome{err: &StatusError{code, resp.Status}}
@@ -209,7 +219,7 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 		if ctx.Err() != nil {
 			return outcome{err: ctx.Err()}
 		}
-		return outcome{err: unreachable{errors.New(describeNetErr(err, c.cfg.Timeouts))}, retry: transientNetErr(err)}
+		return outcome{err: unreachable{err: errors.New(describeNetErr(err, c.cfg.Timeouts))}, retry: transientNetErr(err)}
 	}
 	if int64(len(body)) > limit {
 		return outcome{err: tooLarge}

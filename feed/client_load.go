@@ -13,8 +13,10 @@ import (
 // Load returns the listing a request names. It serves a current listing
 // from the cache when it is younger than FreshFor (unless req.Refresh),
 // revalidates older ones with a conditional GET, and when the source fails
-// falls back to the cached copy, else the bundled snapshot, saying so in
-// Result.Notice. An error means there was nothing sensible to show.
+// falls back to the cached copy (for "latest", the newest cached daily
+// list), saying why in Result.Fallback. The bundled snapshot answers only
+// --demo and the day it lists. With nothing to show for the request the
+// error is a *NoDataError.
 func (c *Client) Load(ctx context.Context, req Request) (Result, error) {
 	p, err := checkPeriod(req.Period)
 	if err != nil {
@@ -29,16 +31,12 @@ func (c *Client) Load(ctx context.Context, req Request) (Result, error) {
 		return Result{Listing: l}, nil
 	}
 	if c.cfg.Demo {
-		return snapshotResult("demo: showing the bundled snapshot of " + SnapshotPeriod().String())
+		return snapshotResult(Fallback{Reason: ReasonDemo, Request: p})
 	}
 
 	cached, haveCache := c.cache.listing(p)
 	if c.cfg.Offline {
-		if haveCache {
-			c.remember(cached.Listing)
-			return Result{Listing: cached.Listing, Notice: fmt.Sprintf("offline: showing the cached copy of %s from %s", describe(p), stamp(cached.Fetched))}, nil
-		}
-		return snapshotResult(fmt.Sprintf("offline: no cached copy of %s; showing the bundled snapshot of %s", describe(p), SnapshotPeriod()))
+		return c.fallBack(p, cached, haveCache, ReasonOfflineMode, nil)
 	}
 	now := c.cfg.Now()
 	if haveCache && !req.Refresh && c.current(p) {
@@ -63,14 +61,38 @@ func (c *Client) Load(ctx context.Context, req Request) (Result, error) {
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
 	}
+	return c.fallBack(p, cached, haveCache, reasonOf(err), err)
+}
+
+// fallBack answers a request the source could not: the cached copy, for
+// "latest" the newest cached daily list, for the snapshot's own day the
+// snapshot; else a *NoDataError.
+func (c *Client) fallBack(p model.Period, cached cachedListing, haveCache bool, why Reason, err error) (Result, error) {
+	f := Fallback{Reason: why, Request: p, Err: err}
+	if !haveCache && p.Kind == model.Latest {
+		if day, ok := c.cache.newestDay(); ok {
+			cached, haveCache = day, true
+			f.Shown = fmt.Sprintf("newest cached daily list, %s, from %s", day.Listing.Period, stamp(day.Fetched))
+		}
+	}
 	if haveCache {
+		if f.Shown == "" {
+			f.Shown = fmt.Sprintf("cached copy of %s from %s", describe(p), stamp(cached.Fetched))
+		}
 		c.remember(cached.Listing)
-		return Result{Listing: cached.Listing, Notice: fmt.Sprintf("offline: showing the cached copy of %s from %s (%v)", describe(p), stamp(cached.Fetched), err)}, nil
+		return Result{Listing: cached.Listing, Notice: f.notice(), Fallback: &f}, nil
 	}
-	if isUnreachable(err) {
-		return snapshotResult(fmt.Sprintf("offline: no cached copy of %s; showing the bundled snapshot of %s (%v)", describe(p), SnapshotPeriod(), err))
+	if p == SnapshotPeriod() && why != ReasonUnusable {
+		return snapshotResult(f)
 	}
-	return Result{}, err
+	nd := &NoDataError{Request: p, Reason: why, Err: err}
+	if why != ReasonUnusable {
+		if standIn, err := snapshotResult(f); err == nil {
+			standIn.Notice = nd.Why() + "; showing the " + standIn.Fallback.Shown
+			nd.StandIn = &standIn
+		}
+	}
+	return Result{}, nd
 }
 
 // Cached is what the cache holds for a request, at any age, so a screen can

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -224,16 +225,21 @@ func TestLoadGarbageIsAParseError(t *testing.T) {
 }
 
 // Every fault, once the listing is cached, gives the cached copy with a
-// notice; none is a crash.
+// notice that says why; none is a crash, and none is called "offline": the
+// server was there.
 func TestLoadFaultsFallBackToTheCache(t *testing.T) {
-	faults := map[string]http.HandlerFunc{
-		"503 forever": func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) },
-		"429 forever": func(w http.ResponseWriter, r *http.Request) {
+	faults := map[string]struct {
+		fault  http.HandlerFunc
+		reason Reason
+		why    string
+	}{
+		"503 forever": {func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) }, ReasonUnavailable, "Hugging Face answered 503"},
+		"429 forever": {func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(429)
-		},
-		"headers never come": func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() },
-		"40 MB body": func(w http.ResponseWriter, r *http.Request) {
+		}, ReasonUnavailable, "Hugging Face answered 429"},
+		"headers never come": {func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, ReasonUnavailable, "no answer within 300ms"},
+		"40 MB body": {func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ctHTML)
 			chunk := bytes.Repeat([]byte("<p>x</p>"), 8192)
 			for range (40 << 20) / len(chunk) {
@@ -241,14 +247,14 @@ func TestLoadFaultsFallBackToTheCache(t *testing.T) {
 					return
 				}
 			}
-		},
-		"garbage": func(w http.ResponseWriter, r *http.Request) {
+		}, ReasonUnusable, "larger than 8 MB"},
+		"garbage": {func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ctHTML)
 			w.Write([]byte("\x00\x01\x02 not a page"))
-		},
-		"404": http.NotFound,
+		}, ReasonUnusable, "not a Hugging Face papers page"},
+		"404": {http.NotFound, ReasonUnusable, "Hugging Face answered 404"},
 	}
-	for name, fault := range faults {
+	for name, tc := range faults {
 		t.Run(name, func(t *testing.T) {
 			m := newHFMirror(t)
 			clock := newFakeClock()
@@ -256,7 +262,7 @@ func TestLoadFaultsFallBackToTheCache(t *testing.T) {
 			if _, err := c.Load(context.Background(), day("2024-08-01")); err != nil {
 				t.Fatal(err)
 			}
-			m.setFault(fault)
+			m.setFault(tc.fault)
 			start := time.Now()
 			res, err := c.Load(context.Background(), day("2024-08-01"))
 			if err != nil {
@@ -265,8 +271,13 @@ func TestLoadFaultsFallBackToTheCache(t *testing.T) {
 			if len(res.Listing.Papers) != 13 {
 				t.Errorf("%d papers, want the cached 13", len(res.Listing.Papers))
 			}
-			if !strings.HasPrefix(res.Notice, "offline: showing the cached copy of Thursday 2024-08-01 from ") {
-				t.Errorf("notice %q", res.Notice)
+			want := "could not load Thursday 2024-08-01: "
+			if !strings.HasPrefix(res.Notice, want) || !strings.Contains(res.Notice, tc.why) ||
+				!strings.Contains(res.Notice, "; showing the cached copy of Thursday 2024-08-01 from ") || strings.Contains(res.Notice, "offline") {
+				t.Errorf("notice %q, want %q…%q", res.Notice, want, tc.why)
+			}
+			if f := res.Fallback; f == nil || f.Reason != tc.reason || !strings.HasPrefix(f.Shown, "cached copy of Thursday 2024-08-01 from ") {
+				t.Errorf("fallback %+v, want reason %q", f, tc.reason)
 			}
 			if el := time.Since(start); el > 10*time.Second {
 				t.Errorf("fallback took %v", el)
@@ -349,19 +360,50 @@ func TestLoadWithTheMirrorStoppedPrintsTheCachedPapersWithANotice(t *testing.T) 
 	}
 }
 
-func TestLoadWithNoNetworkAndNoCacheShowsTheBundledSnapshot(t *testing.T) {
+// With no network and nothing cached there is no answer: nothing else is
+// passed off as one. The bundled snapshot comes only as a labelled stand-in
+// for the reader, and as the answer for its own day.
+func TestLoadWithNoNetworkAndNoCacheIsNoData(t *testing.T) {
 	m := newMirror(t)
 	m.srv.Close()
 	c := testClient(t, m.URL(), newFakeClock())
 	res, err := c.Load(context.Background(), Request{})
-	if err != nil {
-		t.Fatal(err)
+	var nd *NoDataError
+	if !errors.As(err, &nd) || len(res.Listing.Papers) != 0 {
+		t.Fatalf("%d papers, err %v; want no papers and a NoDataError", len(res.Listing.Papers), err)
 	}
-	if len(res.Listing.Papers) != 13 || res.Listing.Papers[0].Title != "The Llama 3 Herd of Models" {
-		t.Errorf("snapshot has %d papers", len(res.Listing.Papers))
+	if nd.Reason != ReasonOffline || nd.Why() != "could not load the latest papers: connection refused" {
+		t.Errorf("reason %q, why %q", nd.Reason, nd.Why())
 	}
-	if !strings.Contains(res.Notice, "bundled snapshot of Thursday 2024-08-01") {
-		t.Errorf("notice %q does not name the snapshot's date", res.Notice)
+	if s := nd.StandIn; s == nil || len(s.Listing.Papers) != 13 || s.Fallback.Shown != "bundled snapshot of Thursday 2024-08-01" ||
+		s.Notice != "could not load the latest papers: connection refused; showing the bundled snapshot of Thursday 2024-08-01" {
+		t.Errorf("stand-in %+v", s)
+	}
+
+	res, err = c.Load(context.Background(), day("2024-08-01"))
+	if err != nil || len(res.Listing.Papers) != 13 || res.Listing.Papers[0].Title != "The Llama 3 Herd of Models" {
+		t.Fatalf("the snapshot's own day: %d papers, %v", len(res.Listing.Papers), err)
+	}
+	if f := res.Fallback; f == nil || f.Reason != ReasonOffline || f.Shown != "bundled snapshot of Thursday 2024-08-01" ||
+		res.Notice != "offline: showing the bundled snapshot of Thursday 2024-08-01 (connection refused)" {
+		t.Errorf("fallback %+v, notice %q", f, res.Notice)
+	}
+}
+
+func TestLoad503AndNothingCachedIsUnavailableNotOffline(t *testing.T) {
+	m := newMirror(t)
+	m.setFault(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) })
+	c := testClient(t, m.URL(), newFakeClock())
+	_, err := c.Load(context.Background(), Request{Period: model.Period{Kind: model.Search, Value: "flow matching"}})
+	var nd *NoDataError
+	if !errors.As(err, &nd) || nd.Reason != ReasonUnavailable {
+		t.Fatalf("err %v, want an unavailable NoDataError", err)
+	}
+	if why := nd.Why(); why != `could not search "flow matching": Hugging Face answered 503` {
+		t.Errorf("why %q", why)
+	}
+	if !strings.Contains(err.Error(), "503 Service Unavailable (gave up after 4 attempts)") {
+		t.Errorf("error %q does not keep the detail", err)
 	}
 }
 
@@ -384,8 +426,9 @@ func TestLoadOfflineReadsOnlyTheCache(t *testing.T) {
 		t.Errorf("its day offline: %d papers, notice %q, %v", len(res.Listing.Papers), res.Notice, err)
 	}
 	res, err = c.Load(context.Background(), day("2024-08-02"))
-	if err != nil || !strings.Contains(res.Notice, "no cached copy of Friday 2024-08-02; showing the bundled snapshot") {
-		t.Errorf("uncached day offline: notice %q, %v", res.Notice, err)
+	var nd *NoDataError
+	if !errors.As(err, &nd) || nd.Reason != ReasonOfflineMode || err.Error() != "offline: no cached copy of Friday 2024-08-02" || len(res.Listing.Papers) != 0 {
+		t.Errorf("uncached day offline: %d papers, %v", len(res.Listing.Papers), err)
 	}
 	if len(m.served()) != before {
 		t.Error("--offline touched the network")
@@ -484,5 +527,43 @@ func TestCachedShowsWhatWasReadBefore(t *testing.T) {
 	}
 	if res, ok := c.Cached(day("2024-08-01")); !ok || len(res.Listing.Papers) != 13 {
 		t.Errorf("cached: %v, %d papers", ok, len(res.Listing.Papers))
+	}
+}
+
+// --offline without a cached "latest" opens the newest cached daily list,
+// saying which day it is; an empty cached day (a weekend) is passed over.
+func TestLoadOfflineLatestOpensTheNewestCachedDay(t *testing.T) {
+	m := newHFMirror(t)
+	m.serve("/papers/date/2026-08-03", ctHTML, []byte("<!doctype html><html><body>a new layout</body></html>")) // so the API answers
+	m.serve("/api/daily_papers", ctJSON, fixture(t, "hf_api_daily_papers_2026-08-03.json"))
+	m.serve("/papers/date/2025-01-11", ctHTML, fixture(t, "handmade_hf_empty_day_2025-01-11.html"))
+	cacheDir := t.TempDir()
+	online := testClient(t, m.URL(), newFakeClock(), func(cfg *Config) { cfg.CacheDir = cacheDir })
+	for _, d := range []string{"2024-08-01", "2025-01-11"} {
+		if _, err := online.Load(context.Background(), day(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	off := testClient(t, m.URL(), newFakeClock(), func(cfg *Config) { cfg.CacheDir = cacheDir; cfg.Offline = true })
+	res, err := off.Load(context.Background(), Request{})
+	if err != nil || len(res.Listing.Papers) != 13 || res.Listing.Period != (model.Period{Kind: model.Day, Value: "2024-08-01"}) {
+		t.Fatalf("%d papers of %v, %v; want the 13 of Thursday 2024-08-01", len(res.Listing.Papers), res.Listing.Period, err)
+	}
+	if f := res.Fallback; f == nil || f.Reason != ReasonOfflineMode || !strings.HasPrefix(f.Shown, "newest cached daily list, Thursday 2024-08-01, from ") ||
+		!strings.HasPrefix(res.Notice, "offline: showing the newest cached daily list, Thursday 2024-08-01") {
+		t.Errorf("fallback %+v, notice %q", f, res.Notice)
+	}
+	// A newer day read later is the one opened.
+	if _, err := online.Load(context.Background(), day("2026-08-03")); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = off.Load(context.Background(), Request{}); err != nil || res.Listing.Period.Value != "2026-08-03" {
+		t.Errorf("opened %v, %v; want the newer 2026-08-03", res.Listing.Period, err)
+	}
+	// With no cached day at all, "latest" offline is no data.
+	empty := testClient(t, m.URL(), newFakeClock(), func(cfg *Config) { cfg.CacheDir = t.TempDir(); cfg.Offline = true })
+	var nd *NoDataError
+	if _, err := empty.Load(context.Background(), Request{}); !errors.As(err, &nd) {
+		t.Errorf("empty cache: %v, want a NoDataError", err)
 	}
 }

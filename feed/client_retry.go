@@ -77,6 +77,13 @@ func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// answerTimedOut: the server took the request but did not answer in time
+// (net/http says so only in the message).
+func answerTimedOut(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "awaiting response headers") || strings.Contains(msg, "awaiting headers")
+}
+
 // describeNetErr turns Go's `Get "URL": dial tcp …: connect: connection
 // refused` into the part a user can act on.
 func describeNetErr(err error, t Timeouts) string {

@@ -95,7 +95,7 @@ func (c *Client) loadHFAPI(ctx context.Context, p model.Period, pageErr error) (
 	}
 	if isUnreachable(pageErr) && !isUnreachable(err) {
 		// Keep the snapshot fallback when the page said "unreachable".
-		return model.Listing{}, unreachable{fmt.Errorf("%w; the API fallback failed too: %v", pageErr, err)}
+		return model.Listing{}, unreachable{err: fmt.Errorf("%w; the API fallback failed too: %v", pageErr, err), offline: isOffline(pageErr)}
 	}
 	return model.Listing{}, fmt.Errorf("%v; the API fallback failed too: %w", pageErr, err)
 }

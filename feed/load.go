@@ -16,4 +16,7 @@ type Result struct {
 	// Notice is for the user when the result is not fresh from the source,
 	// e.g. "offline: cached copy from 2024-08-01 10:02"; "" otherwise.
 	Notice string
+	// Fallback says why the result is not fresh from the source and what
+	// it is instead; nil when it is the live answer (or a fresh cache hit).
+	Fallback *Fallback
 }

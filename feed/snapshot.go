@@ -32,10 +32,12 @@ func Snapshot() (model.Listing, error) {
 // SnapshotPeriod is the day the bundled snapshot lists, for notices.
 func SnapshotPeriod() model.Period { return model.Period{Kind: model.Day, Value: snapshot.Date} }
 
-func snapshotResult(notice string) (Result, error) {
+// snapshotResult is the bundled snapshot, labelled as what it is.
+func snapshotResult(f Fallback) (Result, error) {
 	l, err := Snapshot()
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Listing: l, Notice: notice}, nil
+	f.Shown = "bundled snapshot of " + SnapshotPeriod().String()
+	return Result{Listing: l, Notice: f.notice(), Fallback: &f}, nil
 }

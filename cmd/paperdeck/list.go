@@ -25,8 +25,16 @@ default) or a Markdown digest (--format markdown).
 
 The listing is the latest Hugging Face daily list, or the one a selector
 (--date, --week, --month, --trending, --search, --arxiv) or SOURCE (a file,
-or a huggingface.co/papers/… or arxiv.org/… URL) names. Notices (a cached or
-bundled copy shown instead of a live one, an empty day) go to stderr.`,
+or a huggingface.co/papers/… or arxiv.org/… URL) names. Notices (a cached
+copy shown instead of a live one, an empty day) go to stderr.
+
+A listing that can be had neither from its source nor from the cache prints
+nothing and exits with status 3; nothing else is printed in its place (the
+bundled snapshot only for --demo or its own day, 2024-08-01).
+
+Exit statuses: 0 the listing was printed (perhaps from the cache, with a
+notice), 1 another error (e.g. a file paperdeck cannot read), 2 a bad flag
+or argument, 3 no data for this request, 130 interrupted.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON {
@@ -34,11 +42,11 @@ bundled copy shown instead of a live one, an empty day) go to stderr.`,
 			}
 			write, ok := listWriters[format]
 			if !ok {
-				return fmt.Errorf("unknown format %q: use text, markdown or json", format)
+				return usageError(fmt.Errorf("unknown format %q: use text, markdown or json", format))
 			}
 			req, err := sel.request(args)
 			if err != nil {
-				return err
+				return usageError(err)
 			}
 			stderr := cmd.ErrOrStderr()
 			client, err := sel.newClient(stderr)
@@ -51,7 +59,7 @@ bundled copy shown instead of a live one, an empty day) go to stderr.`,
 			res, err := client.Load(ctx, req)
 			if err != nil {
 				if ctx.Err() != nil {
-					return exitError{130, errInterrupted}
+					return exitError{exitInterrupted, errInterrupted}
 				}
 				return err
 			}

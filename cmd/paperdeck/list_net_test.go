@@ -87,7 +87,7 @@ func runInProcess(t *testing.T, env []string, args ...string) (stdout, stderr st
 	root.SetErr(&errOut)
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(&errOut, "paperdeck:", err)
-		code = 1
+		code = exitCode(err)
 	}
 	return out.String(), errOut.String(), code
 }
@@ -252,22 +252,39 @@ func TestListWithTheMirrorStoppedPrintsTheCachedPapers(t *testing.T) {
 	}
 }
 
-func TestListWithNoNetworkAndNoCacheShowsTheBundledSnapshot(t *testing.T) {
+// With no network and nothing cached, `list` prints nothing and exits with
+// the "no data" status: the bundled snapshot only for --demo and its own day.
+func TestListWithNoNetworkAndNoCachePrintsNothing(t *testing.T) {
 	// runPaperdeck's default base URLs point at a closed port.
 	run := runPaperdeck // the first as a real process, the others quicker
-	for _, args := range [][]string{{"list", "--json"}, {"list", "--demo", "--json"}, {"list", "--offline", "--json"}, {"list", "--date", "2025-01-09", "--json"}} {
-		out, errOut, code := run(t, nil, args...)
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"list", "--json"}, "paperdeck: could not load the latest papers (no cached copy): fetching the latest papers from 127.0.0.1:1: connection refused\n"},
+		{[]string{"list", "--offline", "--json"}, "paperdeck: offline: no cached copy of the latest papers\n"},
+		{[]string{"list", "--date", "2025-01-09", "--json"}, "paperdeck: could not load Thursday 2025-01-09 (no cached copy): fetching Thursday 2025-01-09 from 127.0.0.1:1: connection refused\n"},
+	} {
+		out, errOut, code := run(t, nil, tc.args...)
 		run = runInProcess
-		if code != 0 {
-			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		if code != exitNoData || out != "" || errOut != tc.stderr {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d, nothing, %q", tc.args, code, out, errOut, exitNoData, tc.stderr)
+		}
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"list", "--demo", "--json"}, "paperdeck: demo: showing the bundled snapshot of Thursday 2024-08-01\n"},
+		{[]string{"list", "--date", "2024-08-01", "--json"}, "paperdeck: offline: showing the bundled snapshot of Thursday 2024-08-01 (connection refused)\n"},
+	} {
+		out, errOut, code := runInProcess(t, nil, tc.args...)
+		if code != 0 || errOut != tc.stderr {
+			t.Errorf("%v: exit %d, stderr %q; want 0, %q", tc.args, code, errOut, tc.stderr)
 			continue
 		}
-		papers := decodePapers(t, out)
-		if len(papers) != 13 || papers[0].Title != "The Llama 3 Herd of Models" {
-			t.Errorf("%v: %d papers, want the 13 of the snapshot", args, len(papers))
-		}
-		if !strings.Contains(errOut, "bundled snapshot of Thursday 2024-08-01") || strings.Count(errOut, "\n") != 1 {
-			t.Errorf("%v: stderr %q, want one notice naming the snapshot's date", args, errOut)
+		if papers := decodePapers(t, out); len(papers) != 13 || papers[0].Title != "The Llama 3 Herd of Models" {
+			t.Errorf("%v: %d papers, want the 13 of the snapshot", tc.args, len(papers))
 		}
 	}
 }
@@ -335,7 +352,7 @@ func TestListCachesUnderXDGCacheHome(t *testing.T) {
 }
 
 // 503 forever, no cache: after the retries (real backoff, about 3.5 to 7 s)
-// paperdeck says why and shows the bundled snapshot rather than nothing.
+// paperdeck says why and prints nothing.
 func TestList503ForeverGivesUpInUnder30s(t *testing.T) {
 	m := newNetMirror(t, nil)
 	m.mu.Lock()
@@ -349,10 +366,10 @@ func TestList503ForeverGivesUpInUnder30s(t *testing.T) {
 	if el := time.Since(start); el > 30*time.Second {
 		t.Errorf("took %v", el)
 	}
-	if code != 0 || len(decodePapers(t, out)) != 13 {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
+	if code != exitNoData || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	for _, want := range []string{"no cached copy of Monday 2024-08-05", "bundled snapshot of Thursday 2024-08-01", "503 Service Unavailable (gave up after 4 attempts)"} {
+	for _, want := range []string{"could not load Monday 2024-08-05 (no cached copy)", "503 Service Unavailable (gave up after 4 attempts)"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr %q lacks %q", errOut, want)
 		}

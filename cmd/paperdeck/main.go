@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
@@ -15,22 +14,9 @@ func main() {
 	root := newRootCmd()
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "paperdeck:", err)
-		var ee exitError
-		if errors.As(err, &ee) {
-			os.Exit(ee.code)
-		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
-
-// exitError carries a specific exit status through cobra.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e exitError) Error() string { return e.err.Error() }
-func (e exitError) Unwrap() error { return e.err }
 
 func newRootCmd() *cobra.Command {
 	var sel selectors
@@ -57,5 +43,6 @@ copied page text) or a huggingface.co/papers/… or arxiv.org/… URL.`,
 	addDisplayFlags(root)
 	setVersion(root)
 	addCompletions(root)
+	markUsageErrors(root)
 	return root
 }

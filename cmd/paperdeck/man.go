@@ -117,7 +117,9 @@ func writeManPage(w io.Writer, root *cobra.Command) {
 	}
 
 	m.section("EXIT STATUS")
-	m.text("0 on success; 1 on an error, explained in one line on stderr; 130 when interrupted.")
+	m.text("0 on success; 1 on an error, explained in one line on stderr; 2 on a bad flag or argument; " +
+		"3 when the listing asked for could be had neither from its source nor from the cache (nothing is printed); " +
+		"130 when interrupted.")
 
 	m.section("EXAMPLES")
 	for _, ex := range [][2]string{

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paperdeck/paperdeck/config"
+	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui"
@@ -24,7 +25,7 @@ import (
 func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 	req, err := sel.request(args)
 	if err != nil {
-		return err
+		return usageError(err)
 	}
 	// The screen is the reader's: --verbose has nowhere to write while it runs.
 	client, err := sel.newClient(io.Discard)
@@ -41,7 +42,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		req.Period = cfg.StartPeriod(time.Now())
 	}
 	opts := ui.Options{
-		Feed:     client,
+		Feed:     readerFeed{client},
 		Start:    req,
 		Open:     ui.BrowserOpener(browserCommand(cfg)),
 		NoColor:  display.NoColor,
@@ -81,9 +82,23 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		return fmt.Errorf("hit a bug and stopped; please report it with the crash log %s", log)
 	}
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
-		return exitError{130, errInterrupted}
+		return exitError{exitInterrupted, errInterrupted}
 	}
 	return err
+}
+
+// readerFeed gives the reader the labelled bundled snapshot where `list`
+// prints nothing: papers it says are not the answer rather than an empty
+// screen.
+type readerFeed struct{ *feed.Client }
+
+func (f readerFeed) Load(ctx context.Context, req feed.Request) (feed.Result, error) {
+	res, err := f.Client.Load(ctx, req)
+	var nd *feed.NoDataError
+	if errors.As(err, &nd) && nd.StandIn != nil {
+		return *nd.StandIn, nil
+	}
+	return res, err
 }
 
 // browserCommand is the config's browser, else $BROWSER ("" leaves it to
