@@ -51,12 +51,22 @@ func (b *Bookmarks) Load() ([]Bookmark, error) {
 // Re-adding a paper keeps when it was first added, its tags and note, and
 // refreshes the record with every field the new one knows.
 func (b *Bookmarks) Add(papers ...model.Paper) (added int, err error) {
+	return b.AddTagged(papers, nil, "")
+}
+
+// AddTagged bookmarks papers as Add does and, in the same change, gives
+// each the tags (joined to the ones it has) and the note (replacing its
+// note, unless note is blank).
+func (b *Bookmarks) AddTagged(papers []model.Paper, tags []string, note string) (added int, err error) {
 	now := b.now()
 	in := make([]Bookmark, 0, len(papers))
 	for _, p := range papers {
-		in = append(in, Bookmark{Paper: p, Added: now})
+		in = append(in, Bookmark{Paper: p, Added: now, Tags: tags})
 	}
-	return b.merge(in)
+	if note = strings.TrimSpace(note); note == "" {
+		return b.merge(in, nil)
+	}
+	return b.merge(in, func(bm *Bookmark) { bm.Note = note })
 }
 
 // Import merges whole bookmarks, e.g. from another machine's export: new
@@ -70,10 +80,12 @@ func (b *Bookmarks) Import(bookmarks []Bookmark) (added int, err error) {
 			in[i].Added = now
 		}
 	}
-	return b.merge(in)
+	return b.merge(in, nil)
 }
 
-func (b *Bookmarks) merge(in []Bookmark) (added int, err error) {
+// merge adds in to the list, folding copies of one paper together, and
+// then applies then (when not nil) to each bookmark of in.
+func (b *Bookmarks) merge(in []Bookmark, then func(*Bookmark)) (added int, err error) {
 	for _, bm := range in {
 		if strings.TrimSpace(bm.Paper.ID) == "" {
 			return 0, fmt.Errorf("cannot bookmark %q: the paper has no id", bm.Paper.Title)
@@ -89,6 +101,12 @@ func (b *Bookmarks) merge(in []Bookmark) (added int, err error) {
 		}
 		list = dedupe(list)
 		added = len(list) - before
+		if then != nil {
+			index := indexByID(list)
+			for _, bm := range in {
+				then(&list[index[bm.Paper.ID]])
+			}
+		}
 		return list, nil
 	})
 	if err != nil {
@@ -123,6 +141,33 @@ func (b *Bookmarks) SetTags(id string, tags []string) error {
 // SetNote replaces the note of a bookmark; an empty note removes it.
 func (b *Bookmarks) SetNote(id, note string) error {
 	return b.edit(id, func(bm *Bookmark) { bm.Note = strings.TrimSpace(note) })
+}
+
+// Retag adds and removes tags on the bookmarks of ids in one change (a
+// tag is removed whatever its case). It says how many bookmarks changed
+// and which ids are not bookmarked; the others are changed all the same.
+func (b *Bookmarks) Retag(ids []string, add, remove []string) (changed int, missing []string, err error) {
+	err = b.change(func(list []Bookmark) ([]Bookmark, error) {
+		changed, missing = 0, nil
+		index := indexByID(list)
+		for _, id := range ids {
+			i, ok := index[id]
+			if !ok {
+				missing = append(missing, id)
+				continue
+			}
+			bm := &list[i]
+			tags := slices.DeleteFunc(cleanTags(append(slices.Clone(bm.Tags), add...)), func(t string) bool {
+				return slices.ContainsFunc(remove, func(r string) bool { return SameTag(t, r) })
+			})
+			if !slices.Equal(tags, bm.Tags) {
+				bm.Tags = tags
+				changed++
+			}
+		}
+		return list, nil
+	})
+	return changed, missing, err
 }
 
 func (b *Bookmarks) edit(id string, fn func(*Bookmark)) error {
@@ -195,13 +240,67 @@ func sortNewestFirst(list []Bookmark) {
 	slices.SortStableFunc(list, func(a, b Bookmark) int { return b.Added.Compare(a.Added) })
 }
 
+// cleanTags drops blank tags and repeats ("RL" repeats "rl"), keeping the
+// first spelling, and collapses spaces.
 func cleanTags(tags []string) []string {
 	var out []string
 	for _, t := range tags {
 		t = strings.Join(strings.Fields(t), " ")
-		if t != "" && !slices.Contains(out, t) {
+		if t != "" && !slices.ContainsFunc(out, func(o string) bool { return SameTag(o, t) }) {
 			out = append(out, t)
 		}
 	}
+	return out
+}
+
+// SameTag reports whether two tags are one: case and spacing aside.
+func SameTag(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// HasTag reports whether the bookmark carries tag (see SameTag).
+func (bm Bookmark) HasTag(tag string) bool {
+	return slices.ContainsFunc(bm.Tags, func(t string) bool { return SameTag(t, tag) })
+}
+
+// Tagged keeps the bookmarks that carry tag, in order.
+func Tagged(list []Bookmark, tag string) []Bookmark {
+	var out []Bookmark
+	for _, bm := range list {
+		if bm.HasTag(tag) {
+			out = append(out, bm)
+		}
+	}
+	return out
+}
+
+// TagCount is how many bookmarks carry a tag.
+type TagCount struct {
+	Tag   string
+	Count int
+}
+
+// CountTags lists every tag of the bookmarks with how many carry it, the
+// most used first, then by name; a tag is spelt as it was first met.
+func CountTags(list []Bookmark) []TagCount {
+	var out []TagCount
+	index := map[string]int{}
+	for _, bm := range list {
+		for _, t := range bm.Tags {
+			key := strings.ToLower(strings.Join(strings.Fields(t), " "))
+			if i, ok := index[key]; ok {
+				out[i].Count++
+				continue
+			}
+			index[key] = len(out)
+			out = append(out, TagCount{Tag: t, Count: 1})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b TagCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(strings.ToLower(a.Tag), strings.ToLower(b.Tag))
+	})
 	return out
 }

@@ -289,3 +289,71 @@ func TestFileIsReadableJSONOfWholeRecords(t *testing.T) {
 		t.Fatalf("unexpected file: %v %+v", err, doc)
 	}
 }
+
+func TestAddTaggedJoinsTagsAndSetsTheNote(t *testing.T) {
+	b := tempBookmarks(t)
+	clock(b)
+	ps := papers(1, 2)
+	if n, err := b.AddTagged(ps[:1], []string{"rl"}, "first read"); err != nil || n != 1 {
+		t.Fatalf("AddTagged = %d, %v", n, err)
+	}
+	// Re-adding with more tags joins them (RL is rl) and a new note
+	// replaces the old; a blank note leaves it.
+	if n, err := b.AddTagged(ps, []string{"RL", "agents"}, "  compare with PPO "); err != nil || n != 1 {
+		t.Fatalf("AddTagged = %d, %v; want 1 new", n, err)
+	}
+	if _, err := b.AddTagged(ps[1:], []string{"later"}, "  "); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Bookmark{}
+	for _, bm := range mustLoad(t, b) {
+		got[bm.Paper.ID] = bm
+	}
+	first, second := got[ps[0].ID], got[ps[1].ID]
+	if !slices.Equal(first.Tags, []string{"rl", "agents"}) || first.Note != "compare with PPO" {
+		t.Errorf("re-added bookmark: tags %q, note %q", first.Tags, first.Note)
+	}
+	if !slices.Equal(second.Tags, []string{"RL", "agents", "later"}) || second.Note != "compare with PPO" {
+		t.Errorf("new bookmark: tags %q, note %q", second.Tags, second.Note)
+	}
+}
+
+func TestRetagAddsAndRemovesAndNamesTheMissing(t *testing.T) {
+	b := tempBookmarks(t)
+	clock(b)
+	ps := papers(1, 3)
+	b.AddTagged(ps, []string{"To Read", "rl"}, "")
+	changed, missing, err := b.Retag([]string{ps[0].ID, "2401.99999", ps[1].ID}, []string{"agents", "RL"}, []string{"to  read"})
+	if err != nil || changed != 2 || !slices.Equal(missing, []string{"2401.99999"}) {
+		t.Fatalf("Retag = %d, %v, %v", changed, missing, err)
+	}
+	for _, bm := range mustLoad(t, b) {
+		want := []string{"To Read", "rl"}
+		if bm.Paper.ID != ps[2].ID {
+			want = []string{"rl", "agents"}
+		}
+		if !slices.Equal(bm.Tags, want) {
+			t.Errorf("%s: tags %q, want %q", bm.Paper.ID, bm.Tags, want)
+		}
+	}
+	// Nothing to change is no change.
+	if changed, _, _ := b.Retag([]string{ps[0].ID}, []string{"agents"}, []string{"absent"}); changed != 0 {
+		t.Errorf("a retag that changes nothing counted %d", changed)
+	}
+}
+
+func TestTaggedAndCountTags(t *testing.T) {
+	list := []Bookmark{
+		{Paper: model.Paper{ID: "a"}, Tags: []string{"rl", "agents"}},
+		{Paper: model.Paper{ID: "b"}, Tags: []string{"Agents"}},
+		{Paper: model.Paper{ID: "c"}, Tags: []string{"vision"}},
+		{Paper: model.Paper{ID: "d"}},
+	}
+	if got := ids(Tagged(list, "AGENTS")); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("Tagged agents = %v", got)
+	}
+	want := []TagCount{{"agents", 2}, {"rl", 1}, {"vision", 1}}
+	if got := CountTags(list); !slices.Equal(got, want) {
+		t.Errorf("CountTags = %v, want %v", got, want)
+	}
+}

@@ -27,6 +27,16 @@ func TestHelperProcess(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("HELPER_N"))
 	batch, _ := strconv.Atoi(os.Getenv("HELPER_BATCH"))
 	b := OpenBookmarks(path)
+	if tag := os.Getenv("HELPER_TAG"); tag != "" {
+		// Tag papers first..first+n-1 one change at a time.
+		for _, p := range papers(first, n) {
+			if _, _, err := b.Retag([]string{p.ID}, []string{tag}, nil); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
+		}
+		os.Exit(0)
+	}
 	for i := 0; i < n; i += batch {
 		ps := papers(first+i, min(batch, n-i))
 		if _, err := b.Add(ps...); err != nil {
@@ -73,6 +83,33 @@ func TestTwoProcessesAddingAtOnceLoseNothing(t *testing.T) {
 	}
 	if len(list) != 400 || len(seen) != 400 {
 		t.Fatalf("%d bookmarks (%d distinct), want 400", len(list), len(seen))
+	}
+}
+
+func TestTwoProcessesTaggingAtOnceLoseNoTag(t *testing.T) {
+	b := tempBookmarks(t)
+	if _, err := b.Add(papers(1, 60)...); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, tag := range []string{"alpha", "beta"} {
+		wg.Go(func() {
+			cmd := helper(b.Path(), 1, 60, 1)
+			cmd.Env = append(cmd.Env, "HELPER_TAG="+tag)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("%v: %s", err, out)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	for _, bm := range mustLoad(t, b) {
+		if !bm.HasTag("alpha") || !bm.HasTag("beta") {
+			t.Fatalf("%s has tags %q, want both alpha and beta", bm.Paper.ID, bm.Tags)
+		}
 	}
 }
 

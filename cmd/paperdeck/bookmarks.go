@@ -29,12 +29,12 @@ func newBookmarksCmd() *cobra.Command {
 offline, with the time added, tags and a note. With no subcommand, list them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON)
+			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, "")
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
 	cmd.AddCommand(newBookmarksListCmd(), newBookmarksAddCmd(), newBookmarksRemoveCmd(),
-		newBookmarksImportCmd(), newBookmarksExportCmd())
+		newBookmarksTagCmd(), newBookmarksImportCmd(), newBookmarksExportCmd())
 	return cmd
 }
 
@@ -56,25 +56,51 @@ func openBookmarks() (*store.Bookmarks, error) {
 	return store.OpenBookmarks(path), nil
 }
 
+// readTagged reads the bookmarks, only those tagged tag when it is not
+// "". A tag no bookmark carries is an error that names the tags there are.
+func readTagged(tag string) ([]store.Bookmark, error) {
+	_, list, err := readBookmarks()
+	if err != nil || tag == "" {
+		return list, err
+	}
+	tagged := store.Tagged(list, tag)
+	if len(tagged) == 0 {
+		var known []string
+		for _, tc := range store.CountTags(list) {
+			known = append(known, tc.Tag)
+		}
+		if len(known) == 0 {
+			return nil, fmt.Errorf("no bookmark is tagged %q: there are no tags yet", tag)
+		}
+		return nil, fmt.Errorf("no bookmark is tagged %q; the tags are: %s", tag, strings.Join(known, ", "))
+	}
+	return tagged, nil
+}
+
 func newBookmarksListCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON bool
+		tag    string
+	)
 	cmd := &cobra.Command{
-		Use:   "list [--json]",
+		Use:   "list [--json] [--tag TAG]",
 		Short: "List the bookmarks, newest first",
 		Long: `List the bookmarks, newest first: the time added, the id, the title and
-the tags. --json prints them in the format of the bookmarks file, which
+the tags. --tag lists only the bookmarks with that tag (case aside).
+--json prints them in the format of the bookmarks file, which
 'bookmarks import' reads back whole.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON)
+			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, tag)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
+	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
 	return cmd
 }
 
-func listBookmarks(stdout, stderr io.Writer, asJSON bool) error {
-	_, list, err := readBookmarks()
+func listBookmarks(stdout, stderr io.Writer, asJSON bool, tag string) error {
+	list, err := readTagged(tag)
 	if err != nil {
 		return err
 	}
@@ -102,13 +128,18 @@ func listBookmarks(stdout, stderr io.Writer, asJSON bool) error {
 }
 
 func newBookmarksAddCmd() *cobra.Command {
-	var offline bool
+	var (
+		offline bool
+		mark    bookmarkMarks
+	)
 	cmd := &cobra.Command{
-		Use:   "add ID…",
+		Use:   "add ID… [--tag TAG]… [--note TEXT]",
 		Short: "Bookmark papers by arXiv id",
 		Long: `Bookmark papers by arXiv id (2407.21783, arXiv:2407.21783, or a
 huggingface.co/papers or arxiv.org/abs URL). The record comes from the cache
-when paperdeck has read the paper before, else from Hugging Face.`,
+when paperdeck has read the paper before, else from Hugging Face.
+--tag adds tags (repeat it, or separate tags with commas) and --note sets
+the note, for papers already bookmarked too.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := openBookmarks()
@@ -121,11 +152,34 @@ when paperdeck has read the paper before, else from Hugging Face.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			return addBookmarks(ctx, cmd.OutOrStdout(), b, client, args)
+			return addBookmarks(ctx, cmd.OutOrStdout(), b, client, args, mark)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "offline", false, "use only papers already in the cache")
+	cmd.Flags().StringSliceVar(&mark.tags, "tag", nil, "tag the papers (repeat, or separate with commas)")
+	cmd.Flags().StringVar(&mark.note, "note", "", "a note on the papers")
 	return cmd
+}
+
+// bookmarkMarks are the tags and note `add` gives its papers.
+type bookmarkMarks struct {
+	tags []string
+	note string
+}
+
+// describe is what a change's message adds: ", tagged rl, agents".
+func (m bookmarkMarks) describe() string {
+	var parts []string
+	if len(m.tags) > 0 {
+		parts = append(parts, "tagged "+strings.Join(m.tags, ", "))
+	}
+	if strings.TrimSpace(m.note) != "" {
+		parts = append(parts, "with a note")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, ", ")
 }
 
 // paperSource is what `add` needs of the feed client: one paper's record,
@@ -134,7 +188,7 @@ type paperSource interface {
 	Paper(ctx context.Context, id string) (model.Paper, error)
 }
 
-func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src paperSource, args []string) error {
+func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src paperSource, args []string, mark bookmarkMarks) error {
 	list, err := b.Load()
 	if err != nil {
 		return err
@@ -170,11 +224,11 @@ func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src
 		papers = append(papers, p)
 	}
 	if len(papers) > 0 {
-		added, err := b.Add(papers...)
+		added, err := b.AddTagged(papers, mark.tags, mark.note)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "bookmarked %s%s\n", count(added, "new paper"), alreadyNote(len(papers)-added))
+		fmt.Fprintf(stdout, "bookmarked %s%s%s\n", count(added, "new paper"), alreadyNote(len(papers)-added), mark.describe())
 	}
 	if len(failed) > 0 {
 		return errors.New(strings.Join(failed, "; "))
@@ -219,14 +273,52 @@ func newBookmarksRemoveCmd() *cobra.Command {
 	}
 }
 
+func newBookmarksTagCmd() *cobra.Command {
+	var add, remove []string
+	cmd := &cobra.Command{
+		Use:   "tag ID… [--add TAG]… [--remove TAG]…",
+		Short: "Add tags to bookmarks or remove them",
+		Long: `Add tags to bookmarked papers or remove them (a tag is removed whatever its
+case). Repeat --add and --remove, or separate tags with commas.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(add) == 0 && len(remove) == 0 {
+				return errors.New("nothing to do: give --add TAG or --remove TAG")
+			}
+			b, err := openBookmarks()
+			if err != nil {
+				return err
+			}
+			ids := make([]string, len(args))
+			for i, arg := range args {
+				ids[i] = paperID(arg)
+			}
+			changed, missing, err := b.Retag(ids, add, remove)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "retagged %s\n", count(changed, "bookmark"))
+			if len(missing) > 0 {
+				return fmt.Errorf("not bookmarked: %s", strings.Join(missing, ", "))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringSliceVar(&add, "add", nil, "tags to add")
+	cmd.Flags().StringSliceVar(&remove, "remove", nil, "tags to remove")
+	return cmd
+}
+
 func newBookmarksImportCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "import FILE",
+	var tags []string
+	cmd := &cobra.Command{
+		Use:   "import FILE [--tag TAG]…",
 		Short: "Bookmark every paper of a file",
 		Long: `Bookmark every paper of a file that 'paperdeck list' reads (a saved page,
 an API response, --json output, copied page text, an arXiv feed) or of a
 bookmarks export ('bookmarks list --json', or a bookmarks.json), whose times,
-tags and notes are kept. Papers already bookmarked keep theirs.`,
+tags and notes are kept. Papers already bookmarked keep theirs. --tag tags
+every paper of the file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := openBookmarks()
@@ -237,15 +329,20 @@ tags and notes are kept. Papers already bookmarked keep theirs.`,
 			if err != nil {
 				return err
 			}
+			for i := range in {
+				in[i].Tags = append(in[i].Tags, tags...)
+			}
 			added, err := b.Import(in)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "imported %s from %s: %d new%s\n",
-				count(len(in), "paper"), args[0], added, alreadyNote(len(in)-added))
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %s from %s: %d new%s%s\n",
+				count(len(in), "paper"), args[0], added, alreadyNote(len(in)-added), bookmarkMarks{tags: tags}.describe())
 			return nil
 		},
 	}
+	cmd.Flags().StringSliceVar(&tags, "tag", nil, "tag every paper of the file (repeat, or separate with commas)")
+	return cmd
 }
 
 // maxImportMeta bounds the second read of an import for its tags and notes.
@@ -289,7 +386,7 @@ var exportFormats = map[string]func(io.Writer, []model.Paper) error{
 }
 
 func newBookmarksExportCmd() *cobra.Command {
-	var format string
+	var format, tag string
 	cmd := &cobra.Command{
 		Use:   "export [--format bibtex|markdown|json]",
 		Short: "Print the bookmarked papers as BibTeX, Markdown or JSON",
@@ -302,7 +399,7 @@ func newBookmarksExportCmd() *cobra.Command {
 			if !ok {
 				return fmt.Errorf("unknown format %q: use bibtex, markdown or json", format)
 			}
-			_, list, err := readBookmarks()
+			list, err := readTagged(tag)
 			if err != nil {
 				return err
 			}
@@ -319,6 +416,7 @@ func newBookmarksExportCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "bibtex", "bibtex, markdown or json")
+	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -281,5 +282,144 @@ func TestBookmarksBadInput(t *testing.T) {
 	}
 	if _, err := os.Stat(bookmarksFile(data)); !os.IsNotExist(err) {
 		t.Fatal("bad input created a bookmarks file")
+	}
+}
+
+// paperServer answers /api/papers/ID for the ids it knows, with hand-made
+// records in the shape of that endpoint.
+func paperServer(t *testing.T) []string {
+	t.Helper()
+	known := map[string]string{
+		"2407.21783": "The Llama 3 Herd of Models",
+		"2501.12948": "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning",
+		"2412.06769": "Training Large Language Models to Reason in a Continuous Latent Space",
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strings.CutPrefix(r.URL.Path, "/api/papers/")
+		title, ok := known[id]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id": %q, "title": %q, "authors": [{"name": "Ada Lovelace"}],
+			"publishedAt": "2025-01-22T00:00:00.000Z", "summary": "An abstract.", "upvotes": 3}`, id, title)
+	}))
+	t.Cleanup(srv.Close)
+	return []string{"PAPERDECK_HF_URL=" + srv.URL}
+}
+
+func tagsOf(t *testing.T, data string) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, bm := range loadBookmarks(t, data) {
+		out[bm.Paper.ID] = bm.Tags
+	}
+	return out
+}
+
+func TestBookmarksAddWithTagsAndNote(t *testing.T) {
+	env := paperServer(t)
+	data := t.TempDir()
+	out, errOut, code := bookmarks(t, data, env, "add", "2501.12948", "https://arxiv.org/abs/2412.06769v2",
+		"--tag", "reasoning", "--tag", "rl,to read", "--note", "compare the two")
+	if code != 0 || strings.TrimSpace(out) != "bookmarked 2 new papers, tagged reasoning, rl, to read, with a note" {
+		t.Fatalf("add: exit %d, %q, %q", code, out, errOut)
+	}
+	list := loadBookmarks(t, data)
+	if len(list) != 2 {
+		t.Fatalf("bookmarks: %v", bookmarkIDs(list))
+	}
+	for _, bm := range list {
+		if !slices.Equal(bm.Tags, []string{"reasoning", "rl", "to read"}) || bm.Note != "compare the two" || bm.Paper.Title == "" {
+			t.Errorf("%s: tags %q, note %q, title %q", bm.Paper.ID, bm.Tags, bm.Note, bm.Paper.Title)
+		}
+	}
+	// Adding again with another tag and note: tags join, the note is replaced.
+	out, _, code = bookmarks(t, data, env, "add", "2501.12948", "--tag", "RL", "--tag", "deepseek", "--note", "read section 2")
+	if code != 0 || strings.TrimSpace(out) != "bookmarked 0 new papers (1 already bookmarked), tagged RL, deepseek, with a note" {
+		t.Fatalf("re-add: exit %d, %q", code, out)
+	}
+	for _, bm := range loadBookmarks(t, data) {
+		if bm.Paper.ID == "2501.12948" && (!slices.Equal(bm.Tags, []string{"reasoning", "rl", "to read", "deepseek"}) || bm.Note != "read section 2") {
+			t.Errorf("after re-add: tags %q, note %q", bm.Tags, bm.Note)
+		}
+	}
+}
+
+func TestBookmarksTagAddsAndRemoves(t *testing.T) {
+	env := paperServer(t)
+	data := t.TempDir()
+	bookmarks(t, data, env, "add", "2407.21783", "2501.12948", "--tag", "llm")
+	out, errOut, code := bookmarks(t, data, nil, "tag", "2407.21783", "arXiv:2501.12948", "--add", "rl,survey", "--remove", "LLM")
+	if code != 0 || strings.TrimSpace(out) != "retagged 2 bookmarks" {
+		t.Fatalf("tag: exit %d, %q, %q", code, out, errOut)
+	}
+	want := map[string][]string{"2407.21783": {"rl", "survey"}, "2501.12948": {"rl", "survey"}}
+	if got := tagsOf(t, data); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("tags %v, want %v", got, want)
+	}
+
+	// An id that is not bookmarked is named and the others still change.
+	out, errOut, code = bookmarks(t, data, nil, "tag", "2407.21783", "2401.00001", "--remove", "survey")
+	if code == 0 || strings.TrimSpace(out) != "retagged 1 bookmark" || strings.TrimSpace(errOut) != "paperdeck: not bookmarked: 2401.00001" {
+		t.Fatalf("tag with a stranger: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := tagsOf(t, data)["2407.21783"]; !slices.Equal(got, []string{"rl"}) {
+		t.Fatalf("after removing survey: %q", got)
+	}
+
+	_, errOut, code = bookmarks(t, data, nil, "tag", "2407.21783")
+	if code == 0 || !strings.Contains(errOut, "give --add TAG or --remove TAG") {
+		t.Fatalf("tag without --add/--remove: exit %d, %q", code, errOut)
+	}
+}
+
+func TestBookmarksImportWithTag(t *testing.T) {
+	data := t.TempDir()
+	out, errOut, code := bookmarks(t, data, nil, "import", testdata("hf_api_daily_papers_2026-08-03.json"), "--tag", "august")
+	if code != 0 || !strings.Contains(out, "3 new, tagged august") {
+		t.Fatalf("import --tag: exit %d, %q, %q", code, out, errOut)
+	}
+	for id, tags := range tagsOf(t, data) {
+		if !slices.Equal(tags, []string{"august"}) {
+			t.Errorf("%s: tags %q", id, tags)
+		}
+	}
+}
+
+func TestBookmarksListAndExportByTag(t *testing.T) {
+	env := paperServer(t)
+	data := t.TempDir()
+	bookmarks(t, data, env, "add", "2407.21783", "--tag", "llm")
+	bookmarks(t, data, env, "add", "2501.12948", "2412.06769", "--tag", "reasoning")
+	bookmarks(t, data, env, "tag", "2501.12948", "--add", "RL")
+
+	out, errOut, code := bookmarks(t, data, nil, "list", "--tag", "Reasoning")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.Contains(out, "2501.12948") || !strings.Contains(out, "2412.06769") || strings.Contains(out, "2407.21783") {
+		t.Fatalf("list --tag: exit %d, %q, %q", code, out, errOut)
+	}
+	if !strings.Contains(out, "[reasoning, RL]") {
+		t.Errorf("list does not show the tags:\n%s", out)
+	}
+	out, _, code = bookmarks(t, data, nil, "list", "--tag", "rl", "--json")
+	if code != 0 || !strings.Contains(out, `"2501.12948"`) || strings.Contains(out, `"2412.06769"`) {
+		t.Fatalf("list --tag --json: exit %d\n%s", code, out)
+	}
+
+	for _, format := range []string{"bibtex", "markdown", "json"} {
+		out, errOut, code := bookmarks(t, data, nil, "export", "--format", format, "--tag", "llm")
+		if code != 0 || !strings.Contains(out, "Llama 3") || strings.Contains(out, "DeepSeek") || strings.Contains(out, "Continuous Latent") {
+			t.Errorf("export --format %s --tag llm: exit %d, %q\n%s", format, code, errOut, out)
+		}
+	}
+
+	// A tag nobody carries says which tags there are.
+	for _, args := range [][]string{{"list", "--tag", "vision"}, {"export", "--tag", "vision"}} {
+		out, errOut, code := bookmarks(t, data, nil, args...)
+		if code == 0 || out != "" || strings.TrimSpace(errOut) != `paperdeck: no bookmark is tagged "vision"; the tags are: reasoning, llm, RL` {
+			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
+		}
 	}
 }
