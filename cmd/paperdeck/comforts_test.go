@@ -284,7 +284,7 @@ func TestBashCompletion(t *testing.T) {
 		"paperdeck bookmarks export --format ": "bibtex markdown json",
 		"paperdeck completion ":                "bash fish powershell zsh",
 		"paperdeck config init --f":            "--force",
-		"paperdeck bookmarks ":                 "add export import list remove",
+		"paperdeck bookmarks ":                 "add export import list remove tag",
 	} {
 		if got[line] != want {
 			t.Errorf("%q completes to %q, want %q", line, got[line], want)
