@@ -54,7 +54,7 @@ func loadFixture(t *testing.T) (sklearnFixture, []model.Paper) {
 // values (float32, as compute.py stores them).
 func TestFeaturesMatchScikitLearn(t *testing.T) {
 	fx, papers := loadFixture(t)
-	opt := rank.FeatureOptions{MaxFeatures: 10000, MinDF: 5, MaxDF: 0.5}
+	opt := rank.RecipeFeatureOptions()
 	f, err := rank.BuildFeatures(context.Background(), papers, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestFeaturesMatchScikitLearn(t *testing.T) {
 // same weights, intercept and scores, to the solver's tolerance.
 func TestModelMatchesScikitLearnLinearSVC(t *testing.T) {
 	fx, papers := loadFixture(t)
-	opt := rank.FeatureOptions{MaxFeatures: 10000, MinDF: 5, MaxDF: 0.5}
+	opt := rank.RecipeFeatureOptions()
 	f, err := rank.BuildFeatures(context.Background(), papers, opt)
 	if err != nil {
 		t.Fatal(err)

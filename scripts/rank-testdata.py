@@ -30,14 +30,16 @@ def main():
     if not os.path.isdir(src):
         src = "/work/shared/testdata/arxiv_metadata"
     kept = collections.Counter()
+    seen = set()  # the Kaggle head repeats some papers of arxiv-browse's files
     lines = []
     for name in FILES:
         with open(os.path.join(src, name), encoding="utf-8") as f:
             for line in f:
                 rec = json.loads(line)
                 cat = rec["categories"].split()[0]
-                if kept[cat] >= (100 if cat in EVALUATED else 8):
+                if rec["id"] in seen or kept[cat] >= (100 if cat in EVALUATED else 8):
                     continue
+                seen.add(rec["id"])
                 kept[cat] += 1
                 lines.append(json.dumps({k: rec[k] for k in KEYS}, ensure_ascii=False) + "\n")
     out = os.path.join(here, "..", "testdata", "arxiv_labelled_papers.jsonl.gz")
