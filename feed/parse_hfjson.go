@@ -151,11 +151,13 @@ func itemsToPapers(items []hfItem) []model.Paper {
 // ParseDailyPapersJSON reads the array of /api/daily_papers or
 // /api/papers/search. An empty array is an empty listing.
 func ParseDailyPapersJSON(r io.Reader) (model.Listing, error) {
-	var items []hfItem
+	var items lenientList[hfItem]
 	if err := json.NewDecoder(r).Decode(&items); err != nil {
 		return model.Listing{}, jsonError("Hugging Face API response", err)
 	}
-	return model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}, nil
+	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items.items)}
+	items.skipped.into(&l)
+	return l, nil
 }
 
 // ParsePaperJSON reads the object of /api/papers/ID: the bare paper with

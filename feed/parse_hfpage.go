@@ -17,8 +17,8 @@ import (
 // (data-target="DailyPapers"). Search pages carry searchResults instead
 // of dailyPapers; newer pages add periodType and dateString.
 type dailyPapersProps struct {
-	DailyPapers   *[]hfItem `json:"dailyPapers"`
-	SearchResults *[]hfItem `json:"searchResults"`
+	DailyPapers   *lenientList[hfItem] `json:"dailyPapers"`
+	SearchResults *lenientList[hfItem] `json:"searchResults"`
 	Date          string    `json:"date"`
 	DateString    string    `json:"dateString"`
 	PeriodType    string    `json:"periodType"`
@@ -69,7 +69,8 @@ func parseDailyPapersProps(data []byte) (model.Listing, error) {
 	if items == nil {
 		return model.Listing{}, ErrUnknownLayout
 	}
-	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(*items)}
+	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items.items)}
+	items.skipped.into(&l)
 	l.Period, l.Prev, l.Next = propsPeriods(props)
 	return l, nil
 }

@@ -55,15 +55,17 @@ func parseAnyJSON(body []byte) (model.Listing, error) {
 		return ParseListingJSON(bytes.NewReader(body))
 	case first["id"] != nil && first["title"] != nil:
 		// /api/papers/search sometimes returns bare paper objects.
-		var papers []hfPaper
+		var papers lenientList[hfPaper]
 		if err := json.Unmarshal(body, &papers); err != nil {
 			return model.Listing{}, jsonError("list of Hugging Face papers", err)
 		}
-		items := make([]hfItem, len(papers))
-		for i := range papers {
-			items[i].Paper = &papers[i]
+		items := make([]hfItem, len(papers.items))
+		for i := range papers.items {
+			items[i].Paper = &papers.items[i]
 		}
-		return model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}, nil
+		l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}
+		papers.skipped.into(&l)
+		return l, nil
 	}
 	return model.Listing{}, &FormatError{What: "a JSON list whose items are not papers", Expected: anyFormat}
 }
@@ -94,29 +96,33 @@ func decodeItems(body []byte) ([]hfItem, error) {
 // listing can be reopened. Records are sanitised again: the file may have
 // been edited by hand.
 func ParseListingJSON(r io.Reader) (model.Listing, error) {
-	var papers []model.Paper
+	var papers lenientList[model.Paper]
 	if err := json.NewDecoder(r).Decode(&papers); err != nil {
 		return model.Listing{}, jsonError("paperdeck --json output", err)
 	}
-	return model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}, nil
+	l := model.Listing{Source: model.SourceFile, Papers: finishAll(papers.items)}
+	papers.skipped.into(&l)
+	return l, nil
 }
 
 // parseBookmarksFile reads the papers of a bookmarks file (store's format:
 // {"version": 1, "bookmarks": [{"paper": {...}}]}), e.g. a colleague's.
 func parseBookmarksFile(body []byte) (model.Listing, error) {
 	var f struct {
-		Bookmarks []struct {
+		Bookmarks lenientList[struct {
 			Paper model.Paper `json:"paper"`
-		} `json:"bookmarks"`
+		}] `json:"bookmarks"`
 	}
 	if err := json.Unmarshal(body, &f); err != nil {
 		return model.Listing{}, jsonError("paperdeck bookmarks file", err)
 	}
-	papers := make([]model.Paper, 0, len(f.Bookmarks))
-	for _, b := range f.Bookmarks {
+	papers := make([]model.Paper, 0, len(f.Bookmarks.items))
+	for _, b := range f.Bookmarks.items {
 		papers = append(papers, b.Paper)
 	}
-	return model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}, nil
+	l := model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}
+	f.Bookmarks.skipped.into(&l)
+	return l, nil
 }
 
 func finishAll(papers []model.Paper) []model.Paper {

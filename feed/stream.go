@@ -216,27 +216,47 @@ func streamList(ctx context.Context, br *bufio.Reader, batch int, emit func([]mo
 		}
 	}
 
+	// An element that is valid JSON but not a paper ("title": 123) is
+	// skipped and counted; the decoder has read past it whole.
+	var skips skipped
+	item := 1
 	p, ok, err := decodeOne(kind, func(v any) error { return json.Unmarshal(first, v) })
-	if err != nil {
+	if err := skipOrFail(&skips, item, err); err != nil {
 		return fail(decodeError(kind, err))
 	}
-	add(p, ok)
+	add(p, ok && err == nil)
 	for dec.More() {
 		if err := ctx.Err(); err != nil {
 			return fail(err)
 		}
+		item++
 		guard.limit = dec.InputOffset() + maxItem
 		p, ok, err := decodeOne(kind, dec.Decode)
-		if err != nil {
+		if err := skipOrFail(&skips, item, err); err != nil {
 			return fail(decodeError(kind, err))
 		}
-		add(p, ok)
+		add(p, ok && err == nil)
+	}
+	skips.into(&listing)
+	if err := skips.all(item - skips.n); err != nil {
+		return fail(decodeError(kind, err))
 	}
 	if err := endOfList(dec); err != nil {
 		return fail(err)
 	}
 	flush()
 	return listing, nil
+}
+
+// skipOrFail counts an element that does not fit a paper and returns
+// any other error, which ends the list.
+func skipOrFail(s *skipped, item int, err error) error {
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		s.add(item, err)
+		return nil
+	}
+	return err
 }
 
 // endOfList reads the closing ']' and makes sure nothing follows it.

@@ -171,7 +171,7 @@ func TestStreamBrokenInput(t *testing.T) {
 		{"trailing data", string(data) + `{"x":1}`, 200, "more data after the JSON list"},
 		{"not papers", `[1, 2, 3]`, 0, "not papers"},
 		{"objects that are not papers", `[{"name": "x"}]`, 0, "not papers"},
-		{"bad element later", `[{"id":"2401.00001","title":"A","author_count":1}, 7]`, 1, "after 1 papers: JSON that does not fit"},
+		{"only bad elements", `[{"id":"2401.00001","title":["A"],"author_count":1}, 7]`, 0, "JSON that does not fit"},
 		{"empty", "  \n", 0, "empty input"},
 		{"binary", "\x00\x01\x02", 0, "binary data"},
 	}

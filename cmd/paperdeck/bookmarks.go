@@ -325,9 +325,12 @@ every paper of the file.`,
 			if err != nil {
 				return err
 			}
-			in, err := readImport(args[0])
+			in, skipNote, err := readImport(args[0])
 			if err != nil {
 				return err
+			}
+			if skipNote != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "paperdeck:", skipNote)
 			}
 			for i := range in {
 				in[i].Tags = append(in[i].Tags, tags...)
@@ -350,10 +353,10 @@ const maxImportMeta = 256 << 20
 
 // readImport reads the papers of any file paperdeck reads, with the
 // times, tags and notes of a bookmarks export.
-func readImport(path string) ([]store.Bookmark, error) {
+func readImport(path string) (in []store.Bookmark, skipNote string, err error) {
 	l, err := feed.ParseFile(path) // sanitises every record
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	meta := map[string]store.Bookmark{}
 	// A second read only of a regular file: a FIFO was consumed above.
@@ -364,7 +367,7 @@ func readImport(path string) ([]store.Bookmark, error) {
 			}
 		}
 	}
-	in := make([]store.Bookmark, 0, len(l.Papers))
+	in = make([]store.Bookmark, 0, len(l.Papers))
 	for _, p := range l.Papers {
 		bm := store.Bookmark{Paper: p}
 		if m, ok := meta[p.ID]; ok {
@@ -376,7 +379,7 @@ func readImport(path string) ([]store.Bookmark, error) {
 		}
 		in = append(in, bm)
 	}
-	return in, nil
+	return in, l.SkipNote(), nil
 }
 
 var exportFormats = map[string]func(io.Writer, []model.Paper) error{

@@ -66,6 +66,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if res.Notice != "" {
 				fmt.Fprintln(stderr, "paperdeck:", res.Notice)
 			}
+			if note := res.Listing.SkipNote(); note != "" {
+				fmt.Fprintln(stderr, "paperdeck:", note)
+			}
 			if res.Listing.Empty() {
 				fmt.Fprintln(stderr, "paperdeck:", emptyNote(res.Listing))
 			}

@@ -89,3 +89,18 @@ func TestListBadInput(t *testing.T) {
 		t.Errorf("unknown format: exit %d, %q", code, errOut)
 	}
 }
+
+// One malformed paper costs that paper: the others are printed and a
+// notice on stderr says which was skipped and why.
+func TestListSkipsAMalformedPaper(t *testing.T) {
+	out, errOut, code := runPaperdeck(t, nil, "list", testdata("hostile/bad_item.json"), "--format", "text")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 {
+		t.Errorf("%d papers printed, want the 2 good ones:\n%s", len(lines), out)
+	}
+	if want := "paperdeck: 1 paper skipped: item 2: paper.title is a JSON number, not a string\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}

@@ -1,0 +1,87 @@
+package feed
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// skipped counts the items of a listing that could not be read, and why
+// the first one could not: one malformed paper ("title": 123) costs that
+// paper, never the listing.
+type skipped struct {
+	n        int
+	first    string
+	firstErr error
+}
+
+func (s *skipped) add(item int, err error) {
+	s.n++
+	if s.n == 1 {
+		s.first = fmt.Sprintf("item %d: %s", item, itemProblem(err))
+		s.firstErr = err
+	}
+}
+
+// all returns the first item's error when no item could be read: then the
+// input is not a listing at all, and says so as an error.
+func (s skipped) all(read int) error {
+	if read == 0 && s.n > 0 {
+		return s.firstErr
+	}
+	return nil
+}
+
+// into records the count on the listing, for the notice a user sees.
+func (s skipped) into(l *model.Listing) {
+	l.Skipped += s.n
+	if l.SkipReason == "" {
+		l.SkipReason = s.first
+	}
+}
+
+// itemProblem says in a user's words what does not fit in an item.
+func itemProblem(err error) string {
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		field := typ.Field
+		if field == "" {
+			return fmt.Sprintf("a JSON %s where a paper was expected", typ.Value)
+		}
+		return fmt.Sprintf("%s is a JSON %s, not a %s", cleanLine(field), typ.Value, typ.Type)
+	}
+	return cleanLine(err.Error())
+}
+
+// lenientList decodes a JSON array element by element: an element that
+// does not fit T is skipped and counted, the others kept. An array that is
+// not valid JSON at all is still an error.
+type lenientList[T any] struct {
+	items   []T
+	skipped skipped
+}
+
+func (l *lenientList[T]) UnmarshalJSON(b []byte) error {
+	// The whole list at once first: a sound listing is decoded only once.
+	var typ *json.UnmarshalTypeError
+	err := json.Unmarshal(b, &l.items)
+	if err == nil || !errors.As(err, &typ) {
+		return err
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(b, &raws); err != nil {
+		return err
+	}
+	l.items = make([]T, 0, len(raws))
+	for i, raw := range raws {
+		var v T
+		if err := json.Unmarshal(raw, &v); err != nil {
+			l.skipped.add(i+1, err)
+			continue
+		}
+		l.items = append(l.items, v)
+	}
+	return l.skipped.all(len(l.items))
+}
