@@ -19,12 +19,12 @@ import (
 type dailyPapersProps struct {
 	DailyPapers   *lenientList[hfItem] `json:"dailyPapers"`
 	SearchResults *lenientList[hfItem] `json:"searchResults"`
-	Date          string    `json:"date"`
-	DateString    string    `json:"dateString"`
-	PeriodType    string    `json:"periodType"`
-	PrevDate      string    `json:"prevDate"`
-	NextDate      string    `json:"nextDate"`
-	Query         string    `json:"query"`
+	Date          string               `json:"date"`
+	DateString    string               `json:"dateString"`
+	PeriodType    string               `json:"periodType"`
+	PrevDate      string               `json:"prevDate"`
+	NextDate      string               `json:"nextDate"`
+	Query         string               `json:"query"`
 }
 
 // ParseDailyPapersPage reads a huggingface.co/papers listing page (day,

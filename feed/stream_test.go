@@ -37,8 +37,9 @@ func flatten(batches [][]model.Paper) []model.Paper {
 
 func TestStreamGivesWhatParseGivesForEveryFixture(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/*")
-	for _, f := range files {
-		if strings.HasSuffix(f, ".md") {
+	hostile, _ := filepath.Glob("../testdata/hostile/*")
+	for _, f := range append(files, hostile...) {
+		if st, err := os.Stat(f); strings.HasSuffix(f, ".md") || err == nil && st.IsDir() {
 			continue
 		}
 		data, err := os.ReadFile(f)
