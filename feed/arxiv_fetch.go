@@ -46,3 +46,25 @@ func (c *Client) loadArxiv(ctx context.Context, p model.Period) (model.Listing, 
 	f.commit()
 	return l, nil
 }
+
+// arxivPaper reads one paper from the arXiv API (`/api/query?id_list=`),
+// through the arXiv pacer: the record of a paper Hugging Face does not know.
+func (c *Client) arxivPaper(ctx context.Context, id string) (model.Paper, error) {
+	u := c.cfg.ArxivBase + "/api/query?" + url.Values{"id_list": {id}}.Encode()
+	what := "arXiv's record of " + id
+	f, err := c.fetch(ctx, fetchSpec{url: u, what: what, kind: kindAtom, paced: true})
+	if err != nil {
+		return model.Paper{}, err
+	}
+	l, err := ParseArxivAtom(bytes.NewReader(f.body))
+	if err != nil {
+		return model.Paper{}, fmt.Errorf("cannot parse %s from %s: %w", what, hostOf(u), err)
+	}
+	for _, p := range l.Papers {
+		if p.ID == id {
+			f.commit()
+			return p, nil
+		}
+	}
+	return model.Paper{}, fmt.Errorf("arXiv has no paper %s", id)
+}

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,5 +54,63 @@ func TestLoadArxivRefreshesAtMostEvery15Minutes(t *testing.T) {
 	}
 	if n := m.count("/list/cs.LG/new"); n != 1 {
 		t.Errorf("%d requests to arXiv, want 1", n)
+	}
+}
+
+const ctAtom = "application/atom+xml; charset=UTF-8"
+
+// A paper Hugging Face does not know (404 on /api/papers/ID) comes from the
+// arXiv API, through the 3-second pacing.
+func TestPaperUnknownToHuggingFaceComesFromTheArxivAPI(t *testing.T) {
+	m := newMirror(t) // /api/papers/… is a 404
+	m.serve("/api/query", ctAtom, fixture(t, "arxiv_api_query_transformer_cs.LG_2026-06-14.xml"))
+	clock := newFakeClock()
+	c := testClient(t, m.URL(), clock)
+
+	p, err := c.Paper(context.Background(), "2606.13677v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID != "2606.13677" || p.Title != "Mana: Dexterous Manipulation of Articulated Tools" || p.Source != model.SourceArxiv ||
+		p.PrimaryCategory != "cs.RO" || p.URL != "https://arxiv.org/abs/2606.13677" || len(p.Authors) == 0 || p.Summary == "" {
+		t.Errorf("paper %+v", p)
+	}
+	reqs := m.served()
+	if len(reqs) != 2 || reqs[0].URL.Path != "/api/papers/2606.13677" || reqs[1].URL.RequestURI() != "/api/query?id_list=2606.13677" {
+		t.Fatalf("requests %v, want /api/papers/ID then /api/query?id_list=ID", reqs)
+	}
+
+	// A second paper asks arXiv again, 3 s after the first.
+	if p, err := c.Paper(context.Background(), "2606.13591"); err != nil || p.Title != "Multiagent Protocols with Aggregated Confidence Signals" {
+		t.Fatalf("second paper %q, %v", p.Title, err)
+	}
+	if s := clock.Slept(); len(s) != 1 || s[0] != 3*time.Second {
+		t.Errorf("waited %v between arXiv requests, want [3s]", s)
+	}
+	// An id arXiv does not list either is a clear error.
+	if _, err := c.Paper(context.Background(), "2606.99999"); err == nil || !strings.Contains(err.Error(), "arXiv has no paper 2606.99999") {
+		t.Errorf("unknown everywhere: %v", err)
+	}
+}
+
+func TestPaperIDReadsEveryFormAUserPastes(t *testing.T) {
+	for _, in := range []string{
+		"2406.08472", "2406.08472v2", "arXiv:2406.08472", "arxiv:2406.08472v3", " 2406.08472 ",
+		"https://arxiv.org/abs/2406.08472", "https://arxiv.org/abs/2406.08472v2", "arxiv.org/abs/2406.08472",
+		"https://arxiv.org/pdf/2406.08472v2", "arxiv.org/pdf/2406.08472v2", "http://arxiv.org/pdf/2406.08472v2.pdf",
+		"www.arxiv.org/abs/2406.08472", "https://export.arxiv.org/abs/2406.08472",
+		"https://huggingface.co/papers/2406.08472", "huggingface.co/papers/2406.08472", "hf.co/papers/2406.08472v1",
+	} {
+		if id, ok := PaperID(in); !ok || id != "2406.08472" {
+			t.Errorf("PaperID(%q) = %q, %v", in, id, ok)
+		}
+	}
+	if id, ok := PaperID("arxiv.org/abs/hep-th/9901001v2"); !ok || id != "hep-th/9901001" {
+		t.Errorf("old-style id: %q, %v", id, ok)
+	}
+	for _, in := range []string{"", "flow matching", "https://arxiv.org/list/cs.LG/new", "https://huggingface.co/papers/trending", "https://example.org/abs/2406.08472", "title-0123abcd"} {
+		if id, ok := PaperID(in); ok {
+			t.Errorf("PaperID(%q) = %q, want no id", in, id)
+		}
 	}
 }

@@ -26,7 +26,7 @@ func (k contentKind) String() string {
 }
 
 func (k contentKind) accept() string {
-	return [...]string{"text/html,application/xhtml+xml", "application/json", "application/atom+xml,application/xml"}[k]
+	return [...]string{"text/html,application/xhtml+xml", "application/json", "application/atom+xml,application/xml;q=0.9,*/*;q=0.8"}[k]
 }
 
 // accepts checks the Content-Type, so that a login portal's HTML on a JSON

@@ -3,7 +3,9 @@ package feed
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -45,17 +47,21 @@ func (c *Client) Paper(ctx context.Context, id string) (model.Paper, error) {
 		}
 	}
 
-	u := c.cfg.HFBase + "/api/papers/" + id
-	what := "the details of " + id
-	f, err := c.fetch(ctx, fetchSpec{url: u, what: what, kind: kindJSON})
-	if err == nil {
-		var details model.Paper
-		if details, err = ParsePaperJSON(bytes.NewReader(f.body)); err == nil {
-			f.commit()
-			c.cache.putPaper(details, now)
-			return merge(details), nil
+	details, err := c.hfPaper(ctx, id)
+	var se *StatusError
+	if errors.As(err, &se) && se.Code == http.StatusNotFound {
+		// Hugging Face lists only some papers: arXiv has them all.
+		c.logf("%v; asking arXiv", err)
+		var aerr error
+		if details, aerr = c.arxivPaper(ctx, id); aerr != nil {
+			err = fmt.Errorf("%w; %w", err, aerr)
+		} else {
+			err = nil
 		}
-		err = fmt.Errorf("cannot parse %s from %s: %w", what, hostOf(u), err)
+	}
+	if err == nil {
+		c.cache.putPaper(details, now)
+		return merge(details), nil
 	}
 	if ctx.Err() != nil {
 		return model.Paper{}, ctx.Err()
@@ -65,6 +71,22 @@ func (c *Client) Paper(ctx context.Context, id string) (model.Paper, error) {
 		return merge(cached.Paper), nil
 	}
 	return listed, err
+}
+
+// hfPaper reads /api/papers/ID.
+func (c *Client) hfPaper(ctx context.Context, id string) (model.Paper, error) {
+	u := c.cfg.HFBase + "/api/papers/" + id
+	what := "the details of " + id
+	f, err := c.fetch(ctx, fetchSpec{url: u, what: what, kind: kindJSON})
+	if err != nil {
+		return model.Paper{}, err
+	}
+	details, err := ParsePaperJSON(bytes.NewReader(f.body))
+	if err != nil {
+		return model.Paper{}, fmt.Errorf("cannot parse %s from %s: %w", what, hostOf(u), err)
+	}
+	f.commit()
+	return details, nil
 }
 
 // MergePaper lays the details of /api/papers/ID over a listed record: the

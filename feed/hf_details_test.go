@@ -83,8 +83,9 @@ func TestPaperErrors(t *testing.T) {
 	if _, err := c.Paper(context.Background(), "2501.00001"); err == nil || !strings.Contains(err.Error(), "the details of 2501.00001") || !strings.Contains(err.Error(), "404") {
 		t.Errorf("err = %v", err)
 	}
+	// The 404 sent paperdeck to the arXiv API (a 404 too): two requests.
 	off := testClient(t, m.URL(), newFakeClock(), func(cfg *Config) { cfg.Offline = true })
-	if _, err := off.Paper(context.Background(), "2501.00001"); err == nil || len(m.served()) != 1 {
+	if _, err := off.Paper(context.Background(), "2501.00001"); err == nil || len(m.served()) != 2 {
 		t.Errorf("offline without a cached copy: %v, %d requests", err, len(m.served()))
 	}
 }
