@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/signal"
-	"regexp"
 	"strings"
 
 	"github.com/paperdeck/paperdeck/feed"
@@ -136,8 +134,10 @@ func newBookmarksAddCmd() *cobra.Command {
 		Use:   "add ID… [--tag TAG]… [--note TEXT]",
 		Short: "Bookmark papers by arXiv id",
 		Long: `Bookmark papers by arXiv id (2407.21783, arXiv:2407.21783, or a
-huggingface.co/papers or arxiv.org/abs URL). The record comes from the cache
-when paperdeck has read the paper before, else from Hugging Face.
+huggingface.co/papers, arxiv.org/abs or arxiv.org/pdf URL, with or without
+https://). The record comes from the cache when paperdeck has read the paper
+before, else from Hugging Face, else (a paper Hugging Face does not know)
+from the arXiv API.
 --tag adds tags (repeat it, or separate tags with commas) and --note sets
 the note, for papers already bookmarked too.`,
 		Args: cobra.MinimumNArgs(1),
@@ -426,27 +426,12 @@ func newBookmarksExportCmd() *cobra.Command {
 // paperID accepts what people paste: an id, arXiv:ID, or the paper's
 // huggingface.co/papers, arxiv.org/abs or arxiv.org/pdf URL.
 func paperID(arg string) string {
-	s := strings.TrimSpace(arg)
-	if u, err := url.Parse(s); err == nil && u.Host != "" {
-		path := strings.TrimSuffix(strings.TrimRight(u.Path, "/"), ".pdf")
-		if rest, ok := strings.CutPrefix(path, "/abs/"); ok {
-			s = rest // old ids have a slash: hep-th/9901001
-		} else if rest, ok := strings.CutPrefix(path, "/pdf/"); ok {
-			s = rest
-		} else {
-			s = path[strings.LastIndex(path, "/")+1:]
-		}
+	if id, ok := feed.PaperID(arg); ok {
+		return id
 	}
-	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
-		s = s[6:]
-	}
-	if feed.IsArxivID(s) {
-		s = arxivVersion.ReplaceAllString(s, "") // 2407.21783v2 is the paper 2407.21783
-	}
-	return s
+	return strings.TrimSpace(arg) // a title key, or not an id at all
 }
 
-var arxivVersion = regexp.MustCompile(`v\d+$`)
 
 func count(n int, noun string) string {
 	if n == 1 {

@@ -47,8 +47,11 @@ func newNetMirror(t *testing.T, routes map[string]string) *netMirror {
 			return
 		}
 		ct := "text/html; charset=utf-8"
-		if strings.HasSuffix(file, ".json") {
+		switch {
+		case strings.HasSuffix(file, ".json"):
 			ct = "application/json"
+		case strings.HasSuffix(file, ".xml"):
+			ct = "application/atom+xml; charset=UTF-8"
 		}
 		w.Header().Set("Content-Type", ct)
 		w.Write(body)
