@@ -432,7 +432,6 @@ func paperID(arg string) string {
 	return strings.TrimSpace(arg) // a title key, or not an id at all
 }
 
-
 func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
