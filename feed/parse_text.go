@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -26,7 +27,7 @@ func ParseTextSnapshot(r io.Reader, now time.Time) (model.Listing, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxInput)
 	for sc.Scan() {
-		lines = append(lines, strings.TrimRight(Sanitize(sc.Text()), " \t\r"))
+		lines = append(lines, strings.TrimRight(termsafe.Line(sc.Text()), " "))
 	}
 	if err := sc.Err(); err != nil {
 		return model.Listing{}, err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/localfile"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
@@ -372,9 +373,9 @@ func readImport(path string) (in []store.Bookmark, skipNote string, err error) {
 		bm := store.Bookmark{Paper: p}
 		if m, ok := meta[p.ID]; ok {
 			bm.Added = m.Added
-			bm.Note = feed.Sanitize(m.Note)
+			bm.Note = termsafe.Text(m.Note)
 			for _, t := range m.Tags {
-				bm.Tags = append(bm.Tags, feed.Sanitize(t))
+				bm.Tags = append(bm.Tags, termsafe.Line(t))
 			}
 		}
 		in = append(in, bm)

@@ -29,20 +29,6 @@ func FuzzPaper(f *testing.F) {
 	})
 }
 
-// FuzzCleanOutput: whatever goes in, only text and SGR come out, and
-// cleaning twice changes nothing. Seeds: testdata/fuzz/FuzzCleanOutput.
-func FuzzCleanOutput(f *testing.F) {
-	f.Add("\x1b[1mok\x1b[m\x1b]8;;https://x\x07link\x1b]8;;\x07")
-	f.Add("\x1b[>4;2m\u009b2J\x9b\x1bc\x1bP\x1b\\")
-	f.Fuzz(func(t *testing.T, s string) {
-		out := CleanOutput(s)
-		assertTerminalSafe(t, "CleanOutput", out, 0)
-		if again := CleanOutput(out); again != out {
-			t.Errorf("not idempotent: %q → %q → %q", s, out, again)
-		}
-	})
-}
-
 // FuzzLaTeX: any text converts without panicking and keeps no control.
 func FuzzLaTeX(f *testing.F) {
 	f.Add(`$\mathcal{O}(n^2)$ \textbf{x} \frac{a}{b}`)

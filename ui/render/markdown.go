@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -172,7 +173,7 @@ func linkList(p model.Paper) string {
 // spaces, controls, angle brackets or quotes.
 func safeURL(raw string) (string, bool) {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > 2048 || strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || dropRune(r) }) >= 0 {
+	if raw == "" || len(raw) > 2048 || strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || !termsafe.Keeps(r) || isMark(r) }) >= 0 {
 		return "", false // the opener refuses these too: never show a link it would not open
 	}
 	u, err := url.Parse(raw)

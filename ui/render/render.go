@@ -8,6 +8,7 @@ import (
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -40,7 +41,7 @@ func Paper(p model.Paper, width int, style Style) (string, error) {
 		// the caller shows errors in the status bar.
 		return "", fmt.Errorf("markdown renderer: %w", err)
 	}
-	return fit(CleanOutput(out), width), nil
+	return fit(termsafe.Styled(out), width), nil
 }
 
 func styleConfig(style Style) (ansi.StyleConfig, error) {
