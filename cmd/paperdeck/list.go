@@ -16,6 +16,7 @@ func newListCmd() *cobra.Command {
 		sel    selectors
 		asJSON bool
 		format string
+		order  listSort
 	)
 	cmd := &cobra.Command{
 		Use:   "list [SOURCE]",
@@ -32,6 +33,11 @@ A listing that can be had neither from its source nor from the cache prints
 nothing and exits with status 3; nothing else is printed in its place (the
 bundled snapshot only for --demo or its own day, 2024-08-01).
 
+--sort orders the papers: upvotes (most first), date (newest first) or
+foryou: ranked by a linear model of your bookmarks, arxiv-sanity style,
+trained against every paper paperdeck knows (this listing, the cache, the
+bookmarks); it needs at least 3 bookmarks, or 3 papers with the --tag given.
+
 Exit statuses: 0 the listing was printed (perhaps from the cache, with a
 notice), 1 another error (e.g. a file paperdeck cannot read), 2 a bad flag
 or argument, 3 no data for this request, 130 interrupted.`,
@@ -43,6 +49,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			write, ok := listWriters[format]
 			if !ok {
 				return usageError(fmt.Errorf("unknown format %q: use text, markdown or json", format))
+			}
+			if err := order.check(); err != nil {
+				return usageError(err)
 			}
 			req, err := sel.request(args)
 			if err != nil {
@@ -72,8 +81,21 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if res.Listing.Empty() {
 				fmt.Fprintln(stderr, "paperdeck:", emptyNote(res.Listing))
 			}
+			papers, scores, err := order.apply(ctx, client, res.Listing)
+			if err != nil {
+				if ctx.Err() != nil {
+					return exitError{exitInterrupted, errInterrupted}
+				}
+				return err
+			}
+			res.Listing.Papers = papers
 			out := bufio.NewWriter(cmd.OutOrStdout())
-			if err := write(out, res.Listing); err != nil {
+			if scores != nil && format == "json" {
+				err = writeScoredJSON(out, papers, scores)
+			} else {
+				err = write(out, res.Listing)
+			}
+			if err != nil {
 				return err
 			}
 			return out.Flush()
@@ -82,6 +104,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	sel.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the paper records as one JSON array")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
+	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
+	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

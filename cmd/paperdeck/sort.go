@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/rank"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// listSort is `list --sort` and its `--tag`.
+type listSort struct {
+	by  string // "" (the listing's order), upvotes, date, foryou
+	tag string // foryou: learn from this tag's bookmarks only
+}
+
+var sortNames = []string{"upvotes", "date", "foryou"}
+
+func (s listSort) check() error {
+	if s.by != "" && !slices.Contains(sortNames, s.by) {
+		return fmt.Errorf("unknown sort %q: use upvotes, date or foryou", s.by)
+	}
+	if s.tag != "" && s.by != "foryou" {
+		return errors.New("--tag chooses what --sort foryou learns from: add --sort foryou")
+	}
+	return nil
+}
+
+// apply orders the listing's papers; for foryou it returns their scores too,
+// in the new order.
+func (s listSort) apply(ctx context.Context, client *feed.Client, l model.Listing) ([]model.Paper, []float64, error) {
+	papers := slices.Clone(l.Papers)
+	switch s.by {
+	case "upvotes":
+		slices.SortStableFunc(papers, func(a, b model.Paper) int { return cmp.Compare(b.Upvotes, a.Upvotes) })
+	case "date":
+		slices.SortStableFunc(papers, newestFirst)
+	case "foryou":
+		return s.forYou(ctx, client, papers)
+	}
+	return papers, nil, nil
+}
+
+// newestFirst orders by publication date (YYYY-MM-DD sorts as text); papers
+// without a date go last.
+func newestFirst(a, b model.Paper) int {
+	if (a.Published == "") != (b.Published == "") {
+		if a.Published == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(b.Published, a.Published)
+}
+
+// forYou ranks papers by a model of the bookmarks (or of one tag's) trained
+// against every paper paperdeck knows: the listing, the cache and the
+// bookmarks. Features and models are kept in the cache's rank folder.
+func (s listSort) forYou(ctx context.Context, client *feed.Client, papers []model.Paper) ([]model.Paper, []float64, error) {
+	_, marks, err := readBookmarks()
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.tag != "" {
+		marks = store.Tagged(marks, s.tag)
+	}
+	known := slices.Clone(papers)
+	known = append(known, client.CachedPapers()...)
+	positives := make([]string, 0, len(marks))
+	for _, bm := range marks {
+		known = append(known, bm.Paper)
+		positives = append(positives, bm.Paper.ID)
+	}
+	if len(positives) < rank.MinBookmarks {
+		// Before the features: the answer does not need them.
+		return nil, nil, forYouError(&rank.NeedBookmarksError{Tag: s.tag, Have: len(positives)})
+	}
+	cache := rank.NewCache(rankCacheDir())
+	f, err := cache.Features(ctx, known, rank.DefaultFeatureOptions(len(known)))
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := cache.Train(ctx, f, positives, s.tag, rank.DefaultSVMOptions())
+	if err != nil {
+		return nil, nil, forYouError(err)
+	}
+	ranked := m.Rank(papers)
+	out := make([]model.Paper, len(ranked))
+	scores := make([]float64, len(ranked))
+	for k, r := range ranked {
+		out[k], scores[k] = papers[r.Index], r.Score
+	}
+	return out, scores, nil
+}
+
+// forYouError adds what to do to "needs bookmarks".
+func forYouError(err error) error {
+	var need *rank.NeedBookmarksError
+	if !errors.As(err, &need) {
+		return err
+	}
+	how := "bookmark papers with b in the reader or `paperdeck bookmarks add ID…`"
+	if need.Tag != "" {
+		how = fmt.Sprintf("tag papers with `paperdeck bookmarks tag ID… --add %s`", need.Tag)
+	}
+	return fmt.Errorf("%w: %s", err, how)
+}
+
+func rankCacheDir() string {
+	dir := feed.DefaultCacheDir()
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "rank")
+}
+
+// scoredPaper is a paper record with its "for you" score: --json's record
+// plus "score".
+type scoredPaper struct {
+	model.Paper
+	Score float64 `json:"score"`
+}
+
+// writeScoredJSON writes the records like store.WriteJSON, each with its score.
+func writeScoredJSON(w *bufio.Writer, papers []model.Paper, scores []float64) error {
+	out := make([]scoredPaper, len(papers))
+	for i, p := range papers {
+		out[i] = scoredPaper{p, math.Round(scores[i]*1e4) / 1e4}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
