@@ -174,4 +174,3 @@ func TestListSortBadValues(t *testing.T) {
 		t.Errorf("unknown sort: %q does not list the sorts", errOut)
 	}
 }
-
