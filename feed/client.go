@@ -6,12 +6,11 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/paperdeck/paperdeck/internal/paths"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -28,7 +27,7 @@ type Config struct {
 	HFBase    string // default DefaultHFBase
 	ArxivBase string // default DefaultArxivBase
 	// CacheDir holds validators, response bodies, parsed listings and paper
-	// details; "" means DefaultCacheDir(), NoCache disables it.
+	// details; "" means paths.Cache(), NoCache disables it.
 	CacheDir string
 	NoCache  bool
 	Version  string // for the User-Agent
@@ -115,7 +114,7 @@ func NewClient(cfg Config) *Client {
 	cfg.Timeouts = cfg.Timeouts.withDefaults()
 	cfg.Retry = cfg.Retry.withDefaults()
 	if cfg.CacheDir == "" && !cfg.NoCache {
-		cfg.CacheDir = DefaultCacheDir()
+		cfg.CacheDir, _ = paths.Cache() // none known: nothing is cached
 	}
 	c := &Client{
 		cfg:       cfg,
@@ -167,19 +166,6 @@ func newHTTPClient(t Timeouts) *http.Client {
 	tr.ResponseHeaderTimeout = t.Header
 	tr.MaxIdleConnsPerHost = 4
 	return &http.Client{Transport: tr, Timeout: t.Overall}
-}
-
-// DefaultCacheDir is $XDG_CACHE_HOME/paperdeck, else the system's user cache
-// directory; "" when neither is known (then nothing is cached).
-func DefaultCacheDir() string {
-	if d := os.Getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "paperdeck")
-	}
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(d, "paperdeck")
 }
 
 func (c *Client) logf(format string, args ...any) {

@@ -3,7 +3,7 @@
 //
 // # Files
 //
-// Both files live in DataDir() ($XDG_DATA_HOME/paperdeck, else
+// Both files live in paths.Data() ($XDG_DATA_HOME/paperdeck, else
 // ~/.local/share/paperdeck) and are human-readable, versioned JSON:
 //
 //	bookmarks.json  {"version": 1, "bookmarks": [{"paper": {…}, "added": "…", "tags": […], "note": "…"}, …]}
@@ -23,7 +23,7 @@
 //
 // # Bookmarks
 //
-//	path, err := store.BookmarksPath()  // DataDir()/bookmarks.json; ReadMarksPath() likewise
+//	path, err := store.BookmarksPath()  // paths.Data()/bookmarks.json; ReadMarksPath() likewise
 //	b := store.OpenBookmarks(path)      // no I/O
 //	list, err := b.Load()               // newest first; a missing file is empty
 //	added, err := b.Add(papers...)      // re-adding keeps the original Added time and refreshes the record

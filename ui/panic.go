@@ -3,13 +3,13 @@ package ui
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/internal/paths"
 	"github.com/paperdeck/paperdeck/internal/safego"
 )
 
@@ -25,13 +25,8 @@ type crashMsg struct{ log string }
 // DefaultCrashDir is where crash logs go: $XDG_STATE_HOME/paperdeck, else
 // ~/.local/state/paperdeck; "" (the temporary folder) without a home.
 func DefaultCrashDir() string {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "paperdeck")
-	}
-	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		return filepath.Join(home, ".local", "state", "paperdeck")
-	}
-	return ""
+	d, _ := paths.State()
+	return d
 }
 
 // WriteCrashLog keeps a panic and its stack in dir for a bug report and
