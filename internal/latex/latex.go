@@ -5,6 +5,7 @@
 package latex
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -546,4 +547,19 @@ func stripTeX(s string) string {
 		}
 		return r
 	}, s)
+}
+
+var unescapedDollar = regexp.MustCompile(`(^|[^\\])\$`)
+
+// Math reads the inside of a formula, as LaTeXML keeps it in a <math>
+// element's alttext: no delimiters, every character math. LaTeXML breaks
+// long alttexts with a comment ("%" and a newline), which TeX ignores.
+func Math(s string) string {
+	s = strings.ReplaceAll(s, "%\n", "")
+	s = unescapedDollar.ReplaceAllString(s, "$1") // $…$ inside \text{} inside math
+	if !strings.ContainsAny(s, "\\^_{}~&'") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	c := converter{}
+	return strings.Join(strings.Fields(norm.NFC.String(c.convert(s, true, 0))), " ")
 }

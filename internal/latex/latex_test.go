@@ -105,3 +105,22 @@ func TestLaTeXHostileShapes(t *testing.T) {
 	_ = Text(strings.Repeat(`\sqrt[`, 10000))
 	_ = Text(strings.Repeat(`x^{`, 10000))
 }
+
+// Formulas from LaTeXML's alttext: math throughout, no delimiters, the
+// comment LaTeXML adds to break long lines gone.
+func TestMath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`C\in\mathbb{R}^{H}`, "C∈ℝᴴ"},
+		{`l_{0}\times\frac{a^{2}(z)}{a^{2}_{0}%
+_{0}},`, "l₀×a²(z)/a²₀₀,"},
+		{`\mathbb{E}[T]=1+\sum_{\ell=0}^{n}{p^{0}(\ell)}`, "𝔼[T]=1+∑_(ℓ=0)ⁿp⁰(ℓ)"},
+		{`x_{i}`, "xᵢ"},
+		{`a b  c`, "a b c"},
+		{`\textbf{v}`, "v"},
+	}
+	for _, tt := range tests {
+		if got := Math(tt.in); got != tt.want {
+			t.Errorf("Math(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -79,7 +79,8 @@ var dropped = map[string]bool{
 	"scriptstyle": true, "limits": true, "nolimits": true, "nonumber": true, "notag": true,
 	"centering": true, "small": true, "footnotesize": true, "large": true, "Large": true,
 	"normalsize": true, "protect": true, "relax": true, "xspace": true, "boldmath": true,
-	"unboldmath": true, "hline": true,
+	"unboldmath": true, "hline": true, "leavevmode": true, "nobreak": true, "allowbreak": true,
+	"scriptscriptstyle": true, "hfill": true, "noindent": true, "strut": true, "mathstrut": true,
 }
 
 var droppedWithArg = map[string]bool{

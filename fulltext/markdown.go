@@ -1,0 +1,290 @@
+package fulltext
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/paperdeck/paperdeck/internal/mdtext"
+)
+
+// Part is a piece of the document's Markdown: the front (title, authors,
+// abstract) as Section -1, then each section, then the notes and the
+// references as Section len(Sections) and len(Sections)+1. A reader
+// renders the parts one by one to know where each section starts.
+type Part struct {
+	Section  int
+	Heading  string // the section's heading as plain text; "" for the front
+	Markdown string
+}
+
+// Markdown writes the document as Markdown for glamour, for a pane width
+// columns wide (tables wider than that become a note with their link).
+func Markdown(d *Document, width int) string {
+	parts := MarkdownParts(d, width)
+	mds := make([]string, 0, len(parts))
+	for _, p := range parts {
+		mds = append(mds, p.Markdown)
+	}
+	return strings.Join(mds, "\n")
+}
+
+// MarkdownParts is Markdown in parts, one per section.
+func MarkdownParts(d *Document, width int) []Part {
+	w := mdWriter{width: width}
+	var parts []Part
+
+	var b strings.Builder
+	if d.Title != "" {
+		b.WriteString("# " + mdtext.Escape(d.Title) + "\n\n")
+	}
+	if len(d.Authors) > 0 {
+		b.WriteString(mdtext.Escape(strings.Join(d.Authors, ", ")) + "\n\n")
+	}
+	for _, p := range d.Problems {
+		b.WriteString("*" + mdtext.Escape("This page is damaged: "+p+".") + "*\n\n")
+	}
+	if len(d.Abstract) > 0 {
+		b.WriteString("## Abstract\n\n")
+		w.blocks(&b, d.Abstract)
+	}
+	parts = append(parts, Part{Section: -1, Markdown: b.String()})
+
+	for i, s := range d.Sections {
+		var b strings.Builder
+		if h := s.Heading(); h != "" {
+			b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + mdtext.Escape(h) + "\n\n")
+		}
+		w.blocks(&b, s.Blocks)
+		parts = append(parts, Part{Section: i, Heading: s.Heading(), Markdown: b.String()})
+	}
+	if len(d.Notes) > 0 {
+		var b strings.Builder
+		b.WriteString("## Notes\n\n")
+		for _, n := range d.Notes {
+			b.WriteString(superscript(n.Number) + " " + w.inline(n.Text) + "\n\n")
+		}
+		parts = append(parts, Part{Section: len(d.Sections), Heading: "Notes", Markdown: b.String()})
+	}
+	if len(d.References) > 0 {
+		var b strings.Builder
+		b.WriteString("## References\n\n")
+		for _, r := range d.References {
+			b.WriteString(mdtext.Escape("["+strconv.Itoa(r.Number)+"]") + " " + w.inline(r.Text))
+			if extra := referenceIDs(r); extra != "" {
+				b.WriteString(" " + mdtext.Escape(extra))
+			}
+			for _, l := range linksBeside(r) {
+				if u, ok := autolink(l); ok {
+					b.WriteString(" <" + u + ">")
+				}
+			}
+			b.WriteString("\n\n")
+		}
+		parts = append(parts, Part{Section: len(d.Sections) + 1, Heading: "References", Markdown: b.String()})
+	}
+	return parts
+}
+
+// linksBeside are a reference's links that its text does not already
+// carry.
+func linksBeside(r Reference) []string {
+	var out []string
+	for _, l := range r.Links {
+		if !slices.ContainsFunc(r.Text, func(s Span) bool { return s.Kind == Link && s.URL == l }) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// referenceIDs names a reference's DOI and arXiv id when its links do not
+// already show them.
+func referenceIDs(r Reference) string {
+	var ids []string
+	links := strings.Join(r.Links, " ")
+	if r.DOI != "" && !strings.Contains(links, r.DOI) {
+		ids = append(ids, "doi:"+r.DOI)
+	}
+	if r.ArXiv != "" && !strings.Contains(links, r.ArXiv) && !strings.Contains(r.Text.String(), r.ArXiv) {
+		ids = append(ids, "arXiv:"+r.ArXiv)
+	}
+	return strings.Join(ids, " · ")
+}
+
+type mdWriter struct {
+	width int
+}
+
+func (w mdWriter) blocks(b *strings.Builder, blocks []Block) {
+	for _, bl := range blocks {
+		switch bl.Kind {
+		case Paragraph:
+			b.WriteString(w.inline(bl.Text))
+		case List:
+			for i, item := range bl.Items {
+				if bl.Ordered {
+					b.WriteString(strconv.Itoa(i+1) + ". ")
+				} else {
+					b.WriteString("- ")
+				}
+				b.WriteString(w.inline(item) + "\n")
+			}
+		case Equation:
+			// A paragraph of its own, not an indented code block: long
+			// formulas wrap like text instead of running off the pane.
+			b.WriteString(w.inline(bl.Text))
+			if bl.Number != "" {
+				b.WriteString("  " + mdtext.Escape(bl.Number))
+			}
+		case Figure:
+			b.WriteString(w.caption(bl))
+			if u, ok := autolink(bl.Image); ok {
+				b.WriteString("\n\nImage: <" + u + ">")
+			}
+		case Table:
+			w.table(b, bl)
+		case Code:
+			b.WriteString("```\n")
+			for _, l := range bl.Lines {
+				b.WriteString(strings.ReplaceAll(l, "```", "'''") + "\n")
+			}
+			b.WriteString("```")
+		}
+		b.WriteString("\n\n")
+	}
+}
+
+func (w mdWriter) caption(bl Block) string {
+	var parts []string
+	if bl.Label != "" {
+		parts = append(parts, "**"+mdtext.Escape(bl.Label)+"**")
+	}
+	if c := w.inline(bl.Text); c != "" {
+		parts = append(parts, c)
+	}
+	return strings.Join(parts, " ")
+}
+
+// table writes a Markdown table when it fits the width, else its caption
+// and where to see it.
+func (w mdWriter) table(b *strings.Builder, bl Block) {
+	if c := w.caption(bl); c != "" {
+		b.WriteString(c + "\n\n")
+	}
+	cells, widths := tableCells(bl.Rows, func(in Inline) string { return w.inline(in) })
+	if len(cells) == 0 {
+		return
+	}
+	if !fits(widths, w.width-4) { // glamour's margins
+		b.WriteString("*" + mdtext.Escape("The table is too wide to show here") + "*")
+		if u, ok := autolink(bl.Link); ok {
+			b.WriteString(mdtext.Escape(": ") + "<" + u + ">")
+		}
+		return
+	}
+	for i, row := range cells {
+		b.WriteString("|")
+		for _, c := range row {
+			if c == "" {
+				c = " "
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat(" --- |", len(row)) + "\n")
+		}
+	}
+}
+
+// inline writes running text as Markdown: the words escaped, emphasis
+// around them, formulas as their readable text.
+func (w mdWriter) inline(in Inline) string {
+	var b strings.Builder
+	for _, s := range in {
+		switch s.Kind {
+		case Emphasis:
+			marked(&b, s.Text, "*")
+		case Strong:
+			marked(&b, s.Text, "**")
+		case Mono:
+			if strings.Contains(s.Text, "`") {
+				b.WriteString(mdtext.Escape(s.Text))
+			} else {
+				marked(&b, s.Text, "`")
+			}
+		case Link:
+			u, ok := autolink(s.URL)
+			switch {
+			case !ok:
+				b.WriteString(mdtext.Escape(s.Text))
+			case s.Text == s.URL || s.Text == u:
+				b.WriteString("<" + u + ">")
+			default:
+				b.WriteString("[" + mdtext.Escape(s.Text) + "](<" + u + ">)")
+			}
+		case NoteMark:
+			b.WriteString(superscript(atoi(s.Text)))
+		default:
+			b.WriteString(mdtext.Escape(s.Text))
+		}
+	}
+	return b.String()
+}
+
+// marked writes emphasis with the spaces outside the marks, as Markdown
+// needs ("* x *" is no emphasis).
+func marked(b *strings.Builder, text, mark string) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		b.WriteString(text)
+		return
+	}
+	if text[0] == ' ' {
+		b.WriteByte(' ')
+	}
+	if mark == "`" {
+		b.WriteString(mark + t + mark)
+	} else {
+		b.WriteString(mark + mdtext.Escape(t) + mark)
+	}
+	if text[len(text)-1] == ' ' {
+		b.WriteByte(' ')
+	}
+}
+
+// autolink is an absolute http(s) URL that can sit inside <…>: no spaces,
+// controls, angle brackets, quotes or backslashes.
+func autolink(raw string) (string, bool) {
+	if raw == "" || len(raw) > 2048 || strings.ContainsAny(raw, " \t\n<>\"`\\") {
+		return "", false
+	}
+	if !strings.HasPrefix(raw, "https://") && !strings.HasPrefix(raw, "http://") {
+		return "", false
+	}
+	for _, r := range raw {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return "", false
+		}
+	}
+	return raw, true
+}
+
+var superscriptDigits = []string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
+
+func superscript(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteString(superscriptDigits[c-'0'])
+		}
+	}
+	return b.String()
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
