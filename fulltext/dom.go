@@ -6,8 +6,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/latex"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 func attr(n *html.Node, key string) string {
@@ -123,7 +123,7 @@ func textOf(n *html.Node) string {
 		}
 		return true
 	})
-	return feed.Sanitize(b.String())
+	return termsafe.Line(b.String())
 }
 
 // clean puts text on one line with single spaces.

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/latex"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // inline reads n's content as running text.
@@ -43,7 +43,7 @@ func (w *inlineWriter) text(kind SpanKind, s string) {
 func (w *inlineWriter) node(n *html.Node, kind SpanKind) {
 	switch n.Type {
 	case html.TextNode:
-		w.text(kind, feed.Sanitize(n.Data))
+		w.text(kind, termsafe.Line(n.Data))
 		return
 	case html.ElementNode:
 	default:
@@ -179,7 +179,7 @@ func rawText(n *html.Node) string {
 }
 
 func (w *inlineWriter) math(src string) {
-	if t := latex.Math(feed.Sanitize(src)); t != "" {
+	if t := latex.Math(termsafe.Line(src)); t != "" {
 		w.out = append(w.out, Span{Kind: Math, Text: t})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/paperdeck/paperdeck/internal/mdtext"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // Part is a piece of the document's Markdown: the front (title, authors,
@@ -264,7 +265,7 @@ func autolink(raw string) (string, bool) {
 		return "", false
 	}
 	for _, r := range raw {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if !termsafe.Keeps(r) {
 			return "", false
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"io"
 	"net/url"
 	"strings"
@@ -232,7 +233,7 @@ func splitNames(s string) []string {
 // resolve makes a link absolute against the page; "" when it is not an
 // http(s) link.
 func (p *parser) resolve(href string) string {
-	href = strings.TrimSpace(feed.Sanitize(href))
+	href = strings.TrimSpace(termsafe.Line(href))
 	if href == "" {
 		return ""
 	}
