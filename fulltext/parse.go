@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"io"
 	"net/url"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // MaxPageSize is the largest page Parse reads. The longest arXiv papers
