@@ -12,6 +12,7 @@ import (
 	"slices"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/paths"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/rank"
 	"github.com/paperdeck/paperdeck/store"
@@ -116,8 +117,8 @@ func forYouError(err error) error {
 }
 
 func rankCacheDir() string {
-	dir := feed.DefaultCacheDir()
-	if dir == "" {
+	dir, err := paths.Cache()
+	if err != nil {
 		return ""
 	}
 	return filepath.Join(dir, "rank")
