@@ -12,11 +12,17 @@ import (
 
 // WriteBibTeX writes one @misc entry per paper (a paper listed twice is
 // written once), with keys unique within the output.
-func WriteBibTeX(w io.Writer, papers []model.Paper) error {
+func WriteBibTeX(w io.Writer, papers []model.Paper) error { return writeBibTeX(w, papers, nil) }
+
+// bibField is one more field of an entry, its value already escaped.
+type bibField struct{ name, value string }
+
+// writeBibTeX is WriteBibTeX with more fields for paper i from extra.
+func writeBibTeX(w io.Writer, papers []model.Paper, extra func(i int) []bibField) error {
 	used := map[string]bool{}
 	written := map[string]bool{}
 	var b strings.Builder
-	for _, p := range papers {
+	for i, p := range papers {
 		if p.ID != "" && written[p.ID] {
 			continue
 		}
@@ -24,7 +30,11 @@ func WriteBibTeX(w io.Writer, papers []model.Paper) error {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(bibtexEntry(p, uniqueKey(bibtexKey(p), used)))
+		var more []bibField
+		if extra != nil {
+			more = extra(i)
+		}
+		b.WriteString(bibtexEntry(p, uniqueKey(bibtexKey(p), used), more...))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -41,7 +51,7 @@ var (
 
 func isArxivID(id string) bool { return arxivNewID.MatchString(id) || arxivOldID.MatchString(id) }
 
-func bibtexEntry(p model.Paper, key string) string {
+func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "@misc{%s", key)
 	field := func(name, value string) {
@@ -72,6 +82,9 @@ func bibtexEntry(p model.Paper, key string) string {
 		url = p.ArxivURL
 	}
 	field("url", bibtexURL(url))
+	for _, f := range more {
+		field(f.name, f.value)
+	}
 	b.WriteString("\n}\n")
 	return b.String()
 }

@@ -47,13 +47,17 @@ func decodeBookmarks(data []byte) ([]Bookmark, error) {
 }
 
 // ParseBookmarks reads a bookmarks document: a bookmarks.json, or what
-// `paperdeck bookmarks list --json` prints (the same format), e.g. to
-// import a colleague's bookmarks with their times, tags and notes. The
-// records are as they were saved; sanitise them when they come from
-// someone else.
+// `paperdeck bookmarks list --json` prints (the same format), or the JSON
+// export (paper records with "added", "tags" and "note"), e.g. to import a
+// colleague's bookmarks with their times, tags and notes. The records are
+// as they were saved; sanitise them when they come from someone else.
 func ParseBookmarks(data []byte) ([]Bookmark, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
+	data = bytes.TrimSpace(data)
+	switch {
+	case len(data) == 0:
 		return nil, errors.New("empty input: not a bookmarks file")
+	case data[0] == '[':
+		return ParseBookmarkRecords(data)
 	}
 	return decodeBookmarks(data)
 }

@@ -39,28 +39,35 @@ func WriteMarkdown(w io.Writer, title string, papers []model.Paper) error {
 		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(title))
 	}
 	for _, p := range papers {
-		fmt.Fprintf(&b, "## %s\n\n", markdownEscape(p.Title))
-		if a := AuthorLine(p, 8); a != "" {
-			fmt.Fprintf(&b, "%s\n\n", markdownEscape(a))
-		}
-		if m := MetaLine(p); m != "" {
-			fmt.Fprintf(&b, "%s\n\n", markdownEscape(m))
-		}
-		for _, l := range p.AllLinks() {
-			fmt.Fprintf(&b, "- %s: <%s>\n", l.Label, l.URL)
-		}
-		if len(p.AllLinks()) > 0 {
-			b.WriteString("\n")
-		}
-		if p.AISummary != "" {
-			fmt.Fprintf(&b, "> %s\n\n", markdownEscape(p.AISummary))
-		}
-		if p.Summary != "" {
-			fmt.Fprintf(&b, "%s\n\n", markdownEscape(p.Summary))
-		}
+		writeMarkdownPaper(&b, p, "")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMarkdownPaper writes one paper's section; under is Markdown placed
+// under its meta line (a bookmark's tags and note).
+func writeMarkdownPaper(b *strings.Builder, p model.Paper, under string) {
+	fmt.Fprintf(b, "## %s\n\n", markdownEscape(p.Title))
+	if a := AuthorLine(p, 8); a != "" {
+		fmt.Fprintf(b, "%s\n\n", markdownEscape(a))
+	}
+	if m := MetaLine(p); m != "" {
+		fmt.Fprintf(b, "%s\n\n", markdownEscape(m))
+	}
+	b.WriteString(under)
+	for _, l := range p.AllLinks() {
+		fmt.Fprintf(b, "- %s: <%s>\n", l.Label, l.URL)
+	}
+	if len(p.AllLinks()) > 0 {
+		b.WriteString("\n")
+	}
+	if p.AISummary != "" {
+		fmt.Fprintf(b, "> %s\n\n", markdownEscape(p.AISummary))
+	}
+	if p.Summary != "" {
+		fmt.Fprintf(b, "%s\n\n", markdownEscape(p.Summary))
+	}
 }
 
 // AuthorLine names up to limit authors and says how many more there are.

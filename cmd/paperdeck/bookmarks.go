@@ -372,31 +372,45 @@ func readImport(path string) (in []store.Bookmark, skipNote string, err error) {
 	for _, p := range l.Papers {
 		bm := store.Bookmark{Paper: p}
 		if m, ok := meta[p.ID]; ok {
-			bm.Added = m.Added
-			bm.Note = termsafe.Text(m.Note)
-			for _, t := range m.Tags {
-				bm.Tags = append(bm.Tags, termsafe.Line(t))
-			}
+			bm.Added, bm.Tags, bm.Note = m.Added, m.Tags, m.Note
+			bm = cleanMarks(bm)
 		}
 		in = append(in, bm)
 	}
 	return in, l.SkipNote(), nil
 }
 
-var exportFormats = map[string]func(io.Writer, []model.Paper) error{
-	"bibtex":   store.WriteBibTeX,
-	"json":     store.WriteJSON,
-	"markdown": func(w io.Writer, ps []model.Paper) error { return store.WriteMarkdown(w, "Bookmarks", ps) },
+// cleanMarks sanitises the tags and note of a bookmark that did not come
+// through a parser (a colleague's file, or ours edited by hand).
+func cleanMarks(bm store.Bookmark) store.Bookmark {
+	bm.Note = termsafe.Text(bm.Note)
+	tags := make([]string, len(bm.Tags))
+	for i, t := range bm.Tags {
+		tags[i] = termsafe.Line(t)
+	}
+	bm.Tags = tags
+	return bm
+}
+
+var exportFormats = map[string]func(io.Writer, []store.Bookmark) error{
+	"bibtex": store.WriteBookmarksBibTeX,
+	"json":   store.WriteBookmarksJSON,
+	"markdown": func(w io.Writer, list []store.Bookmark) error {
+		return store.WriteBookmarksMarkdown(w, "Bookmarks", list)
+	},
 }
 
 func newBookmarksExportCmd() *cobra.Command {
 	var format, tag string
 	cmd := &cobra.Command{
-		Use:   "export [--format bibtex|markdown|json]",
+		Use:   "export [--format bibtex|markdown|json] [--tag TAG]",
 		Short: "Print the bookmarked papers as BibTeX, Markdown or JSON",
 		Long: `Print the bookmarked papers, newest first, to stdout: BibTeX @misc entries
-(the default), a Markdown digest, or JSON paper records as 'paperdeck list
---json' prints them (which 'bookmarks import' reads back).`,
+(the default) with the tags as keywords and the note as note, a Markdown
+digest with the tags and note under each paper, or JSON paper records as
+'paperdeck list --json' prints them with "added", "tags" and "note" (which
+'bookmarks import' reads back whole). --tag exports only the bookmarks with
+that tag.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			write, ok := exportFormats[format]
@@ -407,13 +421,13 @@ func newBookmarksExportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			papers := make([]model.Paper, len(list))
-			for i, bm := range list {
+			for i := range list {
 				// The file may have been edited by hand: clean it as any input.
-				papers[i] = feed.CleanPaper(bm.Paper)
+				list[i].Paper = feed.CleanPaper(list[i].Paper)
+				list[i] = cleanMarks(list[i])
 			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
-			if err := write(out, papers); err != nil {
+			if err := write(out, list); err != nil {
 				return err
 			}
 			return out.Flush()

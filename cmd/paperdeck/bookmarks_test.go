@@ -423,3 +423,35 @@ func TestBookmarksListAndExportByTag(t *testing.T) {
 		}
 	}
 }
+
+func TestBookmarksExportKeepsTagsAndNotes(t *testing.T) {
+	env := paperServer(t)
+	first := t.TempDir()
+	bookmarks(t, first, env, "add", "2501.12948", "--tag", "rl,reasoning", "--note", "GRPO: 50% cheaper & {simpler}")
+	bookmarks(t, first, env, "add", "2407.21783", "--tag", "llm")
+
+	md, _, code := bookmarks(t, first, nil, "export", "--format", "markdown")
+	if code != 0 || !strings.Contains(md, "**Tags:** rl, reasoning") || !strings.Contains(md, `**Note:** GRPO: 50% cheaper &amp; {simpler}`) || !strings.Contains(md, "**Tags:** llm") {
+		t.Errorf("markdown export:\n%s", md)
+	}
+	bib, _, code2 := bookmarks(t, first, nil, "export")
+	if code2 != 0 || !strings.Contains(bib, "keywords      = {rl, reasoning}") || !strings.Contains(bib, `note          = {GRPO: 50\% cheaper \& \textbraceleft{}simpler\textbraceright{}}`) {
+		t.Errorf("bibtex export:\n%s", bib)
+	}
+
+	// The JSON export carries tags, note and time added into another home.
+	exported, _, code3 := bookmarks(t, first, nil, "export", "--format", "json")
+	file := filepath.Join(t.TempDir(), "export.json")
+	os.WriteFile(file, []byte(exported), 0o644)
+	second := t.TempDir()
+	out, errOut, code4 := bookmarks(t, second, nil, "import", file)
+	if code != 0 || code3 != 0 || code4 != 0 || !strings.Contains(out, "2 new") {
+		t.Fatalf("export/import: exit %d/%d/%d, %q, %q", code, code3, code4, out, errOut)
+	}
+	want, got := loadBookmarks(t, first), loadBookmarks(t, second)
+	wj, _ := json.Marshal(want)
+	gj, _ := json.Marshal(got)
+	if !bytes.Equal(wj, gj) {
+		t.Fatalf("imported bookmarks differ:\n%s\n%s", wj, gj)
+	}
+}
