@@ -54,7 +54,10 @@ type Timeouts struct {
 	Dial    time.Duration // default 10 s
 	TLS     time.Duration // default 10 s
 	Header  time.Duration // default 20 s: the server accepted but does not answer
-	Overall time.Duration // default 60 s: the whole request, body included
+	Overall time.Duration // default 60 s: one attempt, body included
+	// Total bounds a whole fetch: every attempt, the waits between them and
+	// the arXiv pacing (default 60 s). Past it the fetch fails saying so.
+	Total time.Duration
 }
 
 // RetryPolicy says how hard to try a flaky source.
@@ -126,6 +129,7 @@ func NewClient(cfg Config) *Client {
 	if c.http == nil {
 		c.http = newHTTPClient(cfg.Timeouts)
 	}
+	c.http = withRedirectPolicy(c.http)
 	if !cfg.NoCache && cfg.CacheDir != "" {
 		c.cache = cache{dir: cfg.CacheDir, logf: c.logf}
 	}
@@ -142,6 +146,7 @@ func (t Timeouts) withDefaults() Timeouts {
 	def(&t.TLS, 10*time.Second)
 	def(&t.Header, 20*time.Second)
 	def(&t.Overall, 60*time.Second)
+	def(&t.Total, 60*time.Second)
 	return t
 }
 

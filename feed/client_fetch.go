@@ -114,10 +114,17 @@ type outcome struct {
 
 // fetch GETs a URL with conditional headers, retries and the body cap.
 // Errors read "fetching <what> from <host>: <why>".
-func (c *Client) fetch(ctx context.Context, s fetchSpec) (fetched, error) {
+func (c *Client) fetch(parent context.Context, s fetchSpec) (fetched, error) {
 	host := hostOf(s.url)
+	total := c.cfg.Timeouts.Total
+	overTime := &TimeBoundError{Bound: total}
+	ctx, cancel := context.WithTimeoutCause(parent, total, overTime)
+	defer cancel()
 	wrap := func(err error) error {
-		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		if context.Cause(ctx) == overTime && parent.Err() == nil {
+			// The bound, not the user, ended it: a failure of the source.
+			err = unreachable{err: overTime}
+		} else if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return err
 		}
 		return fmt.Errorf("fetching %s from %s: %w", s.what, host, err)
@@ -129,7 +136,7 @@ func (c *Client) fetch(ctx context.Context, s fetchSpec) (fetched, error) {
 		if o.err == nil {
 			return o.got, nil
 		}
-		if !o.retry {
+		if !o.retry || ctx.Err() != nil {
 			return fetched{}, wrap(o.err)
 		}
 		if n >= c.cfg.Retry.Max {
@@ -142,12 +149,23 @@ func (c *Client) fetch(ctx context.Context, s fetchSpec) (fetched, error) {
 		if waited+wait > c.cfg.Retry.MaxWait {
 			return fetched{}, wrap(fmt.Errorf("%w (asked to wait %s: not retrying)", o.err, wait.Round(time.Second)))
 		}
+		if deadline, _ := ctx.Deadline(); time.Until(deadline) < wait {
+			return fetched{}, wrap(fmt.Errorf("%w (a retry in %s would pass the %s bound)", o.err, wait.Round(time.Second), total))
+		}
 		c.logf("%s: %v, retrying in %s", s.url, o.err, wait.Round(10*time.Millisecond))
 		if err := c.cfg.Sleep(ctx, wait); err != nil {
-			return fetched{}, err
+			return fetched{}, wrap(err)
 		}
 		waited += wait
 	}
+}
+
+// TimeBoundError: a fetch, retries and waits included, did not finish
+// within the client's bound (Timeouts.Total).
+type TimeBoundError struct{ Bound time.Duration }
+
+func (e *TimeBoundError) Error() string {
+	return fmt.Sprintf("no complete answer within %s (retries and waits included)", e.Bound)
 }
 
 func (c *Client) attempt(ctx context.Context, s fetchSpec, stored httpEntry, haveStored bool) outcome {
@@ -174,6 +192,10 @@ func (c *Client) attempt(ctx context.Context, s fetchSpec, stored httpEntry, hav
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		var refused *RedirectError
+		if errors.As(err, &refused) {
+			return outcome{err: refused}
+		}
 		if ctx.Err() != nil {
 			return outcome{err: ctx.Err()}
 		}
@@ -188,7 +210,7 @@ func (c *Client) attempt(ctx context.Context, s fetchSpec, stored httpEntry, hav
 		}
 		entry := stored
 		updateValidators(&entry, resp.Header, c.cfg.Now())
-		c.logf("%s: 304 not modified, using the stored copy", s.url)
+		c.logf("%s: 304 not modified, using the stored copy", finalURL(s.url, resp))
 		return outcome{got: fetched{body: stored.Body, notModified: true, commit: func() { c.cache.putHTTP(entry) }}}
 	case code == http.StatusOK:
 		return c.readBody(ctx, s, resp)
@@ -224,7 +246,7 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 	if int64(len(body)) > limit {
 		return outcome{err: tooLarge}
 	}
-	c.logf("%s: %s, %s", s.url, resp.Status, sizeString(int64(len(body))))
+	c.logf("%s: %s, %s", finalURL(s.url, resp), resp.Status, sizeString(int64(len(body))))
 	entry := httpEntry{URL: s.url, Body: body}
 	updateValidators(&entry, resp.Header, c.cfg.Now())
 	// Without validators the stored copy (if any) must go: a later 304
@@ -246,6 +268,17 @@ func updateValidators(e *httpEntry, h http.Header, now time.Time) {
 		e.LastModified = v
 	}
 	e.Stored = now
+}
+
+// finalURL names where an answer came from for --verbose: the URL asked
+// for, and where redirects led when they did.
+func finalURL(asked string, resp *http.Response) string {
+	if resp.Request != nil && resp.Request.URL != nil {
+		if final := resp.Request.URL.String(); final != asked {
+			return asked + " -> " + final
+		}
+	}
+	return asked
 }
 
 // drain reads a little of an unused body so the connection can be reused.
