@@ -53,7 +53,7 @@
 //	          previous [  next ]  day d  week w  month m  trending t
 //	          arxiv a  refresh r  bookmarks B
 //	Paper     open_page o  open_pdf p  open_code c  links L  copy_id y
-//	          copy_bibtex Y  bookmark b  tags T  note N
+//	          copy_bibtex Y  bookmark b  tags T  note e
 //	Detail    find /  next_match n  previous_match N
 //
 // The link picker's enter, esc and digits 1-9, and esc closing the help,

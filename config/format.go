@@ -59,11 +59,11 @@ func (c Config) Format() string {
 	}
 	b.WriteString("\n" + keysHeader + "[keys]\n")
 	width := 0
-	for _, a := range actions {
+	for _, a := range Actions() {
 		width = max(width, len(a.Name)+3+len(quoteList(c.keysOf(a.Name))))
 	}
 	group := ""
-	for _, a := range actions {
+	for _, a := range Actions() {
 		if a.Group != group {
 			group = a.Group
 			fmt.Fprintf(&b, "# %s\n", group)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/paperdeck/paperdeck/ui/keymap"
 )
 
 // modifiers in the order Bubble Tea writes them ("ctrl+alt+x").
@@ -102,19 +104,23 @@ func NormalizeKey(s string) (string, error) {
 // handled wins, so the other never runs from that key there.
 type Conflict struct {
 	Key   string
-	A, B  string   // the actions, in help order
-	Panes []string // where both act
+	A, B  string        // the actions, in help order
+	Panes []keymap.Pane // where both act
 }
 
 func (c Conflict) String() string {
 	return fmt.Sprintf("key %q is bound to both %s and %s (%s)", c.Key, c.A, c.B, paneList(c.Panes))
 }
 
-func paneList(panes []string) string {
-	if len(panes) == 1 {
-		return "in the " + panes[0] + " pane"
+func paneList(panes []keymap.Pane) string {
+	names := make([]string, len(panes))
+	for i, p := range panes {
+		names[i] = string(p)
 	}
-	return "in the " + strings.Join(panes[:len(panes)-1], ", ") + " and " + panes[len(panes)-1] + " panes"
+	if len(names) == 1 {
+		return "in the " + names[0] + " pane"
+	}
+	return "in the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " panes"
 }
 
 // CheckKeys reports the keys bound to two actions in the same pane.
@@ -126,9 +132,9 @@ func CheckKeys(bindings map[string][]string) []Conflict {
 	defaults := overlaps(DefaultKeys())
 	var out []Conflict
 	index := map[[3]string]int{}
-	for _, pane := range allPanes {
+	for _, pane := range keymap.Checked {
 		for _, o := range paneOverlaps(bindings, pane) {
-			if defaults[[4]string{pane, o[0], o[1], o[2]}] {
+			if defaults[overlap{pane, o[0], o[1], o[2]}] {
 				continue
 			}
 			id := [3]string{o[0], o[1], o[2]}
@@ -137,18 +143,24 @@ func CheckKeys(bindings map[string][]string) []Conflict {
 				continue
 			}
 			index[id] = len(out)
-			out = append(out, Conflict{Key: o[0], A: o[1], B: o[2], Panes: []string{pane}})
+			out = append(out, Conflict{Key: o[0], A: o[1], B: o[2], Panes: []keymap.Pane{pane}})
 		}
 	}
 	return out
 }
 
+// overlap is one key of one pane bound to two actions.
+type overlap struct {
+	pane      keymap.Pane
+	key, a, b string
+}
+
 // overlaps is every (pane, key, action, action) overlap of bindings.
-func overlaps(bindings map[string][]string) map[[4]string]bool {
-	m := map[[4]string]bool{}
-	for _, pane := range allPanes {
+func overlaps(bindings map[string][]string) map[overlap]bool {
+	m := map[overlap]bool{}
+	for _, pane := range keymap.Checked {
 		for _, o := range paneOverlaps(bindings, pane) {
-			m[[4]string{pane, o[0], o[1], o[2]}] = true
+			m[overlap{pane, o[0], o[1], o[2]}] = true
 		}
 	}
 	return m
@@ -156,7 +168,7 @@ func overlaps(bindings map[string][]string) map[[4]string]bool {
 
 // paneOverlaps lists (key, first action, second action) for one pane, in
 // help order, the fixed keys last.
-func paneOverlaps(bindings map[string][]string, pane string) [][3]string {
+func paneOverlaps(bindings map[string][]string, pane keymap.Pane) [][3]string {
 	byKey := map[string][]string{}
 	var keys []string
 	add := func(a Action, ks []string) {
@@ -176,14 +188,14 @@ func paneOverlaps(bindings map[string][]string, pane string) [][3]string {
 			byKey[k] = append(byKey[k], a.Name)
 		}
 	}
-	for _, a := range actions {
+	for _, a := range keymap.Actions() {
 		ks, ok := bindings[a.Name]
 		if !ok {
 			ks = a.Keys
 		}
 		add(a, ks)
 	}
-	for _, a := range fixedKeys {
+	for _, a := range keymap.FixedActions() {
 		add(a, a.Keys)
 	}
 	var out [][3]string

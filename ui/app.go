@@ -17,8 +17,15 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
-	"github.com/paperdeck/paperdeck/ui/render"
+	"github.com/paperdeck/paperdeck/ui/keymap"
+	"github.com/paperdeck/paperdeck/ui/pane/detail"
+	"github.com/paperdeck/paperdeck/ui/pane/help"
+	"github.com/paperdeck/paperdeck/ui/pane/input"
+	"github.com/paperdeck/paperdeck/ui/pane/message"
+	"github.com/paperdeck/paperdeck/ui/pane/picker"
+	"github.com/paperdeck/paperdeck/ui/pane/status"
 )
 
 // Options wires the reader to the world; only Feed and Start are needed.
@@ -61,20 +68,21 @@ type App struct {
 	opts     Options
 	ctx      context.Context
 	stop     context.CancelFunc
-	styles   Styles
+	styles   common.Styles
 	width    int
 	height   int
 	wide     bool
 	focus    focus
 	returnTo focus // where the help and the picker return to
 
+	keys    keymap.Map // the one key table with the config's remaps
 	list    listPane
-	detail  detailPane
-	input   inputPane
-	help    helpPane
-	picker  pickerPane
-	message messagePane
-	status  statusBar
+	detail  *detail.Model
+	input   *input.Model
+	help    *help.Model
+	picker  *picker.Model
+	message *message.Model
+	status  *status.Model
 
 	global   globalKeys
 	lkeys    listingKeys
@@ -85,8 +93,7 @@ type App struct {
 	listing   model.Listing // what is listed (its papers live in the list pane)
 	shownGen  int           // the request whose cached copy is on screen
 	loaded    bool
-	history   []savedListing // earlier listings, one esc away each
-	renders   *render.Cache
+	history   []savedListing  // earlier listings, one esc away each
 	full      map[string]bool // papers whose detail record was merged
 	asked     map[string]bool // papers whose detail record was asked for
 	read      map[string]bool
@@ -98,9 +105,8 @@ type App struct {
 	bookErr   error                   // the bookmarks file is damaged: save nothing
 	readErr   error                   // the read-marks file is damaged
 	dueSeq    int                     // the cursor's latest rest, for the detail fetch
-	rendering bool                    // a detail render is running (one at a time)
 	inputVal  string                  // the input's value after the last key
-	tick      tickFunc
+	tick      status.Ticker
 	crashed   bool
 	crashLog  string
 }
@@ -134,16 +140,18 @@ func New(opts Options) *App {
 		parent = context.Background()
 	}
 	ctx, stop := context.WithCancel(parent)
-	st := NewStyles(true, opts.NoColor)
+	st := common.NewStyles(true, opts.NoColor)
+	km := keymap.New(opts.Comforts.Keys)
+	c := common.Common{Styles: st, Keys: km}
 	m := &App{
-		opts: opts, ctx: ctx, stop: stop, styles: st,
-		list: newListPane(st), detail: newDetailPane(st), input: newInputPane(st),
-		picker: newPickerPane(st), message: newMessagePane(st), status: newStatusBar(st),
-		global: newGlobalKeys(), lkeys: newListingKeys(), pkeys: newPaperKeys(),
-		tick: tea.Tick, renders: render.NewCache(256), full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
+		opts: opts, ctx: ctx, stop: stop, styles: st, keys: km,
+		list: newListPane(c), detail: detail.New(c, opts.Render), input: input.New(c),
+		picker: picker.New(c), message: message.New(c), status: status.New(c),
+		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
+		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
 		bookmarks: map[string]store.Bookmark{}, saving: map[string]*pendingSave{},
 	}
-	m.help = newHelpPane(st, m.helpSections())
+	m.help = help.New(c, m.helpSections())
 	m.applyComforts()
 	m.refreshMarks()
 	m.status.SetListing("loading "+describePeriod(opts.Start.Period), "")
@@ -152,23 +160,15 @@ func New(opts Options) *App {
 
 // helpSections are the help screen's groups, from the panes' own
 // bindings. The detail and the picker scroll with the same keys as the
-// list, so only their own keys are listed again.
-func (m *App) helpSections() []helpSection {
-	flat := func(groups [][]key.Binding) []key.Binding {
-		var out []key.Binding
-		for _, g := range groups {
-			out = append(out, g...)
-		}
-		return out
-	}
-	d, p := m.detail.keys, m.picker.keys
-	return []helpSection{
-		{"Listing", flat(m.lkeys.FullHelp())},
-		{"Paper", flat(m.pkeys.FullHelp())},
-		{"Anywhere", flat(m.global.FullHelp())},
-		{"Move (list, detail, help)", flat(m.list.keys.FullHelp())},
-		{"Detail", []key.Binding{d.Find, d.NextHit, d.PrevHit, d.Back}},
-		{"Link picker", []key.Binding{p.Number, p.Open, p.Close}},
+// list, so their Keys list only their own.
+func (m *App) helpSections() []help.Section {
+	return []help.Section{
+		{Title: "Listing", Keys: all(m.lkeys)},
+		{Title: "Paper", Keys: all(m.pkeys)},
+		{Title: "Anywhere", Keys: all(m.global)},
+		{Title: "Move (list, detail, help)", Keys: all(m.list.Keys())},
+		{Title: "Detail", Keys: all(m.detail.Keys())},
+		{Title: "Link picker", Keys: all(m.picker.Keys())},
 	}
 }
 
@@ -232,12 +232,20 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleStream(msg)
 	case filteredMsg:
 		return m.handleFiltered(msg)
+	case detail.RenderedMsg:
+		return m.detail.Update(msg)
+	case detail.FindMsg:
+		return m.openInput(input.Find, msg.Query)
+	case picker.ChosenMsg:
+		return m.handleChosen(msg)
+	case common.CloseMsg:
+		return m.handleClose()
+	case common.FlashMsg:
+		return m.status.Flash(msg.Level, msg.Text)
 	case detailsMsg:
 		return m.handleDetails(msg)
 	case detailsDueMsg:
 		return m.handleDetailsDue(msg)
-	case renderedMsg:
-		return m.handleRendered(msg)
 	case openedMsg:
 		return m.handleOpened(msg)
 	case marksLoadedMsg:
@@ -250,10 +258,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleReadSaved(msg)
 	case visitedMsg:
 		return m.handleVisited(msg)
-	case statusClearMsg:
-		return m.handleStatusClear(msg)
-	case spinner.TickMsg:
-		return m.handleSpinner(msg)
+	case status.ClearMsg, spinner.TickMsg:
+		return m.status.Update(msg)
 	}
 	return m.handleOther(msg)
 }
@@ -280,32 +286,33 @@ func (m *App) screen() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		return truncate("terminal too small", m.width)
+		return common.Truncate("terminal too small", m.width)
 	}
 	parts := []string{m.body()}
 	if m.input.Active() {
-		parts = append(parts, padRight(m.input.View(), m.width))
+		parts = append(parts, common.PadRight(m.input.View(), m.width))
 	}
-	parts = append(parts, m.status.View(m.hint()))
-	return clampScreen(strings.Join(parts, "\n"), m.width, m.height)
+	m.status.SetHints(m.hint())
+	parts = append(parts, m.status.View())
+	return common.ClampScreen(strings.Join(parts, "\n"), m.width, m.height)
 }
 
 func (m *App) body() string {
 	w, h := m.width, m.bodyHeight()
 	switch {
 	case m.focus == focusHelp:
-		return box(m.help.View(), w, h)
+		return common.Box(m.help.View(), w, h)
 	case m.focus == focusPicker:
-		return box(m.picker.View(), w, h)
+		return common.Box(m.picker.View(), w, h)
 	case m.focus == focusMessage:
-		return box(m.message.View(), w, h)
+		return common.Box(m.message.View(), w, h)
 	case m.wide:
 		lw, dw := m.split()
-		return sideBySide(box(m.list.View(), lw, h), m.styles.Divider.Render("│"), box(m.detail.View(), dw, h))
+		return common.SideBySide(common.Box(m.list.View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
 	case m.focus == focusDetail:
-		return box(m.detail.View(), w, h)
+		return common.Box(m.detail.View(), w, h)
 	}
-	return box(m.list.View(), w, h)
+	return common.Box(m.list.View(), w, h)
 }
 
 // setFocus gives the keys to a pane; the list dims its cursor when it
@@ -345,17 +352,8 @@ func (m *App) layout() {
 	m.help.SetSize(w, h)
 	m.picker.SetSize(w, h)
 	m.message.SetSize(w, h)
-	m.input.SetSize(w)
-	m.status.SetSize(w)
-}
-
-// detailWidth is the width the detail is rendered at.
-func (m *App) detailWidth() int {
-	if m.wide {
-		_, dw := m.split()
-		return dw
-	}
-	return max(1, m.width)
+	m.input.SetSize(w, 1)
+	m.status.SetSize(w, 1)
 }
 
 // hint is the focused pane's main keys for the status bar, taken from
@@ -364,15 +362,15 @@ func (m *App) hint() []string {
 	var keys []key.Binding
 	switch {
 	case m.input.Active():
-		keys = m.input.keys.ShortHelp()
+		keys = m.input.Keys().ShortHelp()
 	case m.focus == focusHelp:
-		keys = m.help.keys.ShortHelp()
+		keys = m.help.Keys().ShortHelp()
 	case m.focus == focusPicker:
-		keys = m.picker.keys.ShortHelp()
+		keys = m.picker.Keys().ShortHelp()
 	case m.focus == focusMessage:
-		keys = m.message.keys.ShortHelp()
+		keys = m.message.Keys().ShortHelp()
 	case m.focus == focusDetail:
-		keys = append(m.detail.keys.ShortHelp(), m.pkeys.ShortHelp()...)
+		keys = append(m.detail.Keys().ShortHelp(), m.pkeys.ShortHelp()...)
 		keys = append(keys, m.global.Help)
 	default:
 		keys = append(m.lkeys.ShortHelp(), m.global.Help)
@@ -384,4 +382,11 @@ func (m *App) hint() []string {
 		}
 	}
 	return parts
+}
+
+// setTicker replaces tea.Tick for the root's timers and the status bar's
+// (tests run no timers).
+func (m *App) setTicker(t status.Ticker) {
+	m.tick = t
+	m.status.SetTicker(t)
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/pane/input"
 )
 
 // pendingSave is the bookmark state wanted for a paper while an earlier
@@ -72,12 +74,12 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 	if errors.As(err, &corrupt) {
 		if what == "bookmarks" {
 			m.bookErr = err
-			return m.status.Flash(flashError, "the bookmarks file is damaged: nothing is saved (B says more)")
+			return m.status.Flash(common.Error, "the bookmarks file is damaged: nothing is saved (B says more)")
 		}
 		m.readErr = err
-		return m.status.Flash(flashError, "the read-marks file is damaged: read marks are not saved")
+		return m.status.Flash(common.Error, "the read-marks file is damaged: read marks are not saved")
 	}
-	return m.status.Flash(flashError, "could not save the "+what+": "+err.Error())
+	return m.status.Flash(common.Error, "could not save the "+what+": "+err.Error())
 }
 
 // toggleBookmark is b: the mark changes at once and is saved in the
@@ -85,21 +87,21 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
 	marked := !m.marked[p.ID]
 	m.setMarked(p, marked)
-	say := "bookmarked " + quote(p.Title)
+	say := "bookmarked " + common.Quote(p.Title)
 	if !marked {
-		say = "removed the bookmark of " + quote(p.Title)
+		say = "removed the bookmark of " + common.Quote(p.Title)
 	}
 	switch {
 	case m.opts.Bookmarks == nil:
-		return m.status.Flash(flashInfo, say)
+		return m.status.Flash(common.Info, say)
 	case m.bookErr != nil:
-		return m.status.Flash(flashError, "not saved: the bookmarks file is damaged (B says more)")
+		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
 	case m.saving[p.ID] != nil:
 		m.saving[p.ID] = &pendingSave{paper: p, marked: marked}
-		return m.status.Flash(flashInfo, say)
+		return m.status.Flash(common.Info, say)
 	}
 	m.saving[p.ID] = &pendingSave{paper: p, marked: marked}
-	return tea.Batch(saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(flashInfo, say))
+	return tea.Batch(saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(common.Info, say))
 }
 
 func (m *App) setMarked(p model.Paper, marked bool) {
@@ -139,20 +141,20 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 // the bookmark has.
 func (m *App) editTags(p model.Paper) tea.Cmd {
 	m.editing = p
-	return m.openInput(inputTags, strings.Join(m.bookmarks[p.ID].Tags, ", "))
+	return m.openInput(input.Tags, strings.Join(m.bookmarks[p.ID].Tags, ", "))
 }
 
 func (m *App) editNote(p model.Paper) tea.Cmd {
 	m.editing = p
-	return m.openInput(inputNote, m.bookmarks[p.ID].Note)
+	return m.openInput(input.Note, m.bookmarks[p.ID].Note)
 }
 
 // saveEdit stores the tags or note typed for m.editing (bookmarking the
 // paper if it was not).
-func (m *App) saveEdit(mode inputMode, value string) tea.Cmd {
+func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	p := m.editing
 	what, tags := "note", parseTags(value)
-	if mode == inputTags {
+	if mode == input.Tags {
 		what = "tags"
 	}
 	b := m.bookmarks[p.ID]
@@ -160,7 +162,7 @@ func (m *App) saveEdit(mode inputMode, value string) tea.Cmd {
 	if b.Added.IsZero() {
 		b.Added = m.opts.Now()
 	}
-	if mode == inputTags {
+	if mode == input.Tags {
 		b.Tags = tags
 	} else {
 		b.Note = strings.TrimSpace(value)
@@ -171,13 +173,13 @@ func (m *App) saveEdit(mode inputMode, value string) tea.Cmd {
 	m.refreshBanner()
 	switch {
 	case m.opts.Bookmarks == nil:
-		return m.status.Flash(flashInfo, what+" kept for this session")
+		return m.status.Flash(common.Info, what+" kept for this session")
 	case m.bookErr != nil:
-		return m.status.Flash(flashError, "not saved: the bookmarks file is damaged (B says more)")
+		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
 	}
 	id, note := p.ID, b.Note
 	edit := func(s BookmarkStore) error { return s.SetNote(id, note) }
-	if mode == inputTags {
+	if mode == input.Tags {
 		edit = func(s BookmarkStore) error { return s.SetTags(id, tags) }
 	}
 	return editBookmarkCmd(m.opts.Bookmarks, p, what, edit)
@@ -190,7 +192,7 @@ func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
 	m.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return m.status.Flash(flashInfo, "saved the "+msg.what+" of "+quote(m.bookmarks[msg.id].Paper.Title))
+	return m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.bookmarks[msg.id].Paper.Title))
 }
 
 // showBookmarks is B: the bookmarks as a listing, newest first, the

@@ -3,12 +3,11 @@ package ui
 import (
 	"time"
 
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
-	"github.com/paperdeck/paperdeck/ui/render"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // detailsDelay is how long the cursor rests on a paper before its full
@@ -31,15 +30,6 @@ func (m *App) openDetail() tea.Cmd {
 	}
 	m.setFocus(focusDetail)
 	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.fetchDetails(p))
-}
-
-func (m *App) closeDetail() tea.Cmd {
-	if m.detail.find != "" {
-		m.detail.Find("")
-		return nil
-	}
-	m.setFocus(focusList)
-	return nil
 }
 
 // selectionMoved follows the cursor with the detail in the wide layout
@@ -66,39 +56,11 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 	return tea.Batch(m.markRead(p.ID), m.fetchDetails(p))
 }
 
-// showDetail puts p in the detail pane, from the render cache when it
-// can, else rendering in the background. One render runs at a time: with
-// j held down the detail shows each paper's plain placeholder and renders
-// only where the cursor is when the running render lands.
+// showDetail puts p in the detail pane, which renders it.
 func (m *App) showDetail(p model.Paper) tea.Cmd {
-	k := renderKey{ID: p.ID, Full: m.full[p.ID], Width: m.detailWidth(), Style: m.styles.RenderStyle()}
-	m.detail.SetPaper(p, k)
+	cmd := m.detail.Show(p, m.full[p.ID])
 	m.refreshBanner()
-	if out, ok := m.renders.Get(k.cacheID(), k.Width, render.Style(k.Style)); ok {
-		m.detail.SetRendered(k, out)
-		return nil
-	}
-	if m.rendering {
-		return nil // handleRendered renders what is wanted then
-	}
-	m.rendering = true
-	return renderCmd(m.opts.Render, p, k)
-}
-
-func (m *App) handleRendered(msg renderedMsg) tea.Cmd {
-	m.rendering = false
-	if msg.err == nil {
-		m.renders.Put(msg.key.cacheID(), msg.key.Width, render.Style(msg.key.Style), msg.out)
-	}
-	m.detail.SetRendered(msg.key, msg.out)
-	var cmds []tea.Cmd
-	if msg.err != nil && msg.key == m.detail.want {
-		cmds = append(cmds, m.status.Flash(flashError, "rendering the detail: "+msg.err.Error()))
-	}
-	if p, ok := m.detail.Paper(); ok && m.detail.Want() != (renderKey{}) {
-		cmds = append(cmds, m.showDetail(p)) // the detail moved on while this one ran
-	}
-	return tea.Batch(cmds...)
+	return cmd
 }
 
 // fetchDetails asks once per paper for its full record (code link, stars,
@@ -122,7 +84,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 		// Said only when the reader opened this paper; a fetch made because
 		// the cursor rested stays quiet (offline, that would be every paper).
 		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id && m.focus == focusDetail {
-			return tea.Batch(spin, m.status.Flash(flashNotice, "no details for "+msg.id+": "+msg.err.Error()))
+			return tea.Batch(spin, m.status.Flash(common.Notice, "no details for "+msg.id+": "+msg.err.Error()))
 		}
 		return spin
 	}
@@ -145,7 +107,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.width, m.height = msg.Width, msg.Height
 	m.layout()
-	if m.focus == focusDetail && !m.wide && !m.detail.has {
+	if _, has := m.detail.Paper(); m.focus == focusDetail && !m.wide && !has {
 		m.setFocus(focusList)
 	}
 	if p, ok := m.detail.Paper(); ok {
@@ -167,16 +129,5 @@ func (m *App) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	if p, ok := m.detail.Paper(); ok {
 		return m.showDetail(p)
 	}
-	return nil
-}
-
-func (m *App) handleSpinner(msg spinner.TickMsg) tea.Cmd {
-	var cmd tea.Cmd
-	m.status, cmd = m.status.Tick(msg)
-	return cmd
-}
-
-func (m *App) handleStatusClear(msg statusClearMsg) tea.Cmd {
-	m.status.Clear(msg.seq)
 	return nil
 }

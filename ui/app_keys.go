@@ -4,7 +4,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/pane/input"
+	"github.com/paperdeck/paperdeck/ui/pane/picker"
 )
 
 // handleKey: ctrl+c always quits; a typed line takes every other key;
@@ -22,11 +26,11 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.focus {
 	case focusHelp:
-		return m.handleHelpKey(k)
+		return m.help.Update(k)
 	case focusPicker:
-		return m.handlePickerKey(k)
+		return m.picker.Update(k)
 	case focusMessage:
-		return m.handleMessageKey(k)
+		return m.message.Update(k)
 	case focusDetail:
 		return m.handleDetailKey(k)
 	}
@@ -51,13 +55,25 @@ func (m *App) toggleHelp() tea.Cmd {
 	return nil
 }
 
-func (m *App) handleHelpKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.help.keys.Close) {
-		return m.toggleHelp()
+// handleClose closes what asked (common.CloseMsg): the help, the picker
+// and the message box give the keys back to where they were, the detail
+// to the list.
+func (m *App) handleClose() tea.Cmd {
+	switch m.focus {
+	case focusHelp, focusPicker, focusMessage:
+		m.setFocus(m.returnTo)
+	case focusDetail:
+		m.setFocus(focusList)
 	}
-	var cmd tea.Cmd
-	m.help, cmd = m.help.Update(k)
-	return cmd
+	return nil
+}
+
+// handleChosen opens the link picked in the picker.
+func (m *App) handleChosen(msg picker.ChosenMsg) tea.Cmd {
+	if m.focus == focusPicker {
+		m.setFocus(m.returnTo)
+	}
+	return m.openLink(msg.Link.Label+" link", msg.Link.URL)
 }
 
 func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
@@ -67,9 +83,9 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.lkeys.Back):
 		return m.goBack()
 	case key.Matches(k, m.lkeys.Filter):
-		return m.openInput(inputFilter, m.list.Query())
+		return m.openInput(input.Filter, m.list.Query())
 	case key.Matches(k, m.lkeys.Search):
-		return m.openInput(inputSearch, m.searchQuery())
+		return m.openInput(input.Search, m.searchQuery())
 	case key.Matches(k, m.lkeys.Prev):
 		return m.step(-1)
 	case key.Matches(k, m.lkeys.Next):
@@ -104,34 +120,13 @@ func (m *App) updateList(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmd, m.selectionMoved(before))
 }
 
+// handleDetailKey: the paper keys, then the detail's own (scrolling,
+// find, back).
 func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, m.detail.keys.Back):
-		return m.closeDetail()
-	case key.Matches(k, m.detail.keys.Find):
-		return m.openInput(inputFind, m.detail.find)
-	case key.Matches(k, m.detail.keys.NextHit, m.detail.keys.PrevHit) && m.detail.HasHits():
-		// While a find has matches, N is "previous match", not "note".
-		var cmd tea.Cmd
-		m.detail, cmd = m.detail.Update(k)
-		return tea.Batch(cmd, m.status.Flash(flashInfo, m.detail.FindStatus()))
-	}
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd
 	}
-	var cmd tea.Cmd
-	m.detail, cmd = m.detail.Update(k)
-	return cmd
-}
-
-func (m *App) handleMessageKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.message.keys.Close) {
-		m.setFocus(m.returnTo)
-		return nil
-	}
-	var cmd tea.Cmd
-	m.message, cmd = m.message.Update(k)
-	return cmd
+	return m.detail.Update(k)
 }
 
 // showMessage puts a long message on screen until esc.
@@ -143,20 +138,6 @@ func (m *App) showMessage(title, body string) {
 	m.setFocus(focusMessage)
 }
 
-func (m *App) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.picker.keys.Close) {
-		m.setFocus(m.returnTo)
-		return nil
-	}
-	var cmd tea.Cmd
-	m.picker, cmd = m.picker.Update(k)
-	if l, ok := m.picker.Chosen(); ok {
-		m.setFocus(m.returnTo)
-		return tea.Batch(cmd, m.openLink(l.Label+" link", l.URL))
-	}
-	return cmd
-}
-
 // handlePaperKey runs the keys that act on the current paper, from the
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -166,7 +147,7 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	p, ok := m.currentPaper()
 	if !ok {
-		return m.status.Flash(flashInfo, "no paper selected"), true
+		return m.status.Flash(common.Info, "no paper selected"), true
 	}
 	switch {
 	case key.Matches(k, m.pkeys.Page):
@@ -202,8 +183,8 @@ func (m *App) currentPaper() (model.Paper, bool) {
 }
 
 // openInput shows the query line for mode, starting from value.
-func (m *App) openInput(mode inputMode, value string) tea.Cmd {
-	value = safeLine(value) // a bookmark's tags or note, from the file
+func (m *App) openInput(mode input.Mode, value string) tea.Cmd {
+	value = termsafe.Line(value) // a bookmark's tags or note, from the file
 	cmd := m.input.Open(mode, value)
 	m.inputVal = value
 	m.layout()
@@ -213,8 +194,7 @@ func (m *App) openInput(mode inputMode, value string) tea.Cmd {
 // handleInputKey edits the query line and applies what it means at once:
 // the filter and the find follow every key, a search starts on enter.
 func (m *App) handleInputKey(k tea.KeyPressMsg) tea.Cmd {
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(k)
+	cmd := m.input.Update(k)
 	return tea.Batch(cmd, m.applyInput())
 }
 
@@ -224,9 +204,8 @@ func (m *App) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	}
 	// Pasted text (copied from a terminal, say) may hold whole escape
 	// sequences; the input would drop only their ESC and keep the rest.
-	msg.Content = safeLine(msg.Content)
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	msg.Content = termsafe.Line(msg.Content)
+	cmd := m.input.Update(msg)
 	return tea.Batch(cmd, m.applyInput())
 }
 
@@ -235,46 +214,44 @@ func (m *App) handleOther(msg tea.Msg) tea.Cmd {
 	if !m.input.Active() {
 		return nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return cmd
+	return m.input.Update(msg)
 }
 
 func (m *App) applyInput() tea.Cmd {
 	outcome, mode := m.input.Outcome()
 	value := m.input.Value()
 	switch outcome {
-	case inputEdited:
+	case input.Edited:
 		if value == m.inputVal && !m.input.Toggled() {
 			return nil
 		}
 		m.inputVal = value
 		switch mode {
-		case inputFilter:
+		case input.Filter:
 			return m.setFilter(value)
-		case inputFind:
+		case input.Find:
 			m.detail.Find(value)
 		}
 		return nil
-	case inputAccepted:
+	case input.Accepted:
 		m.layout()
 		switch mode {
-		case inputFilter:
+		case input.Filter:
 			return m.setFilter(value)
-		case inputFind:
+		case input.Find:
 			m.detail.Find(value)
-			return m.status.Flash(flashInfo, m.detail.FindStatus())
-		case inputSearch:
+			return m.status.Flash(common.Info, m.detail.FindStatus())
+		case input.Search:
 			return m.search(value)
-		case inputTags, inputNote:
+		case input.Tags, input.Note:
 			return m.saveEdit(mode, value)
 		}
-	case inputCanceled:
+	case input.Canceled:
 		m.layout()
 		switch mode {
-		case inputFilter:
+		case input.Filter:
 			return m.setFilter("")
-		case inputFind:
+		case input.Find:
 			m.detail.Find("")
 		}
 	}
@@ -284,16 +261,14 @@ func (m *App) applyInput() tea.Cmd {
 // handleWheel scrolls what is under the mouse: in the wide layout the
 // detail on the right, otherwise the focused pane.
 func (m *App) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	var cmd tea.Cmd
 	lw, _ := m.split()
 	switch {
 	case m.focus == focusHelp:
-		m.help, cmd = m.help.Update(msg)
+		return m.help.Update(msg)
 	case m.focus == focusPicker:
+		return nil
 	case m.wide && msg.Mouse().X > lw, !m.wide && m.focus == focusDetail:
-		m.detail, cmd = m.detail.Update(msg)
-	default:
-		return m.updateList(msg)
+		return m.detail.Update(msg)
 	}
-	return cmd
+	return m.updateList(msg)
 }

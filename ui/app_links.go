@@ -5,7 +5,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // openedMsg reports what happened when a link was handed to the browser;
@@ -20,15 +22,15 @@ type openedMsg struct {
 // says what is opened or why not.
 func (m *App) openLink(what, raw string) tea.Cmd {
 	if raw == "" {
-		return m.status.Flash(flashInfo, "no "+what+" for this paper")
+		return m.status.Flash(common.Info, "no "+what+" for this paper")
 	}
 	u, err := CheckURL(raw)
 	if err != nil {
-		return m.status.Flash(flashError, "not opening the "+what+": "+err.Error())
+		return m.status.Flash(common.Error, "not opening the "+what+": "+err.Error())
 	}
 	open := m.opts.Open
-	fade := m.status.Flash(flashInfo, "opening "+u+"…")
-	seq := m.status.seq
+	fade := m.status.Flash(common.Info, "opening "+u+"…")
+	seq := m.status.Seq()
 	return tea.Batch(fade, func() tea.Msg { return openedMsg{url: u, err: open(u), seq: seq} })
 }
 
@@ -36,12 +38,12 @@ func (m *App) openLink(what, raw string) tea.Cmd {
 // that only returns when it is closed says nothing then, unless it failed.
 func (m *App) handleOpened(msg openedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.Flash(flashError, "could not open the link with the browser: "+msg.err.Error()+" (set $BROWSER)")
+		return m.status.Flash(common.Error, "could not open the link with the browser: "+msg.err.Error()+" (set $BROWSER)")
 	}
-	if m.status.seq != msg.seq || m.status.Message() == "" {
+	if m.status.Seq() != msg.seq || m.status.Message() == "" {
 		return nil
 	}
-	return m.status.Flash(flashInfo, "opened "+msg.url)
+	return m.status.Flash(common.Info, "opened "+msg.url)
 }
 
 // copyID is y: the arXiv id and the paper's link, through OSC 52 so it
@@ -49,19 +51,19 @@ func (m *App) handleOpened(msg openedMsg) tea.Cmd {
 func (m *App) copyID(p model.Paper) tea.Cmd {
 	// Cleaned: pasted into a shell, a newline or an escape in the copy
 	// would run or hide something.
-	text := strings.TrimSpace(safeLine(p.ID + " " + p.URL))
+	text := strings.TrimSpace(termsafe.Line(p.ID + " " + p.URL))
 	if text == "" {
-		return m.status.Flash(flashInfo, "nothing to copy for this paper")
+		return m.status.Flash(common.Info, "nothing to copy for this paper")
 	}
-	return tea.Batch(tea.SetClipboard(text), m.status.Flash(flashInfo, "copied "+text))
+	return tea.Batch(tea.SetClipboard(text), m.status.Flash(common.Info, "copied "+text))
 }
 
 // copyBibTeX is Y: a BibTeX entry for the paper.
 func (m *App) copyBibTeX(p model.Paper) tea.Cmd {
-	bib := safeBlock(m.opts.BibTeX(cleanRecord(p)))
+	bib := termsafe.Text(m.opts.BibTeX(termsafe.Paper(p)))
 	if bib == "" {
-		return m.status.Flash(flashInfo, "no BibTeX for this paper")
+		return m.status.Flash(common.Info, "no BibTeX for this paper")
 	}
 	first, _, _ := strings.Cut(bib, ",")
-	return tea.Batch(tea.SetClipboard(bib), m.status.Flash(flashInfo, "copied BibTeX "+first+"…}"))
+	return tea.Batch(tea.SetClipboard(bib), m.status.Flash(common.Info, "copied BibTeX "+first+"…}"))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
@@ -23,7 +24,7 @@ func (m *App) load(r loadReq) tea.Cmd {
 		return tea.Batch(m.syncLoading(), bookmarksLoadCmd(m.opts.Bookmarks, m.sessionBookmarks(), gen, r))
 	}
 	if m.opts.Feed == nil {
-		return m.status.Flash(flashError, "no source to load from")
+		return m.status.Flash(common.Error, "no source to load from")
 	}
 	ctx, gen := m.listingG.Begin(m.ctx)
 	if r.Period.Kind == model.File {
@@ -61,7 +62,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		if !m.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
-		return tea.Batch(spin, m.status.Flash(flashError, fmt.Sprintf("could not load %s: %v", what, msg.err)))
+		return tea.Batch(spin, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
 	}
 	l := msg.res.Listing
 	if l.Period.IsZero() {
@@ -72,7 +73,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 			r := msg.req
 			r.Request = feed.Request{Period: next}
 			r.Skipped++
-			return tea.Batch(spin, m.load(r), m.status.Flash(flashInfo, emptyText(l)+", trying "+describePeriod(next)))
+			return tea.Batch(spin, m.load(r), m.status.Flash(common.Info, emptyText(l)+", trying "+describePeriod(next)))
 		}
 	}
 	if msg.req.Push && m.loaded {
@@ -84,7 +85,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{spin, m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
 	if msg.res.Notice != "" {
-		cmds = append(cmds, m.status.Flash(flashNotice, msg.res.Notice))
+		cmds = append(cmds, m.status.Flash(common.Notice, msg.res.Notice))
 	}
 	return tea.Batch(cmds...)
 }
@@ -101,7 +102,7 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 	m.shownGen = msg.gen
 	l := msg.res.Listing
 	return tea.Batch(m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false),
-		m.status.Flash(flashInfo, msg.res.Notice+"; updating…"))
+		m.status.Flash(common.Info, msg.res.Notice+"; updating…"))
 }
 
 // setListing shows a new listing (its papers apart: a streamed one's
@@ -204,7 +205,7 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 		if m.shownGen != msg.gen && !m.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
-		cmds = append(cmds, m.status.Flash(flashError, fmt.Sprintf("could not load %s: %v", what, msg.err)))
+		cmds = append(cmds, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
 	}
 	if m.shownGen == msg.gen {
 		l := msg.listing
@@ -225,11 +226,11 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 func (m *App) step(dir int) tea.Cmd {
 	cur := m.listing.Period
 	if !m.loaded || !cur.Dated() {
-		return m.status.Flash(flashInfo, "[ and ] move through days, weeks and months; press d, w or m first")
+		return m.status.Flash(common.Info, "[ and ] move through days, weeks and months; press d, w or m first")
 	}
 	next, ok := m.neighbour(m.listing, dir)
 	if !ok {
-		return m.status.Flash(flashInfo, "no later list than "+describePeriod(cur)+" yet")
+		return m.status.Flash(common.Info, "no later list than "+describePeriod(cur)+" yet")
 	}
 	return m.load(loadReq{Request: feed.Request{Period: next}, Step: dir})
 }
@@ -298,7 +299,7 @@ func (m *App) updateStatusListing() {
 	where := sourceName(m.listing) + " · " + describePeriod(m.listing.Period)
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
-		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, quote(q))
+		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, common.Quote(q))
 	}
 	if m.list.Streaming() {
 		count = "loading… " + count
@@ -344,7 +345,7 @@ func describePeriod(p model.Period) string {
 	case model.File:
 		return filepath.Base(p.Value)
 	case model.Search:
-		return "search " + quote(p.Value)
+		return "search " + common.Quote(p.Value)
 	case bookmarksKind:
 		return "bookmarks"
 	}
@@ -360,7 +361,7 @@ func emptyText(l model.Listing) string {
 	case model.Week, model.Month:
 		return "no papers in " + p.String()
 	case model.Search:
-		return "no papers found for " + quote(p.Value)
+		return "no papers found for " + common.Quote(p.Value)
 	case bookmarksKind:
 		return "no bookmarks yet: press b on a paper to keep it"
 	}

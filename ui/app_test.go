@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/pane/status"
 )
 
 var (
@@ -43,7 +44,7 @@ func newHarnessNoInit(t *testing.T, f *fakeFeed, start model.Period, w, h int) *
 	hs := newHarness(t, newFakeFeed(), model.Period{Kind: model.File, Value: "none"}, w, h)
 	o := hs.opened
 	hs.app = New(optionsFor(f, start, o))
-	hs.app.tick, hs.app.status.tick = hs.noTick(), hs.noTick()
+	hs.app.setTicker(hs.noTick())
 	hs.feed = f
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return &initHarness{hs}
@@ -461,7 +462,7 @@ func TestFindInDetail(t *testing.T) {
 		t.Errorf("n should go to the next match: %q", h.status())
 	}
 	h.keys("esc")
-	if h.app.focus != focusDetail || h.app.detail.find != "" {
+	if h.app.focus != focusDetail || h.app.detail.FindStatus() != "" {
 		t.Errorf("esc should clear the find first")
 	}
 	h.keys("esc")
@@ -495,7 +496,7 @@ func TestNoticeIsShown(t *testing.T) {
 	if !strings.Contains(h.status(), "offline: cached copy") {
 		t.Errorf("the notice should be in the status bar: %q", h.status())
 	}
-	h.send(statusClearMsg{seq: h.app.status.seq})
+	h.send(status.ClearMsg{Seq: h.app.status.Seq()})
 	if strings.Contains(h.status(), "offline") {
 		t.Errorf("the notice should fade")
 	}

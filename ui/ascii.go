@@ -6,6 +6,8 @@ import (
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // asciiGlyphs stand in for the glyphs of our chrome, glamour's and the
@@ -52,7 +54,7 @@ func asciiOnly(s string) string {
 			cluster = s[i : i+1]
 		}
 		i += len(cluster)
-		b.WriteString(asciiCluster(cluster, cellWidth(cluster)))
+		b.WriteString(asciiCluster(cluster, common.CellWidth(cluster)))
 	}
 	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"github.com/paperdeck/paperdeck/internal/memstat"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,8 +16,10 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/corpus"
+	"github.com/paperdeck/paperdeck/internal/memstat"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // benchSizes are the listing sizes issue 6 compares: a keypress must cost
@@ -51,7 +52,7 @@ func BenchmarkListView(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			papers := benchPapers(n)
-			l := newListPane(NewStyles(true, false))
+			l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
 			l.SetListing(context.Background(), papersOf(papers), newFilterIndex(papers), "", "", false)
 			l.SetSize(80, 40)
 			down, top := keyMsg("j"), keyMsg("g")
@@ -110,7 +111,7 @@ func benchApp(b *testing.B, n, w, h int) *App {
 	l := model.Listing{Source: model.SourceHF, Period: fri, Papers: benchPapers(n)}
 	app := New(Options{Feed: newFakeFeed().add(l), Start: feed.Request{Period: fri}, Now: fixedNow})
 	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	app.status.tick = app.tick
+	app.setTicker(app.tick)
 	app.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	ctx, gen := app.listingG.Begin(app.ctx)
 	app.Update(loadCmd(app.opts.Feed, ctx, gen, loadReq{Request: app.opts.Start})())
@@ -163,7 +164,7 @@ func loadFile(tb testing.TB, path string) *App {
 	tb.Helper()
 	app := New(Options{Feed: newFakeFeed(), Start: feed.Request{Period: model.Period{Kind: model.File, Value: path}}, Now: fixedNow})
 	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	app.status.tick = app.tick
+	app.setTicker(app.tick)
 	app.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	ctx, gen := app.listingG.Begin(app.ctx)
 	next := streamCmd(ctx, gen, loadReq{Request: app.opts.Start})

@@ -9,7 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // Comforts are the reader's settings from config.toml and the display
@@ -56,11 +58,10 @@ func (c Comforts) styleFile() string {
 // applyComforts runs once, at the end of New.
 func (m *App) applyComforts() {
 	c := m.opts.Comforts
-	m.remap(c.Keys)
 	if len(c.ArxivCategories) == 0 {
 		m.lkeys.Arxiv.SetEnabled(false)
 	}
-	m.help.sections = m.helpSections()
+	m.help.SetSections(m.helpSections())
 	m.list.dateFormat = c.DateFormat
 	// The styles as the theme has them until the terminal answers (a fixed
 	// theme ignores the answer: see newStyles).
@@ -72,7 +73,7 @@ func (m *App) applyComforts() {
 			"\n\npaperdeck uses the default for each of these. esc closes this; "+
 			"paperdeck config show checks the file again.")
 		// And in the status bar until another message replaces it.
-		_ = m.status.Flash(flashError, noticeLine(c.Notices))
+		_ = m.status.Flash(common.Error, noticeLine(c.Notices))
 	}
 }
 
@@ -86,11 +87,11 @@ func noticeLine(notices []string) string {
 
 // newStyles builds the styles for the terminal's background, unless the
 // config fixes the theme.
-func (m *App) newStyles(dark bool) Styles {
+func (m *App) newStyles(dark bool) common.Styles {
 	if d, fixed := m.opts.Comforts.fixedTheme(); fixed {
 		dark = d
 	}
-	st := NewStyles(dark, m.opts.NoColor)
+	st := common.NewStyles(dark, m.opts.NoColor)
 	st.DetailStyle = m.opts.Comforts.styleFile()
 	return st
 }
@@ -115,7 +116,7 @@ func (m *App) comfortView(v tea.View) tea.View {
 func (m *App) nextArxiv() tea.Cmd {
 	cats := m.opts.Comforts.ArxivCategories
 	if len(cats) == 0 {
-		return m.status.Flash(flashInfo, "no arXiv categories: set arxiv_categories in the config file")
+		return m.status.Flash(common.Info, "no arXiv categories: set arxiv_categories in the config file")
 	}
 	next := cats[0]
 	if p := m.listing.Period; p.Kind == model.Arxiv {
@@ -141,7 +142,7 @@ func (l listPane) dateWidth() int {
 	w := len("2025-01-09")
 	if l.dateFormat != nil {
 		for _, d := range []string{"2025-09-24", "2025-12-31"} {
-			w = max(w, cellWidth(safeLine(l.dateFormat(d))))
+			w = max(w, common.CellWidth(termsafe.Line(l.dateFormat(d))))
 		}
 	}
 	return min(w, 24) + 1

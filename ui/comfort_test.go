@@ -4,19 +4,17 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/config"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // comfortHarness is a harness whose reader has comforts.
@@ -27,47 +25,26 @@ func comfortHarness(t *testing.T, f *fakeFeed, start model.Period, w, h int, c C
 	opts.Comforts, opts.NoColor = c, noColor
 	app := New(opts)
 	hs := &harness{t: t, app: app, feed: f, opened: o}
-	app.tick, app.status.tick = hs.noTick(), hs.noTick()
+	app.setTicker(hs.noTick())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(app.Init())
 	return hs
 }
 
-// The config's action names and default keys are the reader's: the man
-// page and config init document what the keys really do.
+// Every action of config.toml's [keys] table is one of the reader's:
+// bound to a key nothing else uses, the help screen shows that key beside
+// it, so the man page and config init document what the keys really do.
 func TestConfigActionsAreTheReadersKeys(t *testing.T) {
-	app := New(optionsFor(newFakeFeed(), thu, &opened{}))
-	bindings := app.actionBindings()
-	covered := map[*key.Binding]bool{}
 	for _, a := range config.Actions() {
-		bs, ok := bindings[a.Name]
-		if !ok || len(bs) == 0 {
-			t.Errorf("config action %s binds nothing in the reader", a.Name)
-			continue
+		c := Comforts{Keys: map[string][]string{a.Name: {"f9"}}, ArxivCategories: []string{"cs.LG"}}
+		h := comfortHarness(t, page2024(t), thu, 200, 60, c, false)
+		if a.Name == "help" {
+			h.keys("f9")
+		} else {
+			h.keys("?")
 		}
-		for _, b := range bs {
-			covered[b] = true
-			if !slices.Equal(b.Keys(), a.Keys) {
-				t.Errorf("%s: the reader's keys %q, the config's defaults %q", a.Name, b.Keys(), a.Keys)
-			}
-		}
-	}
-	if len(bindings) != len(config.Actions()) {
-		t.Errorf("the reader binds %d actions, config knows %d", len(bindings), len(config.Actions()))
-	}
-	// Every binding of the keymaps is an action, but the fixed keys
-	// (enter, esc and digits of the picker, esc of the help, the text line).
-	fixed := map[*key.Binding]bool{
-		&app.help.keys.Close: true, &app.picker.keys.Open: true, &app.picker.keys.Number: true,
-		&app.picker.keys.Close: true, &app.message.keys.Close: true,
-	}
-	for _, km := range []any{&app.global, &app.lkeys, &app.pkeys, &app.list.keys, &app.detail.keys, &app.help.keys, &app.picker.keys, &app.message.keys} {
-		v := reflect.ValueOf(km).Elem()
-		for i := range v.NumField() {
-			b, ok := v.Field(i).Addr().Interface().(*key.Binding)
-			if ok && !covered[b] && !fixed[b] && len(b.Keys()) > 0 {
-				t.Errorf("%s.%s (%q) cannot be remapped: no config action sets it", v.Type().Name(), v.Type().Field(i).Name, b.Keys())
-			}
+		if screen := h.screen(); !regexpFind(screen, `f9 +`+regexp.QuoteMeta(a.Help)) {
+			t.Errorf("%s bound to f9: the help does not say f9 %s:\n%s", a.Name, a.Help, screen)
 		}
 	}
 }
@@ -341,9 +318,9 @@ func TestASCIIScreens(t *testing.T) {
 				t.Fatalf("%v: %d lines with --ascii, %d without", step, len(al), len(ul))
 			}
 			for i := range ul {
-				if cellWidth(ul[i]) != ansi.StringWidth(al[i]) {
+				if common.CellWidth(ul[i]) != ansi.StringWidth(al[i]) {
 					t.Errorf("%dx%d after %v: line %d is %d cells in ASCII, %d in Unicode:\n%q\n%q",
-						size[0], size[1], step, i, ansi.StringWidth(al[i]), cellWidth(ul[i]), ansi.Strip(al[i]), ansi.Strip(ul[i]))
+						size[0], size[1], step, i, ansi.StringWidth(al[i]), common.CellWidth(ul[i]), ansi.Strip(al[i]), ansi.Strip(ul[i]))
 				}
 			}
 		}

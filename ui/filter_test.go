@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // shelf is a small listing whose papers differ in every field a
@@ -256,7 +257,7 @@ func manyPapers(n int) []model.Paper {
 // number of papers.
 func TestListViewIsLocal(t *testing.T) {
 	papers := manyPapers(100_000)
-	l := newListPane(NewStyles(true, false))
+	l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
 	l.SetListing(context.Background(), papersOf(papers), newFilterIndex(papers), "", "", false)
 	l.SetSize(80, 30)
 	l, _ = l.Update(keyMsg("G"))

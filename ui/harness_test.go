@@ -15,6 +15,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/pane/status"
 )
 
 // fakeFeed answers from memory. A period listed in hold waits until its
@@ -130,7 +131,7 @@ func newHarness(t *testing.T, f *fakeFeed, start model.Period, w, h int) *harnes
 	o := &opened{}
 	app := New(optionsFor(f, start, o))
 	hs := &harness{t: t, app: app, feed: f, opened: o}
-	app.tick, app.status.tick = hs.noTick(), hs.noTick()
+	app.setTicker(hs.noTick())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(app.Init())
 	return hs
@@ -142,7 +143,7 @@ func optionsFor(f Feed, start model.Period, o *opened) Options {
 
 // noTick stands in for tea.Tick: timers never fire in these tests, so a
 // message stays until a test fades it.
-func (h *harness) noTick() tickFunc {
+func (h *harness) noTick() status.Ticker {
 	return func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 }
 

@@ -16,8 +16,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/pane/help"
 )
 
 // hostileParts are the ways a field of a paper can try to act on the
@@ -144,7 +147,7 @@ func (b *memBookmarks) SetNote(id, note string) error {
 // config file could make them, to the help screen.
 func hostileHelp(m *App) {
 	b := key.NewBinding(key.WithKeys("f12"), key.WithHelp(hostile("KEYHELP"), hostile("DESCHELP")))
-	m.help = newHelpPane(m.styles, append(m.helpSections(), helpSection{hostile("SECTIONWORD"), []key.Binding{b}}))
+	m.help.SetSections(append(m.helpSections(), help.Section{Title: hostile("SECTIONWORD"), Keys: []key.Binding{b}}))
 }
 
 // hostileSteps visit every pane with the hostile paper on screen; each
@@ -429,17 +432,17 @@ func FuzzSafeText(f *testing.F) {
 	f.Add("\x1b[31mred\x1b[m \x1b[38;2;1;2;3mrgb\x1b[0m", 5)
 	f.Fuzz(func(t *testing.T, s string, w int) {
 		w = max(0, min(w, 300))
-		line := safeLine(s)
+		line := termsafe.Line(s)
 		if p := frameProblem(line); p != "" || strings.ContainsAny(line, "\n\r\t") {
-			t.Fatalf("safeLine(%q) = %q holds %s", s, line, p)
+			t.Fatalf("termsafe.Line(%q) = %q holds %s", s, line, p)
 		}
 		if p := frameProblem(safeScreen(s)); p != "" {
 			t.Fatalf("safeScreen(%q) holds %s", s, p)
 		}
-		if p := frameProblem(safeBlock(s)); p != "" {
-			t.Fatalf("safeBlock(%q) holds %s", s, p)
+		if p := frameProblem(termsafe.Text(s)); p != "" {
+			t.Fatalf("termsafe.Text(%q) holds %s", s, p)
 		}
-		for _, cut := range []string{truncate(line, w), padRight(line, w)} {
+		for _, cut := range []string{common.Truncate(line, w), common.PadRight(line, w)} {
 			if msg := fitProblem(cut, w, 1); msg != "" {
 				t.Fatalf("%q cut to %d: %s", line, w, msg)
 			}

@@ -8,8 +8,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/keymap"
 )
 
 // listPane shows one row per paper of the current listing. It renders only
@@ -18,8 +21,8 @@ import (
 // listing, except a new filter result (positions, not papers) and a
 // paper's update (ids).
 type listPane struct {
-	keys   listKeys
-	styles Styles
+	keys   common.ScrollKeys
+	styles common.Styles
 	width  int
 	height int
 
@@ -50,8 +53,8 @@ const rowCacheMax = 4096
 // forget drops the cached rows after a change of width, styles or marks.
 func (l *listPane) forget() { l.cache = nil }
 
-func newListPane(styles Styles) listPane {
-	return listPane{keys: newListKeys(), styles: styles, empty: "loading…", index: filter.New(nil), inlineMax: inlineFilterMax}
+func newListPane(c common.Common) listPane {
+	return listPane{keys: common.NewScrollKeys(c.Keys, keymap.List), styles: c.Styles, empty: "loading…", index: filter.New(nil), inlineMax: inlineFilterMax}
 }
 
 func (l *listPane) SetSize(w, h int) {
@@ -63,7 +66,7 @@ func (l *listPane) SetSize(w, h int) {
 	l.refresh()
 }
 
-func (l *listPane) SetStyles(s Styles) {
+func (l *listPane) SetStyles(s common.Styles) {
 	l.styles = s
 	l.forget()
 	l.refresh()
@@ -415,7 +418,7 @@ func (l *listPane) refresh() {
 				msg = "filtering…"
 			}
 		}
-		l.rows = append(l.rows, l.styles.Empty.Render(truncate(" "+safeLine(msg), l.width)))
+		l.rows = append(l.rows, l.styles.Empty.Render(common.Truncate(" "+termsafe.Line(msg), l.width)))
 		return
 	}
 	if l.cache == nil || len(l.cache) > rowCacheMax {
@@ -469,11 +472,11 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	marks := cursor + unread + mark + " " + code + " "
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
-	text := safeLine(p.Title)
+	text := termsafe.Line(p.Title)
 	if tags := l.marks.tags[p.ID]; tags != "" {
-		text += "  " + safeLine(tags)
+		text += "  " + termsafe.Line(tags)
 	}
-	title := padRight(text, titleW)
+	title := common.PadRight(text, titleW)
 	up := ""
 	if p.Upvotes > 0 {
 		up = fmt.Sprintf("▲%d", p.Upvotes)
@@ -481,14 +484,14 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	up = fmt.Sprintf(" %6s", up)
 	date := ""
 	if showDate {
-		date = " " + padRight(safeLine(l.formatDate(p.Published)), dateW-1)
+		date = " " + common.PadRight(termsafe.Line(l.formatDate(p.Published)), dateW-1)
 	}
 
 	if selected && l.blurred {
-		return l.styles.RowBlurred.Render(padRight(marks+title+up+date, w))
+		return l.styles.RowBlurred.Render(common.PadRight(marks+title+up+date, w))
 	}
 	if selected {
-		return l.styles.RowSelected.Render(padRight(marks+title+up+date, w))
+		return l.styles.RowSelected.Render(common.PadRight(marks+title+up+date, w))
 	}
 	ts := l.styles.Row
 	if l.marks.read[p.ID] && !l.marks.fresh[p.ID] {
@@ -498,3 +501,5 @@ func (l listPane) row(p model.Paper, selected bool) string {
 }
 
 func (l listPane) View() string { return l.view }
+
+func (l listPane) Keys() common.KeyMap { return l.keys }

@@ -20,7 +20,7 @@ func TestPanicInCommandWritesCrashLog(t *testing.T) {
 	opts.CrashDir = dir
 	opts.Render = func(model.Paper, int, string) (string, error) { panic("renderer bug") }
 	h := &harness{t: t, app: New(opts), opened: o}
-	h.app.tick, h.app.status.tick = h.noTick(), h.noTick()
+	h.app.setTicker(h.noTick())
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(h.app.Init())
 	h.keys("enter")

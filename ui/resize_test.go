@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // TestResizeNeverOverflows shrinks the terminal from 140×40 to 20×5 and
@@ -37,7 +39,7 @@ func TestResizeNeverOverflows(t *testing.T) {
 				h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
 				checkScreenFits(t, h.app.View().Content, s[0], s[1])
 				small := s[0] < minWidth || s[1] < minHeight
-				if got := h.screen(); small != (got == truncate("terminal too small", s[0])) {
+				if got := h.screen(); small != (got == common.Truncate("terminal too small", s[0])) {
 					t.Errorf("%dx%d: %q", s[0], s[1], got)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // propSizes are the terminal sizes of the property test: every size from
@@ -83,7 +84,7 @@ func propSession(t *testing.T, f *fakeFeed, w, h int) *harness {
 	opts.Bookmarks = newHostileBookmarks()
 	opts.Render = cachedRender()
 	hs := &harness{t: t, app: New(opts), opened: o}
-	hs.app.tick, hs.app.status.tick = hs.noTick(), hs.noTick()
+	hs.app.setTicker(hs.noTick())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs
@@ -129,7 +130,7 @@ func checkProp(t *testing.T, h *harness, w, ht int, trail []string) bool {
 		t.Errorf("after %s: %s", strings.Join(trail, " "), msg)
 		return false
 	}
-	if (w < minWidth || ht < minHeight) && v.Content != truncate("terminal too small", w) && !(w <= 0 || ht <= 0) {
+	if (w < minWidth || ht < minHeight) && v.Content != common.Truncate("terminal too small", w) && !(w <= 0 || ht <= 0) {
 		t.Errorf("%d×%d after %s: a terminal this small should say so, got %q", w, ht, strings.Join(trail, " "), v.Content)
 		return false
 	}

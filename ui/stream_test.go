@@ -14,6 +14,7 @@ import (
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
@@ -31,7 +32,7 @@ func newStreamDriver(t *testing.T, f *fakeFeed, path string, w, h int) *streamDr
 	app := New(optionsFor(f, model.Period{Kind: model.File, Value: path}, o))
 	d := &streamDriver{harness: &harness{t: t, app: app, feed: f, opened: o}}
 	d.intercept = d.holdNext
-	app.tick, app.status.tick = d.noTick(), d.noTick()
+	app.setTicker(d.noTick())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
 }
@@ -151,7 +152,7 @@ func TestStreamedFileLoadsWhole(t *testing.T) {
 	if st := d.status(); !strings.Contains(st, "2500 papers") || strings.Contains(st, "loading") {
 		t.Errorf("once loaded the status bar should count every paper: %q", st)
 	}
-	if d.app.listingG.Busy() || d.app.status.loading {
+	if d.app.listingG.Busy() || d.app.status.Loading() {
 		t.Error("the load should be over: no spinner")
 	}
 	// Filtering the streamed listing finds what filtering it whole finds.
@@ -219,7 +220,7 @@ func TestReloadKeepsTheCursorOnItsPaper(t *testing.T) {
 func TestAppendCostsOnlyTheBatch(t *testing.T) {
 	batch := manyPapers(1000)
 	allocs := func(n int) float64 {
-		l := newListPane(NewStyles(true, false))
+		l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
 		l.SetSize(100, 30)
 		l.SetListing(context.Background(), paperList{}, nil, "", "", true)
 		for l.Total() < n {

@@ -88,12 +88,16 @@ func TestWidthCorpusFits(t *testing.T) {
 				}
 				checkFrame(t, label, h.app.View().Content, w, ht)
 				m := h.app
-				checkPaneFits(t, label+" (status bar)", m.status.View(m.hint()), w)
+				checkPaneFits(t, label+" (status bar)", m.status.View(), w)
 				switch m.focus {
 				case focusList:
 					checkPaneFits(t, label+" (list)", m.list.View(), m.list.width)
 				case focusDetail:
-					checkPaneFits(t, label+" (detail)", m.detail.View(), m.detail.width)
+					dw := w
+					if m.wide {
+						_, dw = m.split()
+					}
+					checkPaneFits(t, label+" (detail)", m.detail.View(), dw)
 				case focusHelp:
 					checkPaneFits(t, label+" (help)", m.help.View(), w)
 				case focusPicker:

@@ -1,4 +1,4 @@
-package ui
+package detail
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
-	"github.com/paperdeck/paperdeck/ui/render"
+	"github.com/paperdeck/paperdeck/ui/common"
 )
 
 // RenderFunc turns a paper into the detail's (ANSI) text for a width and a
@@ -17,44 +17,40 @@ import (
 // ever runs inside a tea.Cmd.
 type RenderFunc func(p model.Paper, width int, style string) (string, error)
 
-// renderKey names one render: the same paper at another width or style is
+// RenderKey names one render: the same paper at another width or style is
 // another render.
-type renderKey struct {
+type RenderKey struct {
 	ID    string
 	Full  bool // the paper's full record was merged in
 	Width int
 	Style string
 }
 
-type renderedMsg struct {
-	key renderKey
+// RenderedMsg is a finished render, for the pane that asked.
+type RenderedMsg struct {
+	key RenderKey
 	out string
 	err error
 }
 
 // cacheID is the render cache's name for a render: a paper's full record
 // renders differently from its listing record, so the two never mix.
-func (k renderKey) cacheID() string {
+func (k RenderKey) cacheID() string {
 	if k.Full {
 		return k.ID + "\x00full"
 	}
 	return k.ID
 }
 
-// MarkdownRender is the detail as glamour Markdown (package render).
-func MarkdownRender(p model.Paper, width int, style string) (string, error) {
-	return render.Paper(p, width, render.Style(style))
-}
-
 // renderCmd renders p in the background; p is a copy, so the command
 // shares nothing with the model.
-func renderCmd(render RenderFunc, p model.Paper, k renderKey) tea.Cmd {
+func renderCmd(render RenderFunc, p model.Paper, k RenderKey) tea.Cmd {
 	return func() tea.Msg {
 		out, err := render(p, k.Width, k.Style)
 		if err != nil || out == "" {
 			out, _ = PlainRender(p, k.Width, k.Style)
 		}
-		return renderedMsg{key: k, out: out, err: err}
+		return RenderedMsg{key: k, out: out, err: err}
 	}
 }
 
@@ -64,7 +60,7 @@ func PlainRender(p model.Paper, width int, _ string) (string, error) {
 	w := max(10, width-4)
 	var b strings.Builder
 	para := func(s string) {
-		b.WriteString(indent(ansi.Wordwrap(s, w, ""), "  "))
+		b.WriteString(common.Indent(ansi.Wordwrap(s, w, ""), "  "))
 		b.WriteString("\n\n")
 	}
 	b.WriteString("\n")
@@ -114,14 +110,4 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, fmt.Sprintf("★ %d", p.GitHubStars))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func indent(s, pad string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pad + l
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -1,4 +1,6 @@
-package ui
+// Package help is the help screen: every key, from the panes' own
+// bindings, in as many columns as fit, scrolling when they do not.
+package help
 
 import (
 	"strings"
@@ -6,72 +8,78 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/internal/termsafe"
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/keymap"
 )
 
-// helpSection is one titled group of the help screen.
-type helpSection struct {
-	title string
-	keys  []key.Binding
+// Section is one titled group of the help screen.
+type Section struct {
+	Title string
+	Keys  []key.Binding
 }
 
-// helpKeys scroll and close the help screen.
-type helpKeys struct {
-	Up, Down key.Binding
-	Close    key.Binding
+type keys struct {
+	scroll common.ScrollKeys
+	close  key.Binding
 }
 
-func newHelpKeys() helpKeys {
-	return helpKeys{
-		Up:    bind([]string{"k", "up"}, "k/↑", "scroll up"),
-		Down:  bind([]string{"j", "down"}, "j/↓", "scroll down"),
-		Close: bind([]string{"esc", "?"}, "esc/?", "close help"),
-	}
+func (k keys) ShortHelp() []key.Binding { return []key.Binding{k.close, k.scroll.Up, k.scroll.Down} }
+func (k keys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(k.scroll.All(), k.close)}
 }
-
-func (k helpKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Close, k.Up, k.Down} }
-func (k helpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Up, k.Down, k.Close}} }
 
 // maxHelpKeyWidth bounds the key column of the help screen.
 const maxHelpKeyWidth = 18
 
 // helpPane lists every key, taken from the panes' bindings themselves, in
 // as many columns as fit, scrolling when they do not.
-type helpPane struct {
-	keys     helpKeys
-	styles   Styles
-	sections []helpSection
+type Model struct {
+	keys     keys
+	styles   common.Styles
+	sections []Section
 	width    int
 	height   int
 	vp       viewport.Model
 }
 
-func newHelpPane(styles Styles, sections []helpSection) helpPane {
-	return helpPane{keys: newHelpKeys(), styles: styles, sections: sections, vp: viewport.New()}
+func New(c common.Common, sections []Section) *Model {
+	k := keys{scroll: common.NewScrollKeys(c.Keys, keymap.Help), close: c.Keys.Binding("close", keymap.Help)}
+	h := &Model{keys: k, styles: c.Styles, sections: sections, vp: viewport.New()}
+	h.SetSize(c.Width, c.Height)
+	return h
 }
 
-func (h *helpPane) SetSize(w, ht int) {
+// SetSections changes what the screen lists (a key switched off).
+func (h *Model) SetSections(sections []Section) {
+	h.sections = sections
+	h.vp.SetContent(h.layout())
+}
+
+func (h *Model) SetSize(w, ht int) {
 	h.width, h.height = w, ht
 	h.vp.SetWidth(w)
 	h.vp.SetHeight(ht)
 	h.vp.SetContent(h.layout())
 }
 
-func (h *helpPane) SetStyles(s Styles) {
+func (h *Model) SetStyles(s common.Styles) {
 	h.styles = s
 	h.vp.SetContent(h.layout())
 }
 
 // column renders one section as lines: a title, then "key  description";
 // the title's colour separates sections, so no blank line is spent.
-func (h helpPane) column(sec helpSection, keyW int) []string {
-	lines := []string{h.styles.Title.Render(safeLine(sec.title))}
-	for _, b := range sec.keys {
+func (h *Model) column(sec Section, keyW int) []string {
+	lines := []string{h.styles.Title.Render(termsafe.Line(sec.Title))}
+	for _, b := range sec.Keys {
 		if !b.Enabled() {
 			continue
 		}
 		// Keys and descriptions may come from the user's config file.
-		k := padRight(safeLine(b.Help().Key), keyW)
-		lines = append(lines, h.styles.Help.FullKey.Render(k)+"  "+h.styles.Help.FullDesc.Render(safeLine(b.Help().Desc)))
+		k := common.PadRight(termsafe.Line(b.Help().Key), keyW)
+		lines = append(lines, h.styles.Help.FullKey.Render(k)+"  "+h.styles.Help.FullDesc.Render(termsafe.Line(b.Help().Desc)))
 	}
 	return lines
 }
@@ -79,11 +87,11 @@ func (h helpPane) column(sec helpSection, keyW int) []string {
 // layout puts whole sections, in order, into as many columns as the width
 // holds and the height needs, as evenly as it can; what does not fit
 // scrolls.
-func (h helpPane) layout() string {
+func (h *Model) layout() string {
 	keyW := 0
 	for _, sec := range h.sections {
-		for _, b := range sec.keys {
-			keyW = max(keyW, cellWidth(safeLine(b.Help().Key)))
+		for _, b := range sec.Keys {
+			keyW = max(keyW, common.CellWidth(termsafe.Line(b.Help().Key)))
 		}
 	}
 	// A long key name (a config can make one) is cut rather than pushing
@@ -96,7 +104,7 @@ func (h helpPane) layout() string {
 		blocks = append(blocks, b)
 		total += len(b)
 		for _, l := range b {
-			colW = max(colW, cellWidth(l))
+			colW = max(colW, common.CellWidth(l))
 		}
 	}
 	const gap = 3
@@ -118,7 +126,7 @@ func (h helpPane) layout() string {
 			if r < len(col) {
 				line = col[r]
 			}
-			b.WriteString(padRight(line, colW))
+			b.WriteString(common.PadRight(line, colW))
 		}
 		out[r] = strings.TrimRight(b.String(), " ")
 	}
@@ -166,24 +174,15 @@ func balance(blocks [][]string, n int) [][]string {
 	return cols
 }
 
-func (h helpPane) Update(msg tea.Msg) (helpPane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, h.keys.Up):
-			h.vp.ScrollUp(1)
-		case key.Matches(msg, h.keys.Down):
-			h.vp.ScrollDown(1)
-		}
-	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelUp:
-			h.vp.ScrollUp(3)
-		case tea.MouseWheelDown:
-			h.vp.ScrollDown(3)
-		}
+// Update scrolls; the close keys ask the root to close the help.
+func (h *Model) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, h.keys.close) {
+		return common.Close
 	}
-	return h, nil
+	common.Scroll(&h.vp, h.keys.scroll, msg)
+	return nil
 }
 
-func (h helpPane) View() string { return h.vp.View() }
+func (h *Model) View() string { return h.vp.View() }
+
+func (h *Model) Keys() common.KeyMap { return h.keys }

@@ -1,0 +1,172 @@
+// Package input is the one-line input above the status bar: the filter,
+// a search, the detail's find, a bookmark's tags or note.
+package input
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/keymap"
+)
+
+// Mode is what the line is for.
+type Mode int
+
+const (
+	Filter Mode = iota + 1 // filter the loaded list as you type
+	Search                 // search Hugging Face on enter
+	Find                   // find in the detail's text as you type
+	Tags                   // a bookmark's tags
+	Note                   // a bookmark's note
+)
+
+// Outcome is what the last key did to the input; the root reads it
+// right after Update, so typed text reaches the list in the same frame and
+// in order.
+type Outcome int
+
+const (
+	Edited   Outcome = iota // the text may have changed
+	Accepted                // enter
+	Canceled                // esc
+)
+
+type keys struct {
+	Accept    key.Binding
+	Cancel    key.Binding
+	Abstracts key.Binding // the filter line only
+}
+
+func (k keys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel, k.Abstracts} }
+func (k keys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Model is the query line.
+type Model struct {
+	keys    keys
+	styles  common.Styles
+	mode    Mode
+	ti      textinput.Model
+	width   int
+	outcome Outcome
+	last    Mode // the mode before an accept or cancel closed it
+	// abstracts: the filter searches abstracts too (ctrl+a). It outlives
+	// the line, as the filter on the list does.
+	abstracts bool
+	toggled   bool // the last key switched abstracts
+}
+
+func New(c common.Common) *Model {
+	ti := textinput.New()
+	ti.CharLimit = 500
+	ti.Prompt = ""
+	k := keys{
+		Accept: c.Keys.Binding("accept", keymap.Input), Cancel: c.Keys.Binding("cancel", keymap.Input),
+		Abstracts: c.Keys.Binding("abstracts", keymap.Input),
+	}
+	in := &Model{keys: k, ti: ti, width: c.Width}
+	in.SetStyles(c.Styles)
+	return in
+}
+
+func (in *Model) Keys() common.KeyMap { return in.keys }
+
+// SetSize takes the width; the line is one high.
+func (in *Model) SetSize(w, _ int) {
+	in.width = w
+	in.ti.SetWidth(max(1, w-len(in.prompt())-2))
+}
+
+func (in *Model) SetStyles(s common.Styles) {
+	in.styles = s
+	st := textinput.DefaultStyles(s.Dark)
+	st.Cursor.Blink = false // a steady cursor: no timer running while typing
+	in.ti.SetStyles(st)
+}
+
+// Open starts the input for mode with an initial value.
+func (in *Model) Open(mode Mode, value string) tea.Cmd {
+	in.mode = mode
+	in.keys.Abstracts.SetEnabled(mode == Filter)
+	in.ti.SetValue(value)
+	in.ti.CursorEnd()
+	in.SetSize(in.width, 1)
+	return in.ti.Focus()
+}
+
+func (in *Model) Close() {
+	in.mode = 0
+	in.ti.Blur()
+}
+
+// Abstracts reports whether the filter searches abstracts too.
+func (in *Model) Abstracts() bool { return in.abstracts }
+
+// SetAbstracts sets the filter's mode (a listing restored with its filter).
+func (in *Model) SetAbstracts(on bool) { in.abstracts = on }
+
+// Toggled reports whether the last key switched the filter's mode.
+func (in *Model) Toggled() bool { return in.toggled }
+
+func (in *Model) Active() bool { return in.mode != 0 }
+func (in *Model) Mode() Mode   { return in.mode }
+
+func (in *Model) prompt() string {
+	switch in.mode {
+	case Search:
+		return "search Hugging Face:"
+	case Find:
+		return "find:"
+	case Tags:
+		return "tags (comma or space separated):"
+	case Note:
+		return "note:"
+	}
+	if in.abstracts {
+		return "filter (+abstracts):"
+	}
+	return "filter:"
+}
+
+// Update edits the text; enter accepts and esc cancels, both closing the
+// input; in the filter, ctrl+a switches abstracts on and off. Outcome and Value tell the root what happened.
+func (in *Model) Update(msg tea.Msg) tea.Cmd {
+	in.outcome, in.toggled = Edited, false
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case in.mode == Filter && key.Matches(k, in.keys.Abstracts):
+			in.abstracts, in.toggled = !in.abstracts, true
+			in.SetSize(in.width, 1) // the prompt changed length
+			return nil
+		case key.Matches(k, in.keys.Accept):
+			in.outcome, in.last = Accepted, in.mode
+			in.Close()
+			return nil
+		case key.Matches(k, in.keys.Cancel):
+			in.outcome, in.last = Canceled, in.mode
+			in.Close()
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	in.ti, cmd = in.ti.Update(msg)
+	return cmd
+}
+
+// Outcome is what the last Update did, and for which mode.
+func (in *Model) Outcome() (Outcome, Mode) {
+	if in.outcome == Edited {
+		return Edited, in.mode
+	}
+	return in.outcome, in.last
+}
+
+func (in *Model) Value() string { return in.ti.Value() }
+
+func (in *Model) View() string {
+	if !in.Active() {
+		return ""
+	}
+	return in.styles.Prompt.Render(in.prompt()) + " " + in.ti.View()
+}
