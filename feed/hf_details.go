@@ -108,6 +108,7 @@ func MergePaper(listed, details model.Paper) model.Paper {
 	str(&out.GitHub, details.GitHub)
 	str(&out.ProjectPage, details.ProjectPage)
 	str(&out.PrimaryCategory, details.PrimaryCategory)
+	str(&out.ArxivComments, details.ArxivComments)
 	str(&out.ArxivURL, details.ArxivURL)
 	str(&out.PDFURL, details.PDFURL)
 	if out.URL == "" {

@@ -2,9 +2,11 @@ package feed
 
 import (
 	"encoding/xml"
+	"html"
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/paperdeck/paperdeck/model"
@@ -64,7 +66,7 @@ func ParseArxivAtom(r io.Reader) (model.Listing, error) {
 			}
 		}
 		// Authors often put the code link in the comment field.
-		p.Links = FindLinks(e.Comment)
+		p.ArxivComments = e.Comment
 		if p = finish(p, model.SourceArxiv); p.Title != "" {
 			l.Papers = append(l.Papers, p)
 		}
@@ -83,38 +85,127 @@ func arxivIDFromURL(s string) string {
 	return stripVersion(strings.TrimPrefix(s, "arXiv:"))
 }
 
-// ParseArxivList reads an arxiv.org/list/CAT/new page: dl#articles holds a
-// dt (the id link) and a dd (title, authors, subjects, abstract) per paper.
+// ParseArxivList reads an arxiv.org/list/CAT/new page in either layout
+// in use since 2023:
+//
+//   - since 2024: "Showing new listings for Friday, 5 April 2024", then one
+//     dl#articles per section, its h3 first ("New submissions (showing …)",
+//     "Cross submissions …", "Replacement submissions …");
+//   - until 2024: an h3 before each section's dl ("New submissions for
+//     Thu, 7 Dec 23", "Cross-lists for …", "Replacements for …").
+//
+// Each dt holds the id link, its dd the title, authors, comments, subjects
+// and abstract. Every paper carries the listing's date and how it is
+// listed (new, cross-list, replacement); one listed twice is kept once.
 func ParseArxivList(r io.Reader) (model.Listing, error) {
 	doc, err := goquery.NewDocumentFromReader(r)
 	if err != nil {
 		return model.Listing{}, err
 	}
 	l := model.Listing{Source: model.SourceArxiv, Period: model.Period{Kind: model.Arxiv}}
-	articles := doc.Find("dl#articles")
-	if articles.Length() == 0 {
+	if doc.Find("dl#articles, #dlpage").Length() == 0 {
 		return model.Listing{}, &FormatError{What: "an HTML page without an arXiv article list", Expected: "an arxiv.org/list/CATEGORY/new page"}
 	}
+	listed := arxivListingDate(doc)
 	seen := map[string]bool{}
-	articles.Find("dt").Each(func(_ int, dt *goquery.Selection) {
-		dd := dt.NextFiltered("dd")
-		href, _ := dt.Find(`a[title="Abstract"]`).First().Attr("href")
-		p := model.Paper{
-			ID:      arxivIDFromURL(strings.TrimPrefix(href, "/abs/")),
-			Title:   withoutDescriptor(dd.Find(".list-title").First()),
-			Summary: dd.Find("p.mathjax").First().Text(),
-		}
-		dd.Find(".list-authors a").Each(func(_ int, a *goquery.Selection) {
-			p.Authors = append(p.Authors, a.Text())
+	doc.Find("dl").Each(func(_ int, dl *goquery.Selection) {
+		section := listingSection(dl)
+		dl.ChildrenFiltered("dt").Each(func(_ int, dt *goquery.Selection) {
+			href, ok := dt.Find(`a[title="Abstract"]`).First().Attr("href")
+			if !ok {
+				return
+			}
+			dd := dt.NextFiltered("dd")
+			p := model.Paper{
+				ID:            arxivIDFromURL(strings.TrimPrefix(href, "/abs/")),
+				Title:         withoutDescriptor(dd.Find(".list-title").First()),
+				Summary:       textWithLinks(dd.Find("p.mathjax").First()),
+				ArxivComments: textWithLinks(dd.Find(".list-comments").First()),
+				ArxivListing:  itemSection(dt, section),
+				Listed:        listed,
+			}
+			dd.Find(".list-authors a").Each(func(_ int, a *goquery.Selection) {
+				p.Authors = append(p.Authors, a.Text())
+			})
+			subjects := dd.Find(".list-subjects").First()
+			if primary := subjects.Find(".primary-subject").First(); primary.Length() > 0 {
+				p.PrimaryCategory = primaryCategory(primary.Text())
+			} else {
+				p.PrimaryCategory = primaryCategory(withoutDescriptor(subjects))
+			}
+			if p = finish(p, model.SourceArxiv); p.Title != "" && !seen[p.ID] {
+				seen[p.ID] = true
+				l.Papers = append(l.Papers, p)
+			}
 		})
-		p.PrimaryCategory = primaryCategory(withoutDescriptor(dd.Find(".list-subjects").First()))
-		// New submissions are listed once, cross-lists and replacements again.
-		if p = finish(p, model.SourceArxiv); p.Title != "" && !seen[p.ID] {
-			seen[p.ID] = true
-			l.Papers = append(l.Papers, p)
-		}
 	})
 	return l, nil
+}
+
+// listingSection is what a dl of a list page holds, from its heading: the
+// h3 inside it (2024 layout), else the nearest h3 before it.
+func listingSection(dl *goquery.Selection) string {
+	heading := dl.ChildrenFiltered("h3").First()
+	if heading.Length() == 0 {
+		heading = dl.PrevAllFiltered("h3").First()
+	}
+	h := strings.ToLower(heading.Text())
+	switch {
+	case strings.HasPrefix(h, "cross"):
+		return model.ListedCross
+	case strings.HasPrefix(h, "replace"):
+		return model.ListedReplacement
+	}
+	return model.ListedNew
+}
+
+// itemSection: a dt may say itself what it is ("(cross-list from cs.AI)",
+// "(replaced)"), which wins over its section.
+func itemSection(dt *goquery.Selection, section string) string {
+	t := dt.Text()
+	switch {
+	case strings.Contains(t, "(cross-list from"):
+		return model.ListedCross
+	case strings.Contains(t, "(replaced)"):
+		return model.ListedReplacement
+	}
+	return section
+}
+
+// arxivListingDate reads the day a list page announces: "Showing new
+// listings for Friday, 5 April 2024" (2024 layout) or "New submissions for
+// Thu, 7 Dec 23" (before); "" when the page names none.
+func arxivListingDate(doc *goquery.Document) string {
+	var date string
+	doc.Find("h3").EachWithBreak(func(_ int, h *goquery.Selection) bool {
+		text := strings.Join(strings.Fields(h.Text()), " ")
+		for _, prefix := range []string{"Showing new listings for ", "New submissions for "} {
+			if rest, ok := strings.CutPrefix(text, prefix); ok {
+				for _, layout := range []string{"Monday, 2 January 2006", "Mon, 2 Jan 06", "Mon, 2 Jan 2006"} {
+					if t, err := time.Parse(layout, rest); err == nil {
+						date = t.Format(time.DateOnly)
+						return false
+					}
+				}
+			}
+		}
+		return true
+	})
+	return date
+}
+
+// textWithLinks is an element's text without its descriptor, each link
+// written as its address: arXiv shows long links as "this https URL".
+func textWithLinks(s *goquery.Selection) string {
+	s = s.Clone()
+	s.Find(".descriptor").Remove()
+	s.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		if l := strings.ToLower(href); strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
+			a.ReplaceWithHtml(html.EscapeString(href))
+		}
+	})
+	return s.Text()
 }
 
 // withoutDescriptor is an element's text without arXiv's "Title:" or
@@ -168,7 +259,7 @@ func ParseArxivAbs(r io.Reader) (model.Paper, error) {
 		p.Authors = append(p.Authors, flipName(name))
 	})
 	p.PrimaryCategory = primaryCategory(doc.Find("td.subjects").First().Text())
-	p.Links = FindLinks(doc.Find("td.comments").First().Text())
+	p.ArxivComments = textWithLinks(doc.Find("td.comments").First())
 	if p.ID == "" && p.Title == "" {
 		return model.Paper{}, &FormatError{What: "an HTML page without an arXiv paper", Expected: "an arxiv.org/abs/ID page"}
 	}

@@ -189,7 +189,8 @@ func parseAnyHTML(body []byte) (model.Listing, error) {
 			return model.Listing{}, err
 		}
 		return model.Listing{Source: model.SourceHF, Papers: []model.Paper{p}}, nil
-	case bytes.Contains(body, []byte(`id="articles"`)) || bytes.Contains(body, []byte(`id='articles'`)):
+	case bytes.Contains(body, []byte(`id="articles"`)) || bytes.Contains(body, []byte(`id='articles'`)),
+		bytes.Contains(body, []byte(`id="dlpage"`)) && bytes.Contains(body, []byte(`title="Abstract"`)): // the layout before 2024
 		return ParseArxivList(bytes.NewReader(body))
 	case bytes.Contains(body, []byte(`citation_arxiv_id`)):
 		p, err := ParseArxivAbs(bytes.NewReader(body))

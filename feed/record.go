@@ -59,6 +59,9 @@ func finish(p model.Paper, src model.Source) model.Paper {
 	p.Organization = cleanLine(p.Organization)
 	p.Published = cleanLine(p.Published)
 	p.PrimaryCategory = cleanLine(p.PrimaryCategory)
+	p.ArxivComments = cleanText(p.ArxivComments)
+	p.ArxivListing = cleanLine(p.ArxivListing)
+	p.Listed = dateOnly(p.Listed)
 	p.Authors = cleanList(p.Authors)
 	p.Keywords = cleanList(p.Keywords)
 	p.LinkedModels = cleanOptionalList(p.LinkedModels)
@@ -76,7 +79,9 @@ func finish(p model.Paper, src model.Source) model.Paper {
 		p.ID = titleKey(p.Title)
 	}
 
-	abstractLinks := FindLinks(p.Summary)
+	// Links in arXiv's comments count as the abstract's: that is where
+	// authors often put the code.
+	abstractLinks := append(FindLinks(p.Summary), FindLinks(p.ArxivComments)...)
 	p.GitHub = SafeURL(p.GitHub)
 	if p.GitHub == "" {
 		p.GitHub = firstGitHubLink(abstractLinks)

@@ -37,11 +37,27 @@ type Paper struct {
 	Source       Source   `json:"source"`
 
 	// Known only from some sources (arXiv, /api/papers/ID).
-	PrimaryCategory string   `json:"primary_category,omitempty"`
-	LinkedModels    []string `json:"linked_models,omitempty"`
-	LinkedDatasets  []string `json:"linked_datasets,omitempty"`
-	LinkedSpaces    []string `json:"linked_spaces,omitempty"`
+	PrimaryCategory string `json:"primary_category,omitempty"`
+	// ArxivComments is arXiv's "Comments:" field (pages, venue, often the
+	// code or project link).
+	ArxivComments string `json:"arxiv_comments,omitempty"`
+	// ArxivListing says how a paper is on an arXiv new-submissions page:
+	// ListedNew, ListedCross or ListedReplacement; "" elsewhere.
+	ArxivListing string `json:"arxiv_listing,omitempty"`
+	// Listed is the date (YYYY-MM-DD) of the listing the paper was read
+	// from, when the listing names one (arXiv's "new listings for …").
+	Listed         string   `json:"listed,omitempty"`
+	LinkedModels   []string `json:"linked_models,omitempty"`
+	LinkedDatasets []string `json:"linked_datasets,omitempty"`
+	LinkedSpaces   []string `json:"linked_spaces,omitempty"`
 }
+
+// How a paper appears on an arXiv category's new-submissions page.
+const (
+	ListedNew         = "new"         // submitted to this category
+	ListedCross       = "cross"       // submitted elsewhere, cross-listed here
+	ListedReplacement = "replacement" // a new version of an earlier paper
+)
 
 // HasCode reports whether the paper has a code link.
 func (p Paper) HasCode() bool { return p.GitHub != "" }
