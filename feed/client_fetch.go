@@ -57,12 +57,16 @@ type fetchSpec struct {
 	what  string // what is fetched, for messages: "Thursday 2024-08-01"
 	kind  contentKind
 	paced bool // arXiv: through the pacer
+	// maxBody replaces Config.MaxBody for this request (full texts are
+	// larger than listings); 0 keeps it.
+	maxBody int64
 }
 
 // fetched is a usable body. commit stores its validators; the caller calls
 // it once the body parsed, so a broken page is never revalidated as good.
 type fetched struct {
 	body        []byte
+	url         string // where the body came from, after redirects
 	notModified bool
 	commit      func()
 }
@@ -232,6 +236,9 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 		return outcome{err: fmt.Errorf("expected %s, got %q", s.kind, ct)}
 	}
 	limit := c.cfg.MaxBody
+	if s.maxBody > 0 {
+		limit = s.maxBody
+	}
 	tooLarge := fmt.Errorf("the answer is larger than %s: refused", sizeString(limit))
 	if resp.ContentLength > limit {
 		return outcome{err: tooLarge}
@@ -255,7 +262,7 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 	if entry.ETag != "" || entry.LastModified != "" {
 		commit = func() { c.cache.putHTTP(entry) }
 	}
-	return outcome{got: fetched{body: body, commit: commit}}
+	return outcome{got: fetched{body: body, url: resp.Request.URL.String(), commit: commit}}
 }
 
 // updateValidators takes the validators of a 200 or 304; a 304 that omits

@@ -1,7 +1,281 @@
 package feed
 
-import "errors"
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/paperdeck/paperdeck/internal/localfile"
+)
 
 // ErrNoHTML: arXiv has no HTML version of the paper (a 404, or arXiv's
 // page saying the HTML is not available). The PDF is the way to read it.
 var ErrNoHTML = errors.New("arXiv has no HTML version of this paper; open the PDF instead")
+
+// ErrNoArxivID: a paper without an arXiv id has no full text to fetch.
+var ErrNoArxivID = errors.New("this paper has no arXiv id, and the full text comes from arXiv's HTML version of a paper")
+
+const (
+	// MaxFullText bounds a full-text page: the longest papers' pages run
+	// to a few tens of megabytes of MathML.
+	MaxFullText = 64 << 20
+	// FullTextCacheSize bounds the full texts kept for offline reading;
+	// the least recently read go first.
+	FullTextCacheSize = 512 << 20
+)
+
+// FullText is a paper's HTML full text as arXiv serves it.
+type FullText struct {
+	ID        string // the versioned id: 2401.01234v2
+	URL       string // its public page, https://arxiv.org/html/2401.01234v2
+	HTML      []byte
+	FromCache bool
+}
+
+// FullTextID reads the arXiv id out of what a user may give for a full
+// text: an id (with its version or not), or an arxiv.org abs, pdf or html
+// URL, or a Hugging Face paper URL. A version asked for is kept.
+func FullTextID(ref string) (string, bool) {
+	s := strings.TrimSpace(ref)
+	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
+		s = strings.TrimSpace(s[6:])
+	}
+	if IsArxivID(s) {
+		return s, true
+	}
+	if m := htmlPagePath.FindStringSubmatch(s); m != nil && IsArxivID(m[1]) {
+		return m[1], true
+	}
+	if m := absOrPDFPath.FindStringSubmatch(s); m != nil && IsArxivID(m[1]) {
+		return m[1], true
+	}
+	return PaperID(s)
+}
+
+var (
+	htmlPagePath = regexp.MustCompile(`^(?:https?://)?(?:www\.)?arxiv\.org/html/([^?#]+?)/?(?:[?#].*)?$`)
+	absOrPDFPath = regexp.MustCompile(`^(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?(?:[?#].*)?$`)
+)
+
+// FullText fetches a paper's HTML full text from arXiv (the pacing
+// applies), following arXiv's redirect to the versioned page, and keeps it
+// for offline reading. A page read once is read from the cache from then
+// on: a versioned page never changes. Offline, only the cache answers.
+func (c *Client) FullText(ctx context.Context, id string) (FullText, error) {
+	if !IsArxivID(id) {
+		return FullText{}, ErrNoArxivID
+	}
+	store := c.fullTexts()
+	if ft, ok := store.get(id); ok {
+		return ft, nil
+	}
+	if c.cfg.Offline || c.cfg.Demo {
+		return FullText{}, fmt.Errorf("the full text of %s was never read online, so it is not here offline", id)
+	}
+	u := c.cfg.ArxivBase + "/html/" + id
+	f, err := c.fetch(ctx, fetchSpec{url: u, what: "the full text of " + id, kind: kindHTML, paced: true, maxBody: MaxFullText})
+	var se *StatusError
+	if errors.As(err, &se) && (se.Code == http.StatusNotFound || se.Code == http.StatusGone) {
+		return FullText{}, fmt.Errorf("%s: %w", id, ErrNoHTML)
+	}
+	if err != nil {
+		return FullText{}, err
+	}
+	version := versionedFrom(f.url, id)
+	ft := FullText{ID: version, URL: arxivPublic + "/html/" + version, HTML: f.body}
+	if !looksLikeLaTeXML(f.body) {
+		if noHTMLNotice(f.body) {
+			return FullText{}, fmt.Errorf("%s: %w", id, ErrNoHTML)
+		}
+		return ft, nil // not kept: the parser says what it is
+	}
+	store.put(ft)
+	return ft, nil
+}
+
+// versionedFrom is the versioned id at the end of the page arXiv
+// redirected to (…/html/2401.01234v2), or the id asked for.
+func versionedFrom(final, id string) string {
+	u, err := url.Parse(final)
+	if err != nil {
+		return id
+	}
+	i := strings.Index(u.Path, "/html/")
+	if i < 0 {
+		return id
+	}
+	v := strings.Trim(u.Path[i+len("/html/"):], "/")
+	if IsArxivID(v) && stripVersion(v) == stripVersion(id) {
+		return v
+	}
+	return id
+}
+
+func looksLikeLaTeXML(body []byte) bool {
+	return bytes.Contains(body, []byte("ltx_document")) || bytes.Contains(body, []byte("ltx_para"))
+}
+
+func noHTMLNotice(body []byte) bool {
+	lower := bytes.ToLower(body)
+	return bytes.Contains(lower, []byte("html is not available")) || bytes.Contains(lower, []byte("no html for"))
+}
+
+// fullTextStore keeps full-text pages as files, fulltext/<id>.html under
+// the cache directory, the least recently read removed past its size.
+type fullTextStore struct {
+	dir   string // "" keeps nothing
+	limit int64
+	now   func() time.Time
+	logf  func(format string, args ...any)
+}
+
+func (c *Client) fullTexts() fullTextStore {
+	s := fullTextStore{limit: FullTextCacheSize, now: c.cfg.Now, logf: c.logf}
+	if c.cache.dir != "" {
+		s.dir = filepath.Join(c.cache.dir, "fulltext")
+	}
+	return s
+}
+
+// fullTextFile keeps old-style ids (hep-th/9901001) in one file name.
+func fullTextFile(id string) string { return strings.ReplaceAll(id, "/", "_") + ".html" }
+
+func fullTextIDOf(name string) string {
+	id := strings.TrimSuffix(name, ".html")
+	if !IsArxivID(id) {
+		id = strings.Replace(id, "_", "/", 1)
+	}
+	return id
+}
+
+// get finds the page of id; an id without a version finds the newest
+// version kept.
+func (s fullTextStore) get(id string) (FullText, bool) {
+	if s.dir == "" {
+		return FullText{}, false
+	}
+	versioned := id
+	if stripVersion(id) == id {
+		best := -1
+		for _, e := range s.entries() {
+			if stripVersion(e.ID) == id {
+				if n := versionNumber(e.ID); n > best {
+					best, versioned = n, e.ID
+				}
+			}
+		}
+		if best < 0 {
+			return FullText{}, false
+		}
+	}
+	path := filepath.Join(s.dir, fullTextFile(versioned))
+	body, err := localfile.Read(path, MaxFullText)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			s.logf("cache: cannot read %s: %v", path, err)
+		}
+		return FullText{}, false
+	}
+	now := s.now()
+	_ = os.Chtimes(path, now, now) // recently read: kept longer
+	return FullText{ID: versioned, URL: arxivPublic + "/html/" + versioned, HTML: body, FromCache: true}, true
+}
+
+func versionNumber(id string) int {
+	m := versionSuffix.FindString(id)
+	if m == "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1:])
+	return n
+}
+
+// put keeps a page, then trims the store to its size. Best effort: a full
+// disk costs the offline copy, not the reading.
+func (s fullTextStore) put(ft FullText) {
+	if s.dir == "" {
+		return
+	}
+	path := filepath.Join(s.dir, fullTextFile(ft.ID))
+	err := os.MkdirAll(s.dir, 0o755)
+	if err == nil {
+		err = renameio.WriteFile(path, ft.HTML, 0o644)
+	}
+	if err != nil {
+		s.logf("cache: cannot write %s: %v", path, err)
+		return
+	}
+	now := s.now()
+	_ = os.Chtimes(path, now, now)
+	s.trim()
+}
+
+// trim removes the least recently read pages until the rest fit.
+func (s fullTextStore) trim() {
+	entries := s.entries()
+	var total int64
+	for _, e := range entries {
+		total += e.Size
+	}
+	slices.SortFunc(entries, func(a, b FullTextEntry) int { return a.Read.Compare(b.Read) })
+	for _, e := range entries {
+		if total <= s.limit {
+			break
+		}
+		if err := os.Remove(filepath.Join(s.dir, fullTextFile(e.ID))); err == nil {
+			total -= e.Size
+		}
+	}
+}
+
+// FullTextEntry is one page in the full-text cache.
+type FullTextEntry struct {
+	ID   string
+	Size int64
+	Read time.Time // when it was last read
+}
+
+func (s fullTextStore) entries() []FullTextEntry {
+	if s.dir == "" {
+		return nil
+	}
+	des, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil
+	}
+	var out []FullTextEntry
+	for _, de := range des {
+		if de.IsDir() || !strings.HasSuffix(de.Name(), ".html") {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil {
+			continue
+		}
+		id := fullTextIDOf(de.Name())
+		out = append(out, FullTextEntry{ID: id, Size: info.Size(), Read: info.ModTime()})
+	}
+	return out
+}
+
+// FullTextCache says what the full-text cache holds: its folder, its
+// pages (most recently read first) and its bound.
+func (c *Client) FullTextCache() (dir string, pages []FullTextEntry, limit int64) {
+	s := c.fullTexts()
+	pages = s.entries()
+	slices.SortFunc(pages, func(a, b FullTextEntry) int { return b.Read.Compare(a.Read) })
+	return s.dir, pages, s.limit
+}
