@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
+	"slices"
 
+	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
@@ -13,10 +17,11 @@ import (
 
 func newListCmd() *cobra.Command {
 	var (
-		sel    selectors
-		asJSON bool
-		format string
-		order  listSort
+		sel     selectors
+		asJSON  bool
+		format  string
+		order   listSort
+		resolve bool
 	)
 	cmd := &cobra.Command{
 		Use:   "list [SOURCE]",
@@ -37,6 +42,10 @@ bundled snapshot only for --demo or its own day, 2024-08-01).
 foryou: ranked by a linear model of your bookmarks, arxiv-sanity style,
 trained against every paper paperdeck knows (this listing, the cache, the
 bookmarks); it needs at least 3 bookmarks, or 3 papers with the --tag given.
+
+--resolve finds the arXiv id of papers that have none (copied page text) by
+an exact match of the title in Hugging Face's paper search: one request per
+paper, remembered in the cache; a paper without a match stays as it is.
 
 Exit statuses: 0 the listing was printed (perhaps from the cache, with a
 notice), 1 another error (e.g. a file paperdeck cannot read), 2 a bad flag
@@ -81,6 +90,12 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if res.Listing.Empty() {
 				fmt.Fprintln(stderr, "paperdeck:", emptyNote(res.Listing))
 			}
+			if resolve {
+				res.Listing.Papers = resolveIDs(ctx, stderr, client, res.Listing.Papers)
+				if ctx.Err() != nil {
+					return exitError{exitInterrupted, errInterrupted}
+				}
+			}
 			papers, scores, err := order.apply(ctx, client, res.Listing)
 			if err != nil {
 				if ctx.Err() != nil {
@@ -106,6 +121,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
 	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
 	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
+	cmd.Flags().BoolVar(&resolve, "resolve", false, "find the arXiv id of papers without one by their title (Hugging Face's paper search)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -123,4 +139,37 @@ func listingTitle(l model.Listing) string {
 		return "Papers from " + l.Period.Value
 	}
 	return "Papers: " + l.Period.String()
+}
+
+// resolveIDs gives the papers without an arXiv id the one Hugging Face's
+// search matches to their title, and says on stderr how many it found.
+func resolveIDs(ctx context.Context, stderr io.Writer, client *feed.Client, papers []model.Paper) []model.Paper {
+	var missing, found int
+	var failed []error
+	out := slices.Clone(papers)
+	for i, p := range out {
+		if feed.IsArxivID(p.ID) {
+			continue
+		}
+		missing++
+		resolved, ok, err := client.ResolveID(ctx, p)
+		if ctx.Err() != nil {
+			return papers
+		}
+		if err != nil {
+			failed = append(failed, err)
+			continue
+		}
+		if ok {
+			out[i] = resolved
+			found++
+		}
+	}
+	if missing > 0 {
+		fmt.Fprintf(stderr, "paperdeck: found the arXiv id of %d of %s without one\n", found, count(missing, "paper"))
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "paperdeck: could not look up %s: %v\n", count(len(failed), "title"), failed[0])
+	}
+	return out
 }
