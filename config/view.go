@@ -2,16 +2,11 @@ package config
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/paperdeck/paperdeck/model"
 )
-
-// arxivCategory matches archive names and categories: cs.LG, math.AP,
-// hep-th, astro-ph.CO (the same rule as the feed's).
-var arxivCategory = regexp.MustCompile(`^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$`)
 
 const viewWant = "want hf:day, hf:week, hf:month, hf:trending, arxiv or arxiv:CATEGORY"
 
@@ -23,7 +18,7 @@ func checkView(v string) error {
 		return nil
 	}
 	if cat, ok := strings.CutPrefix(v, "arxiv:"); ok {
-		if !arxivCategory.MatchString(cat) {
+		if !model.IsArxivCategory(cat) {
 			return fmt.Errorf("%q is not an arXiv category (e.g. cs.LG)", cat)
 		}
 		return nil
@@ -32,7 +27,7 @@ func checkView(v string) error {
 }
 
 func checkCategory(c string) error {
-	if !arxivCategory.MatchString(c) {
+	if !model.IsArxivCategory(c) {
 		return fmt.Errorf("%q is not an arXiv category (e.g. cs.LG)", c)
 	}
 	return nil

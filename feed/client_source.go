@@ -81,8 +81,8 @@ func hfURLPeriod(u *url.URL) (model.Period, error) {
 		return model.Period{Kind: model.Latest}, nil
 	case len(parts) == 2 && parts[1] == "trending":
 		return model.Period{Kind: model.Trending}, nil
-	case len(parts) == 2 && IsArxivID(parts[1]):
-		return model.Period{Kind: model.Search, Value: stripVersion(parts[1])}, nil
+	case len(parts) == 2 && model.IsArxivID(parts[1]):
+		return model.Period{Kind: model.Search, Value: model.StripArxivVersion(parts[1])}, nil
 	case len(parts) == 3:
 		kinds := map[string]model.PeriodKind{"date": model.Day, "week": model.Week, "month": model.Month}
 		if k, ok := kinds[parts[1]]; ok {
@@ -102,8 +102,8 @@ func arxivURLPeriod(u *url.URL) (model.Period, error) {
 		return model.Period{Kind: model.Arxiv, Value: parts[1]}, nil
 	case len(parts) >= 2 && (parts[0] == "abs" || parts[0] == "pdf"):
 		id := pdfSuffix.ReplaceAllString(strings.Join(parts[1:], "/"), "")
-		if IsArxivID(id) {
-			return model.Period{Kind: model.Arxiv, Value: stripVersion(id)}, nil
+		if model.IsArxivID(id) {
+			return model.Period{Kind: model.Arxiv, Value: model.StripArxivVersion(id)}, nil
 		}
 	}
 	return model.Period{}, fmt.Errorf("%s is not an arxiv.org/list/CATEGORY or arxiv.org/abs/ID page", u.Redacted())

@@ -19,10 +19,10 @@ import (
 // listed record (if the paper was listed) comes back with it.
 func (c *Client) Paper(ctx context.Context, id string) (model.Paper, error) {
 	id = strings.TrimSpace(id)
-	if !IsArxivID(id) {
+	if !model.IsArxivID(id) {
 		return model.Paper{}, fmt.Errorf("%q is not an arXiv id: Hugging Face has no details for it", id)
 	}
-	id = stripVersion(id)
+	id = model.StripArxivVersion(id)
 	c.mu.Lock()
 	listed, wasListed := c.seen[id]
 	c.mu.Unlock()

@@ -18,8 +18,8 @@ func PaperID(ref string) (string, bool) {
 	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
 		s = strings.TrimSpace(s[6:])
 	}
-	if IsArxivID(s) {
-		return stripVersion(s), true
+	if model.IsArxivID(s) {
+		return model.StripArxivVersion(s), true
 	}
 	lower := strings.ToLower(s)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
@@ -45,8 +45,8 @@ func PaperID(ref string) (string, bool) {
 		return "", false
 	}
 	// A paper's URL reads as a one-paper request; a listing's does not.
-	if perr != nil || !IsArxivID(p.Value) {
+	if perr != nil || !model.IsArxivID(p.Value) {
 		return "", false
 	}
-	return stripVersion(p.Value), true
+	return model.StripArxivVersion(p.Value), true
 }

@@ -80,9 +80,9 @@ var arxivURLPattern = regexp.MustCompile(`arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?
 func arxivIDFromURL(s string) string {
 	s = strings.TrimSpace(s)
 	if m := arxivURLPattern.FindStringSubmatch(s); m != nil {
-		return stripVersion(m[1])
+		return model.StripArxivVersion(m[1])
 	}
-	return stripVersion(strings.TrimPrefix(s, "arXiv:"))
+	return model.StripArxivVersion(strings.TrimPrefix(s, "arXiv:"))
 }
 
 // ParseArxivList reads an arxiv.org/list/CAT/new page in either layout
@@ -216,7 +216,7 @@ func withoutDescriptor(s *goquery.Selection) string {
 	return s.Text()
 }
 
-var categoryPattern = regexp.MustCompile(`\(([a-z\-]+(?:\.[A-Za-z\-]+)?)\)`)
+var categoryPattern = regexp.MustCompile(`\((` + model.ArxivCategoryExpr + `)\)`)
 
 // primaryCategory reads "Machine Learning (cs.LG); Artificial
 // Intelligence (cs.AI)" as cs.LG.

@@ -102,7 +102,7 @@ func (it hfItem) paper() (model.Paper, bool) {
 		rec.Organization = it.Organization.display()
 	}
 	rec = finish(rec, model.SourceHF)
-	return rec, rec.Title != "" || IsArxivID(rec.ID)
+	return rec, rec.Title != "" || model.IsArxivID(rec.ID)
 }
 
 func (p hfPaper) record() model.Paper {

@@ -128,7 +128,7 @@ func parseBookmarksFile(body []byte) (model.Listing, error) {
 func finishAll(papers []model.Paper) []model.Paper {
 	out := papers[:0]
 	for _, p := range papers {
-		if p = CleanPaper(p); p.Title != "" || IsArxivID(p.ID) {
+		if p = CleanPaper(p); p.Title != "" || model.IsArxivID(p.ID) {
 			out = append(out, p)
 		}
 	}

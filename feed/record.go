@@ -16,23 +16,6 @@ const (
 	arxivPublic = "https://arxiv.org"
 )
 
-var (
-	arxivIDPattern = regexp.MustCompile(`^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$`)
-	versionSuffix  = regexp.MustCompile(`v\d+$`)
-)
-
-// IsArxivID reports whether id is an arXiv identifier (new or old style,
-// with or without a version).
-func IsArxivID(id string) bool { return arxivIDPattern.MatchString(id) }
-
-// stripVersion turns 2406.13677v2 into 2406.13677: one paper, one id.
-func stripVersion(id string) string {
-	if IsArxivID(id) {
-		return versionSuffix.ReplaceAllString(id, "")
-	}
-	return id
-}
-
 // titleKey is the stable id of a paper without an arXiv id.
 func titleKey(title string) string {
 	sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(title), " "))))
@@ -74,7 +57,7 @@ func finish(p model.Paper, src model.Source) model.Paper {
 	p.Comments = max(p.Comments, 0)
 	p.GitHubStars = max(p.GitHubStars, 0)
 
-	p.ID = stripVersion(cleanLine(p.ID))
+	p.ID = model.StripArxivVersion(cleanLine(p.ID))
 	if p.ID == "" {
 		p.ID = titleKey(p.Title)
 	}
@@ -90,7 +73,7 @@ func finish(p model.Paper, src model.Source) model.Paper {
 	p.Links = dedupe(append(append(safeList(p.Links), p.GitHub, p.ProjectPage), abstractLinks...))
 
 	p.URL, p.ArxivURL, p.PDFURL = SafeURL(p.URL), SafeURL(p.ArxivURL), SafeURL(p.PDFURL)
-	if IsArxivID(p.ID) {
+	if model.IsArxivID(p.ID) {
 		if p.ArxivURL == "" {
 			p.ArxivURL = arxivPublic + "/abs/" + p.ID
 		}

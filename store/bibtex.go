@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -43,14 +42,6 @@ func writeBibTeX(w io.Writer, papers []model.Paper, extra func(i int) []bibField
 // BibTeXEntry is the entry of one paper, for copying to the clipboard.
 func BibTeXEntry(p model.Paper) string { return bibtexEntry(p, bibtexKey(p)) }
 
-var (
-	arxivNewID = regexp.MustCompile(`^(\d{2})(\d{2})\.\d{4,5}(v\d+)?$`)
-	arxivOldID = regexp.MustCompile(`^[a-z-]+(\.[A-Z]{2})?/(\d{2})\d{5}(v\d+)?$`)
-	arxivClass = regexp.MustCompile(`^[A-Za-z-]+(\.[A-Za-z-]+)?$`)
-)
-
-func isArxivID(id string) bool { return arxivNewID.MatchString(id) || arxivOldID.MatchString(id) }
-
 func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "@misc{%s", key)
@@ -67,10 +58,10 @@ func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 	field("author", bibtexAuthors(p))
 	field("year", paperYear(p))
 	url := p.URL
-	if isArxivID(p.ID) {
+	if model.IsArxivID(p.ID) {
 		field("eprint", p.ID)
 		field("archivePrefix", "arXiv")
-		if arxivClass.MatchString(p.PrimaryCategory) {
+		if model.IsArxivCategory(p.PrimaryCategory) {
 			field("primaryClass", p.PrimaryCategory)
 		}
 		field("doi", "10.48550/arXiv."+p.ID)
@@ -124,19 +115,7 @@ func paperYear(p model.Paper) string {
 	if len(p.Published) >= 4 && isDigits(p.Published[:4]) {
 		return p.Published[:4]
 	}
-	yy := ""
-	if m := arxivNewID.FindStringSubmatch(p.ID); m != nil {
-		yy = m[1]
-	} else if m := arxivOldID.FindStringSubmatch(p.ID); m != nil {
-		yy = m[2]
-	}
-	switch {
-	case yy == "":
-		return ""
-	case yy >= "91": // arXiv began in 1991
-		return "19" + yy
-	}
-	return "20" + yy
+	return model.ArxivIDYear(p.ID)
 }
 
 func isDigits(s string) bool {

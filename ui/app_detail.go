@@ -66,7 +66,7 @@ func (m *App) showDetail(p model.Paper) tea.Cmd {
 // fetchDetails asks once per paper for its full record (code link, stars,
 // AI summary); a newer ask cancels an older one.
 func (m *App) fetchDetails(p model.Paper) tea.Cmd {
-	if m.opts.Feed == nil || !feed.IsArxivID(p.ID) || m.asked[p.ID] {
+	if m.opts.Feed == nil || !model.IsArxivID(p.ID) || m.asked[p.ID] {
 		return nil
 	}
 	m.asked[p.ID] = true

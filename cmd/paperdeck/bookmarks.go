@@ -204,7 +204,7 @@ func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src
 	)
 	for _, arg := range args {
 		id := paperID(arg)
-		if !feed.IsArxivID(id) {
+		if !model.IsArxivID(id) {
 			failed = append(failed, fmt.Sprintf("%q is not an arXiv id (like 2407.21783)", arg))
 			continue
 		}

@@ -38,7 +38,7 @@ func TestPapersLookReal(t *testing.T) {
 			t.Fatalf("id %s twice", p.ID)
 		}
 		ids[p.ID] = true
-		if !feed.IsArxivID(p.ID) || p.Title == "" || len(p.Summary) < 200 || p.Published == "" {
+		if !model.IsArxivID(p.ID) || p.Title == "" || len(p.Summary) < 200 || p.Published == "" {
 			t.Fatalf("incomplete paper: %+v", p)
 		}
 		if p.HasCode() {
