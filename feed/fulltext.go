@@ -19,6 +19,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/paperdeck/paperdeck/internal/localfile"
+	"github.com/paperdeck/paperdeck/model"
 )
 
 // ErrNoHTML: arXiv has no HTML version of the paper (a 404, or arXiv's
@@ -53,13 +54,13 @@ func FullTextID(ref string) (string, bool) {
 	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
 		s = strings.TrimSpace(s[6:])
 	}
-	if IsArxivID(s) {
+	if model.IsArxivID(s) {
 		return s, true
 	}
-	if m := htmlPagePath.FindStringSubmatch(s); m != nil && IsArxivID(m[1]) {
+	if m := htmlPagePath.FindStringSubmatch(s); m != nil && model.IsArxivID(m[1]) {
 		return m[1], true
 	}
-	if m := absOrPDFPath.FindStringSubmatch(s); m != nil && IsArxivID(m[1]) {
+	if m := absOrPDFPath.FindStringSubmatch(s); m != nil && model.IsArxivID(m[1]) {
 		return m[1], true
 	}
 	return PaperID(s)
@@ -75,7 +76,7 @@ var (
 // for offline reading. A page read once is read from the cache from then
 // on: a versioned page never changes. Offline, only the cache answers.
 func (c *Client) FullText(ctx context.Context, id string) (FullText, error) {
-	if !IsArxivID(id) {
+	if !model.IsArxivID(id) {
 		return FullText{}, ErrNoArxivID
 	}
 	store := c.fullTexts()
@@ -118,7 +119,7 @@ func versionedFrom(final, id string) string {
 		return id
 	}
 	v := strings.Trim(u.Path[i+len("/html/"):], "/")
-	if IsArxivID(v) && stripVersion(v) == stripVersion(id) {
+	if model.IsArxivID(v) && model.StripArxivVersion(v) == model.StripArxivVersion(id) {
 		return v
 	}
 	return id
@@ -155,7 +156,7 @@ func fullTextFile(id string) string { return strings.ReplaceAll(id, "/", "_") + 
 
 func fullTextIDOf(name string) string {
 	id := strings.TrimSuffix(name, ".html")
-	if !IsArxivID(id) {
+	if !model.IsArxivID(id) {
 		id = strings.Replace(id, "_", "/", 1)
 	}
 	return id
@@ -168,10 +169,10 @@ func (s fullTextStore) get(id string) (FullText, bool) {
 		return FullText{}, false
 	}
 	versioned := id
-	if stripVersion(id) == id {
+	if model.StripArxivVersion(id) == id {
 		best := -1
 		for _, e := range s.entries() {
-			if stripVersion(e.ID) == id {
+			if model.StripArxivVersion(e.ID) == id {
 				if n := versionNumber(e.ID); n > best {
 					best, versioned = n, e.ID
 				}
@@ -195,11 +196,11 @@ func (s fullTextStore) get(id string) (FullText, bool) {
 }
 
 func versionNumber(id string) int {
-	m := versionSuffix.FindString(id)
-	if m == "" {
+	v := id[len(model.StripArxivVersion(id)):] // "v2", or "" without a version
+	if v == "" {
 		return 0
 	}
-	n, _ := strconv.Atoi(m[1:])
+	n, _ := strconv.Atoi(v[1:])
 	return n
 }
 

@@ -33,7 +33,7 @@ const noMatchFor = 7 * 24 * time.Hour
 // a "no match" too. No match leaves the paper as it is (ok false); an error
 // means the search could not be asked, and leaves it as it is too.
 func (c *Client) ResolveID(ctx context.Context, p model.Paper) (resolved model.Paper, ok bool, err error) {
-	if IsArxivID(p.ID) {
+	if model.IsArxivID(p.ID) {
 		return p, true, nil
 	}
 	key := NormalTitle(p.Title)
@@ -70,7 +70,7 @@ func (c *Client) ResolveID(ctx context.Context, p model.Paper) (resolved model.P
 	known = resolution{Version: cacheVersion, Title: key, Checked: c.cfg.Now()}
 	var match model.Paper
 	for _, found := range l.Papers {
-		if IsArxivID(found.ID) && NormalTitle(found.Title) == key {
+		if model.IsArxivID(found.ID) && NormalTitle(found.Title) == key {
 			match, known.ID, known.Found = found, found.ID, &found
 			break
 		}

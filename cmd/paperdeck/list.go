@@ -148,7 +148,7 @@ func resolveIDs(ctx context.Context, stderr io.Writer, client *feed.Client, pape
 	var failed []error
 	out := slices.Clone(papers)
 	for i, p := range out {
-		if feed.IsArxivID(p.ID) {
+		if model.IsArxivID(p.ID) {
 			continue
 		}
 		missing++
