@@ -50,6 +50,7 @@ func finish(p model.Paper, src model.Source) model.Paper {
 	p.LinkedModels = cleanOptionalList(p.LinkedModels)
 	p.LinkedDatasets = cleanOptionalList(p.LinkedDatasets)
 	p.LinkedSpaces = cleanOptionalList(p.LinkedSpaces)
+	p.Hub = hubRepos(p)
 	if p.AuthorCount < len(p.Authors) {
 		p.AuthorCount = len(p.Authors)
 	}
@@ -89,6 +90,26 @@ func finish(p model.Paper, src model.Source) model.Paper {
 		}
 	}
 	return p
+}
+
+// hubRepoName is a Hub repo id: "name" or "owner/name".
+var hubRepoName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$`)
+
+// hubRepos lists the linked models, datasets and spaces with their public
+// pages; a name that is not a repo id is left out rather than linked.
+func hubRepos(p model.Paper) []model.HubRepo {
+	var out []model.HubRepo
+	add := func(kind, prefix string, names []string) {
+		for _, n := range names {
+			if hubRepoName.MatchString(n) {
+				out = append(out, model.HubRepo{Kind: kind, Name: n, URL: hfPublic + prefix + n})
+			}
+		}
+	}
+	add(model.HubModel, "/", p.LinkedModels)
+	add(model.HubDataset, "/datasets/", p.LinkedDatasets)
+	add(model.HubSpace, "/spaces/", p.LinkedSpaces)
+	return out
 }
 
 func firstGitHubLink(links []string) string {

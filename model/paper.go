@@ -50,6 +50,9 @@ type Paper struct {
 	LinkedModels   []string `json:"linked_models,omitempty"`
 	LinkedDatasets []string `json:"linked_datasets,omitempty"`
 	LinkedSpaces   []string `json:"linked_spaces,omitempty"`
+	// Hub is the same models, datasets and spaces with their pages, for
+	// listing and opening them.
+	Hub []HubRepo `json:"hub,omitempty"`
 }
 
 // How a paper appears on an arXiv category's new-submissions page.
@@ -57,6 +60,20 @@ const (
 	ListedNew         = "new"         // submitted to this category
 	ListedCross       = "cross"       // submitted elsewhere, cross-listed here
 	ListedReplacement = "replacement" // a new version of an earlier paper
+)
+
+// HubRepo is a model, dataset or space on the Hugging Face Hub linked to a
+// paper.
+type HubRepo struct {
+	Kind string `json:"kind"` // HubModel, HubDataset or HubSpace
+	Name string `json:"name"` // "microsoft/rStar-Math-7B"
+	URL  string `json:"url"`  // "https://huggingface.co/microsoft/rStar-Math-7B"
+}
+
+const (
+	HubModel   = "model"
+	HubDataset = "dataset"
+	HubSpace   = "space"
 )
 
 // HasCode reports whether the paper has a code link.
@@ -70,7 +87,8 @@ type Link struct {
 }
 
 // AllLinks lists every link of the paper once, the well-known ones first:
-// page, PDF, arXiv, code, project page, then the links of the abstract.
+// page, PDF, arXiv, code, project page, then the links of the abstract,
+// then the paper's models, datasets and spaces on the Hub.
 func (p Paper) AllLinks() []Link {
 	var out []Link
 	seen := map[string]bool{}
@@ -88,6 +106,9 @@ func (p Paper) AllLinks() []Link {
 	add("project", p.ProjectPage)
 	for _, l := range p.Links {
 		add("link", l)
+	}
+	for _, r := range p.Hub {
+		add(r.Kind+" "+r.Name, r.URL)
 	}
 	return out
 }
