@@ -23,6 +23,7 @@ import (
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
 	"github.com/paperdeck/paperdeck/ui/pane/help"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 	"github.com/paperdeck/paperdeck/ui/pane/message"
 	"github.com/paperdeck/paperdeck/ui/pane/picker"
 	"github.com/paperdeck/paperdeck/ui/pane/status"
@@ -76,7 +77,7 @@ type App struct {
 	returnTo focus // where the help and the picker return to
 
 	keys    keymap.Map // the one key table with the config's remaps
-	list    listPane
+	list    *list.Model
 	detail  *detail.Model
 	input   *input.Model
 	help    *help.Model
@@ -114,7 +115,7 @@ type App struct {
 // savedListing is a listing put aside by a search.
 type savedListing struct {
 	listing   model.Listing
-	papers    paperList
+	papers    list.Papers
 	index     *filter.Index
 	query     string
 	abstracts bool
@@ -145,7 +146,7 @@ func New(opts Options) *App {
 	c := common.Common{Styles: st, Keys: km}
 	m := &App{
 		opts: opts, ctx: ctx, stop: stop, styles: st, keys: km,
-		list: newListPane(c), detail: detail.New(c, opts.Render), input: input.New(c),
+		list: list.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
 		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
@@ -230,7 +231,7 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleListing(msg)
 	case streamMsg:
 		return m.handleStream(msg)
-	case filteredMsg:
+	case list.FilteredMsg:
 		return m.handleFiltered(msg)
 	case detail.RenderedMsg:
 		return m.detail.Update(msg)

@@ -11,7 +11,9 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // pendingSave is the bookmark state wanted for a paper while an earlier
@@ -29,7 +31,7 @@ func (m *App) refreshMarks() {
 			tags[id] = "#" + strings.Join(b.Tags, " #")
 		}
 	}
-	m.list.SetMarks(listMarks{read: m.read, marked: m.marked, fresh: m.fresh, tags: tags})
+	m.list.SetMarks(list.Marks{Read: m.read, Marked: m.marked, Fresh: m.fresh, Tags: tags})
 	m.updateStatusListing()
 }
 
@@ -223,7 +225,7 @@ func bookmarksLoadCmd(b BookmarkStore, session []store.Bookmark, gen int, req lo
 		for _, bm := range list {
 			l.Papers = append(l.Papers, bm.Paper)
 		}
-		return listingMsg{gen: gen, req: req, res: feed.Result{Listing: l}, index: newFilterIndex(l.Papers), bookmarks: list}
+		return listingMsg{gen: gen, req: req, res: feed.Result{Listing: l}, index: filter.New(l.Papers), bookmarks: list}
 	}
 }
 

@@ -114,9 +114,8 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 // updateList hands a message to the list and follows the cursor with the
 // detail when both are on screen.
 func (m *App) updateList(msg tea.Msg) tea.Cmd {
-	before := m.list.selectedID()
-	var cmd tea.Cmd
-	m.list, cmd = m.list.Update(msg)
+	before := m.list.SelectedID()
+	cmd := m.list.Update(msg)
 	return tea.Batch(cmd, m.selectionMoved(before))
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // maxSkips bounds how many empty days (weeks, months) [ and ] pass over
@@ -54,7 +55,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	if m.shownGen == msg.gen {
 		// Its cached copy is on screen: replace it in place.
 		msg.req.Push = false
-		msg.req.KeepID = m.list.selectedID()
+		msg.req.KeepID = m.list.SelectedID()
 	}
 	spin := m.syncLoading()
 	what := describePeriod(msg.req.Period)
@@ -83,7 +84,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		m.setBookmarks(msg.bookmarks)
 		m.refreshMarks()
 	}
-	cmds := []tea.Cmd{spin, m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
+	cmds := []tea.Cmd{spin, m.setListing(l, list.PapersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
 	if msg.res.Notice != "" {
 		cmds = append(cmds, m.status.Flash(common.Notice, msg.res.Notice))
 	}
@@ -101,22 +102,22 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 	}
 	m.shownGen = msg.gen
 	l := msg.res.Listing
-	return tea.Batch(m.setListing(l, papersOf(l.Papers), msg.index, msg.req.KeepID, false),
+	return tea.Batch(m.setListing(l, list.PapersOf(l.Papers), msg.index, msg.req.KeepID, false),
 		m.status.Flash(common.Info, msg.res.Notice+"; updating…"))
 }
 
 // setListing shows a new listing (its papers apart: a streamed one's
 // come in batches); the detail follows its first paper when both panes
 // are on screen.
-func (m *App) setListing(l model.Listing, papers paperList, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
-	before := m.list.selectedID()
+func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
+	before := m.list.SelectedID()
 	m.listing, m.loaded = l, true
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
 		m.setFocus(focusList)
 	}
-	if m.wide && m.list.selectedID() == before && before != "" {
+	if m.wide && m.list.SelectedID() == before && before != "" {
 		return search
 	}
 	return tea.Batch(search, m.selectionMoved("\x00")) // force the detail to follow
@@ -124,7 +125,7 @@ func (m *App) setListing(l model.Listing, papers paperList, ix *filter.Index, ke
 
 func (m *App) saveListing() savedListing {
 	return savedListing{listing: m.listing, papers: m.list.List(), index: m.list.Index(),
-		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.selectedID()}
+		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID()}
 }
 
 // goBack is esc on the list: clear the filter, else return to the listing
@@ -152,7 +153,7 @@ func (m *App) goBack() tea.Cmd {
 // once (or as soon as a background search answers), in the mode the line
 // is in (ctrl+a: abstracts too).
 func (m *App) setFilter(q string) tea.Cmd {
-	before := m.list.selectedID()
+	before := m.list.SelectedID()
 	search := m.list.SetFilter(m.ctx, q, m.input.Abstracts())
 	m.updateStatusListing()
 	return tea.Batch(search, m.selectionMoved(before))
@@ -160,8 +161,8 @@ func (m *App) setFilter(q string) tea.Cmd {
 
 // handleFiltered takes a background search's answer; an answer older than
 // the one on screen changes nothing.
-func (m *App) handleFiltered(msg filteredMsg) tea.Cmd {
-	before := m.list.selectedID()
+func (m *App) handleFiltered(msg list.FilteredMsg) tea.Cmd {
+	before := m.list.SelectedID()
 	changed, next := m.list.Filtered(m.ctx, msg)
 	m.updateStatusListing()
 	if !changed {
@@ -188,7 +189,7 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 		}
 		m.shownGen = msg.gen
 		l := model.Listing{Source: model.SourceFile, Period: msg.req.Period}
-		var papers paperList
+		var papers list.Papers
 		for _, b := range msg.batches {
 			papers.Append(b)
 		}
@@ -271,7 +272,7 @@ func (m *App) refresh() tea.Cmd {
 	if !m.loaded {
 		p = m.opts.Start.Period
 	}
-	return m.load(loadReq{Request: feed.Request{Period: p, Refresh: true}, KeepID: m.list.selectedID()})
+	return m.load(loadReq{Request: feed.Request{Period: p, Refresh: true}, KeepID: m.list.SelectedID()})
 }
 
 // search lists Hugging Face's results for q, keeping the current listing

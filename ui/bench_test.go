@@ -20,6 +20,8 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // benchSizes are the listing sizes issue 6 compares: a keypress must cost
@@ -52,15 +54,15 @@ func BenchmarkListView(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			papers := benchPapers(n)
-			l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
-			l.SetListing(context.Background(), papersOf(papers), newFilterIndex(papers), "", "", false)
+			l := list.New(common.Common{Styles: common.NewStyles(true, false)}, nil)
+			l.SetListing(context.Background(), list.PapersOf(papers), filter.New(papers), "", "", false)
 			l.SetSize(80, 40)
 			down, top := keyMsg("j"), keyMsg("g")
 			step := func() {
-				if l.cursor >= 900 {
-					l, _ = l.Update(top)
+				if l.Cursor() >= 900 {
+					l.Update(top)
 				}
-				l, _ = l.Update(down)
+				l.Update(down)
 				_ = l.View()
 			}
 			settle(step)
@@ -72,7 +74,7 @@ func BenchmarkListView(b *testing.B) {
 			app := benchApp(b, n, 140, 40)
 			down, top := keyMsg("j"), keyMsg("g")
 			step := func() {
-				if app.list.cursor >= 900 {
+				if app.list.Cursor() >= 900 {
 					app.Update(top)
 				}
 				app.Update(down)

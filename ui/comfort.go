@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
-	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/common"
 )
@@ -62,7 +61,6 @@ func (m *App) applyComforts() {
 		m.lkeys.Arxiv.SetEnabled(false)
 	}
 	m.help.SetSections(m.helpSections())
-	m.list.dateFormat = c.DateFormat
 	// The styles as the theme has them until the terminal answers (a fixed
 	// theme ignores the answer: see newStyles).
 	m.handleBackground(tea.BackgroundColorMsg{Color: color.Black})
@@ -125,25 +123,4 @@ func (m *App) nextArxiv() tea.Cmd {
 		}
 	}
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: model.Arxiv, Value: next}}})
-}
-
-// formatDate writes a paper's date as the config asks.
-func (l listPane) formatDate(published string) string {
-	if l.dateFormat == nil || published == "" {
-		return published
-	}
-	return l.dateFormat(published)
-}
-
-// dateWidth is the date column's width with its leading space: the
-// widest date the format writes (September, Wednesday), at least as wide
-// as YYYY-MM-DD, at most 24.
-func (l listPane) dateWidth() int {
-	w := len("2025-01-09")
-	if l.dateFormat != nil {
-		for _, d := range []string{"2025-09-24", "2025-12-31"} {
-			w = max(w, common.CellWidth(termsafe.Line(l.dateFormat(d))))
-		}
-	}
-	return min(w, 24) + 1
 }

@@ -154,7 +154,7 @@ func TestFixedThemeIgnoresTheTerminal(t *testing.T) {
 	}
 	// Before any answer a fixed light theme is already light.
 	h := comfortHarness(t, page2024(t), thu, 100, 30, Comforts{Theme: "light"}, false)
-	if h.app.styles.Dark || h.app.list.styles.Dark {
+	if h.app.styles.Dark || !strings.Contains(h.app.list.View(), "38;2;31;31;36") {
 		t.Error("light theme drawn dark before the terminal answered")
 	}
 }

@@ -90,7 +90,7 @@ func loadCmd(f Feed, ctx context.Context, gen int, req loadReq) tea.Cmd {
 		if err != nil {
 			return listingMsg{gen: gen, req: req, err: err}
 		}
-		return listingMsg{gen: gen, req: req, res: res, index: newFilterIndex(res.Listing.Papers)}
+		return listingMsg{gen: gen, req: req, res: res, index: filter.New(res.Listing.Papers)}
 	}
 }
 
@@ -102,7 +102,7 @@ func cachedCmd(f CachedFeed, gen int, req loadReq) tea.Cmd {
 		if !ok || res.Listing.Empty() {
 			return nil
 		}
-		return listingMsg{gen: gen, req: req, res: res, index: newFilterIndex(res.Listing.Papers), provisional: true}
+		return listingMsg{gen: gen, req: req, res: res, index: filter.New(res.Listing.Papers), provisional: true}
 	}
 }
 

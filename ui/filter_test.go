@@ -12,6 +12,8 @@ import (
 
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // shelf is a small listing whose papers differ in every field a
@@ -36,7 +38,7 @@ func shelf() model.Listing {
 func titles(h *harness) []string {
 	var out []string
 	for i, n := 0, h.app.list.Shown(); i < n; i++ {
-		out = append(out, h.app.list.papers.At(h.app.list.shownAt(i)).Title)
+		out = append(out, h.app.list.ShownPaper(i).Title)
 	}
 	return out
 }
@@ -185,11 +187,11 @@ func TestOlderAnswerIsCancelled(t *testing.T) {
 	h.start(keyMsg("l"))
 	var msg tea.Msg
 	for _, c := range flatten(first) {
-		if m, ok := c().(filteredMsg); ok {
+		if m, ok := c().(list.FilteredMsg); ok {
 			msg = m
 		}
 	}
-	if fm, ok := msg.(filteredMsg); !ok || !errors.Is(fm.err, context.Canceled) {
+	if fm, ok := msg.(list.FilteredMsg); !ok || !errors.Is(fm.Err(), context.Canceled) {
 		t.Errorf("the superseded search should have been cancelled: %#v", msg)
 	}
 }
@@ -216,7 +218,7 @@ func flatten(c tea.Cmd) []tea.Cmd {
 func TestLargeListingsFilterInTheBackground(t *testing.T) {
 	l := model.Listing{Source: model.SourceHF, Period: fri, Papers: manyPapers(3000)}
 	h := newHarness(t, newFakeFeed().add(l), fri, 100, 24)
-	h.app.list.inlineMax = 1000
+	h.app.list.SetInlineFilterMax(1000)
 	h.keys("/")
 	search := h.start(keyMsg("f"))
 	if search == nil {
@@ -257,12 +259,12 @@ func manyPapers(n int) []model.Paper {
 // number of papers.
 func TestListViewIsLocal(t *testing.T) {
 	papers := manyPapers(100_000)
-	l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
-	l.SetListing(context.Background(), papersOf(papers), newFilterIndex(papers), "", "", false)
+	l := list.New(common.Common{Styles: common.NewStyles(true, false)}, nil)
+	l.SetListing(context.Background(), list.PapersOf(papers), filter.New(papers), "", "", false)
 	l.SetSize(80, 30)
-	l, _ = l.Update(keyMsg("G"))
-	if len(l.rows) != 30 {
-		t.Fatalf("%d rows rendered for a 30-row pane", len(l.rows))
+	l.Update(keyMsg("G"))
+	if len(strings.Split(l.View(), "\n")) != 30 {
+		t.Fatalf("%d rows rendered for a 30-row pane", len(strings.Split(l.View(), "\n")))
 	}
 	if p, _ := l.Selected(); p.ID != "2501.99999" {
 		t.Errorf("G went to %q", p.ID)

@@ -16,6 +16,7 @@ import (
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // streamDriver runs the reader on a local file like the harness, but holds
@@ -102,7 +103,7 @@ func TestStreamedIndexAnswersLikeOneBuiltAtOnce(t *testing.T) {
 			defer close(ch)
 			streamFile(context.Background(), path, ch)
 		}()
-		var list paperList
+		var list list.Papers
 		var ix *filter.Index
 		done := false
 		for ev := range ch {
@@ -220,9 +221,9 @@ func TestReloadKeepsTheCursorOnItsPaper(t *testing.T) {
 func TestAppendCostsOnlyTheBatch(t *testing.T) {
 	batch := manyPapers(1000)
 	allocs := func(n int) float64 {
-		l := newListPane(common.Common{Styles: common.NewStyles(true, false)})
+		l := list.New(common.Common{Styles: common.NewStyles(true, false)}, nil)
 		l.SetSize(100, 30)
-		l.SetListing(context.Background(), paperList{}, nil, "", "", true)
+		l.SetListing(context.Background(), list.Papers{}, nil, "", "", true)
 		for l.Total() < n {
 			l.Append(context.Background(), nil, batch)
 		}
@@ -231,32 +232,5 @@ func TestAppendCostsOnlyTheBatch(t *testing.T) {
 	small, large := allocs(1_000), allocs(100_000)
 	if large > small+2 || large > 40 {
 		t.Errorf("appending a batch allocates %.0f times at 100,000 papers, %.0f at 1,000", large, small)
-	}
-}
-
-func TestPaperListAcrossBatches(t *testing.T) {
-	var l paperList
-	l.Append(manyPapers(3))
-	l.Append(nil)
-	l.Append(manyPapers(5)[3:])
-	if l.Len() != 5 {
-		t.Fatalf("%d papers", l.Len())
-	}
-	for i := range 5 {
-		if got := l.At(i).ID; got != manyPapers(5)[i].ID {
-			t.Errorf("At(%d) = %q", i, got)
-		}
-	}
-	p := l.At(3)
-	p.Title = "updated"
-	l.Set(3, p)
-	if l.At(3).Title != "updated" || l.chunks[1][0].Title == "updated" {
-		t.Error("Set should show the new paper without writing to the shared batch")
-	}
-	if got := l.Find(p.ID); len(got) != 1 || got[0] != 3 {
-		t.Errorf("Find(%q) = %v, want [3]", p.ID, got)
-	}
-	if ids := l.IDs(); len(ids) != 5 || ids[4] != manyPapers(5)[4].ID {
-		t.Errorf("IDs: %q", ids)
 	}
 }

@@ -91,7 +91,11 @@ func TestWidthCorpusFits(t *testing.T) {
 				checkPaneFits(t, label+" (status bar)", m.status.View(), w)
 				switch m.focus {
 				case focusList:
-					checkPaneFits(t, label+" (list)", m.list.View(), m.list.width)
+					lw := w
+					if m.wide {
+						lw, _ = m.split()
+					}
+					checkPaneFits(t, label+" (list)", m.list.View(), lw)
 				case focusDetail:
 					dw := w
 					if m.wide {

@@ -1,4 +1,4 @@
-package ui
+package list
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
@@ -22,10 +21,6 @@ import (
 // inlineFilterMax is the largest listing filtered in Update: one index
 // segment, about a millisecond per key on a slow core.
 const inlineFilterMax = 16384
-
-// newFilterIndex indexes a listing's papers for the filter; it takes about
-// a second per 100,000 papers, so it runs in the loading command.
-func newFilterIndex(papers []model.Paper) *filter.Index { return filter.New(papers) }
 
 // listFilter is the filter's state in the list pane.
 type listFilter struct {
@@ -56,33 +51,36 @@ func (f *listFilter) cancel() {
 	f.busy, f.stale = false, false
 }
 
-// filteredMsg is a search's answer, for the listing numbered gen.
-type filteredMsg struct {
+// FilteredMsg is a search's answer, for the listing numbered gen.
+type FilteredMsg struct {
 	gen int
 	seq uint64
 	res *filter.Result
 	err error
 }
 
+// Err is why the search gave no answer (cancelled by the next key).
+func (m FilteredMsg) Err() error { return m.err }
+
 // filterCmd searches in the background; it captures the index and the
 // request, never the pane.
 func filterCmd(ctx context.Context, ix *filter.Index, req filter.Request, prev *filter.Result, gen int) tea.Cmd {
 	return func() tea.Msg {
 		res, err := ix.Search(ctx, req, prev)
-		return filteredMsg{gen: gen, seq: req.Seq, res: res, err: err}
+		return FilteredMsg{gen: gen, seq: req.Seq, res: res, err: err}
 	}
 }
 
 // filterMarks are the read and bookmarked sets for is: qualifiers. The
 // search may run on another goroutine, so it gets copies, made once per
 // change of the marks and only when a query asks for them.
-func (l *listPane) filterMarks(query string) filter.Marks {
+func (l *Model) filterMarks(query string) filter.Marks {
 	if !strings.Contains(strings.ToLower(query), "is:") {
 		return filter.Marks{}
 	}
 	f := &l.filt
 	if f.marks.Read == nil || f.marksSeen != f.marksGen {
-		read, marked := maps.Clone(l.marks.read), maps.Clone(l.marks.marked)
+		read, marked := maps.Clone(l.marks.Read), maps.Clone(l.marks.Marked)
 		f.marks = filter.Marks{
 			Read:       func(id string) bool { return read[id] },
 			Bookmarked: func(id string) bool { return marked[id] },

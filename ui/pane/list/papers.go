@@ -1,4 +1,4 @@
-package ui
+package list
 
 import (
 	"sort"
@@ -6,28 +6,28 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 )
 
-// paperList is a listing's papers kept as the batches they arrived in: a
+// Papers is a listing's papers kept as the batches they arrived in: a
 // streamed load appends each batch without copying what came before, and
 // the filter index holds the very same slices (read-only), so 100,000
 // papers are in memory once. A paper updated later (its details arrived)
 // goes to edits, never into the shared slices, which a background search
 // may be reading.
-type paperList struct {
+type Papers struct {
 	chunks [][]model.Paper
 	starts []int // position of each chunk's first paper
 	n      int
 	edits  map[int]model.Paper // by position
 }
 
-// papersOf is a listing's papers as one chunk.
-func papersOf(papers []model.Paper) paperList {
-	var l paperList
+// PapersOf is a listing's papers as one chunk.
+func PapersOf(papers []model.Paper) Papers {
+	var l Papers
 	l.Append(papers)
 	return l
 }
 
 // Append adds a batch at the end; it costs only the batch's slice header.
-func (l *paperList) Append(batch []model.Paper) {
+func (l *Papers) Append(batch []model.Paper) {
 	if len(batch) == 0 {
 		return
 	}
@@ -36,12 +36,12 @@ func (l *paperList) Append(batch []model.Paper) {
 	l.n += len(batch)
 }
 
-func (l paperList) Len() int { return l.n }
+func (l Papers) Len() int { return l.n }
 
 // At is the paper at a position (0 ≤ pos < Len): a binary search over the
 // batches (a hundred for 100,000 papers), so a row costs the same at any
 // size.
-func (l paperList) At(pos int) model.Paper {
+func (l Papers) At(pos int) model.Paper {
 	if p, ok := l.edits[pos]; ok {
 		return p
 	}
@@ -50,7 +50,7 @@ func (l paperList) At(pos int) model.Paper {
 }
 
 // Set replaces the paper at pos.
-func (l *paperList) Set(pos int, p model.Paper) {
+func (l *Papers) Set(pos int, p model.Paper) {
 	if l.edits == nil {
 		l.edits = map[int]model.Paper{}
 	}
@@ -59,7 +59,7 @@ func (l *paperList) Set(pos int, p model.Paper) {
 
 // Find lists the positions of the papers with id (a listing may hold a
 // paper twice).
-func (l paperList) Find(id string) []int {
+func (l Papers) Find(id string) []int {
 	var out []int
 	for c, chunk := range l.chunks {
 		for i := range chunk {
@@ -72,7 +72,7 @@ func (l paperList) Find(id string) []int {
 }
 
 // IDs lists the papers' ids in listing order.
-func (l paperList) IDs() []string {
+func (l Papers) IDs() []string {
 	ids := make([]string, 0, l.n)
 	for _, chunk := range l.chunks {
 		for i := range chunk {

@@ -1,4 +1,6 @@
-package ui
+// Package list is the list pane: one row per paper of the current
+// listing, the cursor, and the filter that narrows it as you type.
+package list
 
 import (
 	"context"
@@ -15,18 +17,18 @@ import (
 	"github.com/paperdeck/paperdeck/ui/keymap"
 )
 
-// listPane shows one row per paper of the current listing. It renders only
+// Model shows one row per paper of the current listing. It renders only
 // the rows on screen, from a cache of rows by paper, so a keypress costs
 // the same with 100 papers as with 100,000: nothing here walks the
 // listing, except a new filter result (positions, not papers) and a
 // paper's update (ids).
-type listPane struct {
+type Model struct {
 	keys   common.ScrollKeys
 	styles common.Styles
 	width  int
 	height int
 
-	papers    paperList
+	papers    Papers
 	index     *filter.Index // of papers, for the filter
 	gen       int           // bumped per listing: older filter answers are dropped
 	streaming bool          // more papers are on their way
@@ -37,7 +39,7 @@ type listPane struct {
 	offset    int // first shown position on screen
 	empty     string
 
-	marks      listMarks
+	marks      Marks
 	blurred    bool                          // the detail beside it has the keys
 	dateFormat func(published string) string // the config's date_format; nil: as written
 
@@ -51,13 +53,24 @@ type listPane struct {
 const rowCacheMax = 4096
 
 // forget drops the cached rows after a change of width, styles or marks.
-func (l *listPane) forget() { l.cache = nil }
+func (l *Model) forget() { l.cache = nil }
 
-func newListPane(c common.Common) listPane {
-	return listPane{keys: common.NewScrollKeys(c.Keys, keymap.List), styles: c.Styles, empty: "loading…", index: filter.New(nil), inlineMax: inlineFilterMax}
+// New builds the pane; dateFormat writes a paper's date as the config
+// asks (nil: as written).
+func New(c common.Common, dateFormat func(published string) string) *Model {
+	l := &Model{
+		keys: common.NewScrollKeys(c.Keys, keymap.List), styles: c.Styles, empty: "loading…",
+		index: filter.New(nil), inlineMax: inlineFilterMax, dateFormat: dateFormat,
+	}
+	l.SetSize(c.Width, c.Height)
+	return l
 }
 
-func (l *listPane) SetSize(w, h int) {
+// SetInlineFilterMax changes the largest listing filtered in Update (tests
+// and benchmarks reach the background search with small listings).
+func (l *Model) SetInlineFilterMax(n int) { l.inlineMax = n }
+
+func (l *Model) SetSize(w, h int) {
 	if w != l.width {
 		l.forget()
 	}
@@ -66,7 +79,7 @@ func (l *listPane) SetSize(w, h int) {
 	l.refresh()
 }
 
-func (l *listPane) SetStyles(s common.Styles) {
+func (l *Model) SetStyles(s common.Styles) {
 	l.styles = s
 	l.forget()
 	l.refresh()
@@ -76,7 +89,7 @@ func (l *listPane) SetStyles(s common.Styles) {
 // none) and puts the cursor back on keepID when that paper is still there.
 // A filter on screen is asked again of the new papers: the command, if
 // any, is that search. streaming says that Append will bring more.
-func (l *listPane) SetListing(ctx context.Context, papers paperList, index *filter.Index, empty, keepID string, streaming bool) tea.Cmd {
+func (l *Model) SetListing(ctx context.Context, papers Papers, index *filter.Index, empty, keepID string, streaming bool) tea.Cmd {
 	if index == nil {
 		index = filter.New(nil)
 	}
@@ -104,7 +117,7 @@ func (l *listPane) SetListing(ctx context.Context, papers paperList, index *filt
 // cursor stays where it is, unless it waits for the paper it was on
 // before a reload; a filter on screen searches the grown index again, one
 // search at a time.
-func (l *listPane) Append(ctx context.Context, index *filter.Index, batches ...[]model.Paper) tea.Cmd {
+func (l *Model) Append(ctx context.Context, index *filter.Index, batches ...[]model.Paper) tea.Cmd {
 	for _, b := range batches {
 		from := l.papers.Len()
 		l.papers.Append(b)
@@ -134,24 +147,24 @@ func (l *listPane) Append(ctx context.Context, index *filter.Index, batches ...[
 }
 
 // StreamDone says the listing is complete.
-func (l *listPane) StreamDone() { l.streaming, l.want = false, "" }
+func (l *Model) StreamDone() { l.streaming, l.want = false, "" }
 
 // SetEmpty changes what the pane says while there is nothing to list.
-func (l *listPane) SetEmpty(msg string) {
+func (l *Model) SetEmpty(msg string) {
 	l.empty = msg
 	l.refresh()
 }
 
 // RestoreFilter sets the filter without searching: the next SetListing
 // searches its papers.
-func (l *listPane) RestoreFilter(query string, abstracts bool) {
+func (l *Model) RestoreFilter(query string, abstracts bool) {
 	l.filt.query, l.filt.abstracts = query, abstracts
 }
 
 // SetFilter filters the list with query, searching abstracts too when
 // abstracts is set. The answer is on screen when it returns nil, else the
-// command brings it (a filteredMsg for Filtered).
-func (l *listPane) SetFilter(ctx context.Context, query string, abstracts bool) tea.Cmd {
+// command brings it (a FilteredMsg for Filtered).
+func (l *Model) SetFilter(ctx context.Context, query string, abstracts bool) tea.Cmd {
 	if query == l.filt.query && abstracts == l.filt.abstracts {
 		return nil
 	}
@@ -161,7 +174,7 @@ func (l *listPane) SetFilter(ctx context.Context, query string, abstracts bool) 
 
 // runFilter asks the engine for the current query, cancelling the search
 // in flight: in Update for a small listing, else in a command.
-func (l *listPane) runFilter(ctx context.Context) tea.Cmd {
+func (l *Model) runFilter(ctx context.Context) tea.Cmd {
 	f := &l.filt
 	f.cancel()
 	f.seq++
@@ -185,7 +198,7 @@ func (l *listPane) runFilter(ctx context.Context) tea.Cmd {
 // Filtered takes a background search's answer. It reports whether the
 // screen changed; the command is the next search when the listing grew
 // while this one ran.
-func (l *listPane) Filtered(ctx context.Context, msg filteredMsg) (changed bool, cmd tea.Cmd) {
+func (l *Model) Filtered(ctx context.Context, msg FilteredMsg) (changed bool, cmd tea.Cmd) {
 	if msg.gen != l.gen {
 		return false, nil // another listing's
 	}
@@ -209,7 +222,7 @@ func (l *listPane) Filtered(ctx context.Context, msg filteredMsg) (changed bool,
 // show puts a result on screen (nil: every paper). The answer to a new
 // query starts at its best match; the same query asked again of a grown
 // listing, or the filter cleared, keeps the cursor on its paper.
-func (l *listPane) show(res *filter.Result, seq uint64) {
+func (l *Model) show(res *filter.Result, seq uint64) {
 	pos, had := l.selectedPos()
 	newQuery := res != nil && (l.filt.res == nil || res.Query != l.filt.res.Query || res.Abstracts != l.filt.res.Abstracts)
 	l.filt.res, l.filt.shownSeq = res, seq
@@ -227,29 +240,29 @@ func (l *listPane) show(res *filter.Result, seq uint64) {
 
 // Filtering reports whether a background search is running, and whether
 // it searches abstracts.
-func (l listPane) Filtering() (busy, abstracts bool) { return l.filt.busy, l.filt.abstracts }
+func (l *Model) Filtering() (busy, abstracts bool) { return l.filt.busy, l.filt.abstracts }
 
 // FilterHint explains a part of the query that was left out.
-func (l listPane) FilterHint() string { return l.filt.hint }
+func (l *Model) FilterHint() string { return l.filt.hint }
 
 // SetBlurred dims the cursor while the detail beside the list has focus.
-func (l *listPane) SetBlurred(b bool) {
+func (l *Model) SetBlurred(b bool) {
 	if l.blurred != b {
 		l.blurred = b
 		l.refresh()
 	}
 }
 
-// listMarks are what the list shows beside titles, by paper id.
-type listMarks struct {
-	read   map[string]bool
-	marked map[string]bool   // bookmarked
-	fresh  map[string]bool   // new since the listing's last visit
-	tags   map[string]string // a bookmark's tags, "#rl #to-read"
+// Marks are what the list shows beside titles, by paper id.
+type Marks struct {
+	Read   map[string]bool
+	Marked map[string]bool   // bookmarked
+	Fresh  map[string]bool   // new since the listing's last visit
+	Tags   map[string]string // a bookmark's tags, "#rl #to-read"
 }
 
 // SetMarks gives the read, bookmarked and new papers and the tags.
-func (l *listPane) SetMarks(m listMarks) {
+func (l *Model) SetMarks(m Marks) {
 	l.marks = m
 	l.filt.marksGen++
 	l.forget()
@@ -257,7 +270,7 @@ func (l *listPane) SetMarks(m listMarks) {
 }
 
 // UpdatePaper replaces a paper in place (e.g. once its details arrive).
-func (l *listPane) UpdatePaper(p model.Paper) {
+func (l *Model) UpdatePaper(p model.Paper) {
 	for _, pos := range l.papers.Find(p.ID) {
 		l.papers.Set(pos, p)
 		delete(l.cache, pos)
@@ -266,7 +279,7 @@ func (l *listPane) UpdatePaper(p model.Paper) {
 }
 
 // Find is the listed paper with id.
-func (l listPane) Find(id string) (model.Paper, bool) {
+func (l *Model) Find(id string) (model.Paper, bool) {
 	if p, ok := l.Selected(); ok && p.ID == id {
 		return p, true
 	}
@@ -276,24 +289,24 @@ func (l listPane) Find(id string) (model.Paper, bool) {
 	return model.Paper{}, false
 }
 
-func (l listPane) Query() string        { return l.filt.query }
-func (l listPane) Abstracts() bool      { return l.filt.abstracts }
-func (l listPane) Total() int           { return l.papers.Len() }
-func (l listPane) Shown() int           { return l.shownLen() }
-func (l listPane) Streaming() bool      { return l.streaming }
-func (l listPane) List() paperList      { return l.papers }
-func (l listPane) Index() *filter.Index { return l.index }
+func (l *Model) Query() string        { return l.filt.query }
+func (l *Model) Abstracts() bool      { return l.filt.abstracts }
+func (l *Model) Total() int           { return l.papers.Len() }
+func (l *Model) Shown() int           { return l.shownLen() }
+func (l *Model) Streaming() bool      { return l.streaming }
+func (l *Model) List() Papers         { return l.papers }
+func (l *Model) Index() *filter.Index { return l.index }
 
 // shownLen and shownAt read the filter's result, or every paper when
 // there is none, without materialising the identity list.
-func (l listPane) shownLen() int {
+func (l *Model) shownLen() int {
 	if l.filt.res == nil {
 		return l.papers.Len()
 	}
 	return len(l.filt.res.Matches)
 }
 
-func (l listPane) shownAt(i int) int {
+func (l *Model) shownAt(i int) int {
 	if l.filt.res == nil {
 		return i
 	}
@@ -301,7 +314,7 @@ func (l listPane) shownAt(i int) int {
 }
 
 // Selected is the paper under the cursor.
-func (l listPane) Selected() (model.Paper, bool) {
+func (l *Model) Selected() (model.Paper, bool) {
 	pos, ok := l.selectedPos()
 	if !ok {
 		return model.Paper{}, false
@@ -309,20 +322,21 @@ func (l listPane) Selected() (model.Paper, bool) {
 	return l.papers.At(pos), true
 }
 
-func (l listPane) selectedPos() (int, bool) {
+func (l *Model) selectedPos() (int, bool) {
 	if l.cursor < 0 || l.cursor >= l.shownLen() {
 		return 0, false
 	}
 	return l.shownAt(l.cursor), true
 }
 
-func (l listPane) selectedID() string {
+// SelectedID is the id of the paper under the cursor ("" for none).
+func (l *Model) SelectedID() string {
 	p, _ := l.Selected()
 	return p.ID
 }
 
 // selectPos puts the cursor on the paper at pos if it is shown.
-func (l *listPane) selectPos(pos int) {
+func (l *Model) selectPos(pos int) {
 	if l.filt.res == nil {
 		if pos < l.papers.Len() {
 			l.cursor = pos
@@ -337,7 +351,7 @@ func (l *listPane) selectPos(pos int) {
 	}
 }
 
-func (l *listPane) selectID(id string) bool {
+func (l *Model) selectID(id string) bool {
 	for i, n := 0, l.shownLen(); i < n; i++ {
 		if l.papers.At(l.shownAt(i)).ID == id {
 			l.cursor = i
@@ -347,7 +361,8 @@ func (l *listPane) selectID(id string) bool {
 	return false
 }
 
-func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
+// Update moves the cursor with the move keys and the wheel.
+func (l *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		l.handleKey(msg)
@@ -359,10 +374,10 @@ func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
 			l.move(1)
 		}
 	}
-	return l, nil
+	return nil
 }
 
-func (l *listPane) handleKey(msg tea.KeyPressMsg) {
+func (l *Model) handleKey(msg tea.KeyPressMsg) {
 	half := max(1, l.height/2)
 	switch {
 	case key.Matches(msg, l.keys.Up):
@@ -384,14 +399,14 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) {
 	}
 }
 
-func (l *listPane) move(n int) {
+func (l *Model) move(n int) {
 	l.want = "" // the reader has moved on
 	l.cursor = max(0, min(l.cursor+n, l.shownLen()-1))
 	l.scrollToCursor()
 	l.refresh()
 }
 
-func (l *listPane) scrollToCursor() {
+func (l *Model) scrollToCursor() {
 	h := max(1, l.height)
 	if l.cursor < l.offset {
 		l.offset = l.cursor
@@ -403,7 +418,7 @@ func (l *listPane) scrollToCursor() {
 }
 
 // refresh renders the rows on screen; nothing else is ever rendered.
-func (l *listPane) refresh() {
+func (l *Model) refresh() {
 	l.rows = l.rows[:0]
 	defer func() { l.view = strings.Join(l.rows, "\n") }()
 	if l.width <= 0 || l.height <= 0 {
@@ -442,7 +457,7 @@ func (l *listPane) refresh() {
 
 // row lays out one paper: cursor, unread, bookmark and code marks, the
 // title cut to the room left, upvotes and (when wide enough) the date.
-func (l listPane) row(p model.Paper, selected bool) string {
+func (l *Model) row(p model.Paper, selected bool) string {
 	const markW, upW = 8, 7
 	dateW := l.dateWidth()
 	w := l.width
@@ -458,12 +473,12 @@ func (l listPane) row(p model.Paper, selected bool) string {
 		cursor = "▸"
 	}
 	switch {
-	case l.marks.fresh[p.ID]:
+	case l.marks.Fresh[p.ID]:
 		unread = "+" // new since the last visit
-	case !l.marks.read[p.ID]:
+	case !l.marks.Read[p.ID]:
 		unread = "•"
 	}
-	if l.marks.marked[p.ID] {
+	if l.marks.Marked[p.ID] {
 		mark = "★"
 	}
 	if p.HasCode() {
@@ -473,7 +488,7 @@ func (l listPane) row(p model.Paper, selected bool) string {
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
 	text := termsafe.Line(p.Title)
-	if tags := l.marks.tags[p.ID]; tags != "" {
+	if tags := l.marks.Tags[p.ID]; tags != "" {
 		text += "  " + termsafe.Line(tags)
 	}
 	title := common.PadRight(text, titleW)
@@ -494,12 +509,39 @@ func (l listPane) row(p model.Paper, selected bool) string {
 		return l.styles.RowSelected.Render(common.PadRight(marks+title+up+date, w))
 	}
 	ts := l.styles.Row
-	if l.marks.read[p.ID] && !l.marks.fresh[p.ID] {
+	if l.marks.Read[p.ID] && !l.marks.Fresh[p.ID] {
 		ts = l.styles.RowRead
 	}
 	return l.styles.Marks.Render(marks) + ts.Render(title) + l.styles.Upvotes.Render(up) + l.styles.Date.Render(date)
 }
 
-func (l listPane) View() string { return l.view }
+func (l *Model) View() string { return l.view }
 
-func (l listPane) Keys() common.KeyMap { return l.keys }
+func (l *Model) Keys() common.KeyMap { return l.keys }
+
+// ShownPaper is the i-th paper on show (0 ≤ i < Shown).
+func (l *Model) ShownPaper(i int) model.Paper { return l.papers.At(l.shownAt(i)) }
+
+// Cursor is the cursor's place among the papers on show.
+func (l *Model) Cursor() int { return l.cursor }
+
+// formatDate writes a paper's date as the config asks.
+func (l *Model) formatDate(published string) string {
+	if l.dateFormat == nil || published == "" {
+		return published
+	}
+	return l.dateFormat(published)
+}
+
+// dateWidth is the date column's width with its leading space: the
+// widest date the format writes (September, Wednesday), at least as wide
+// as YYYY-MM-DD, at most 24.
+func (l *Model) dateWidth() int {
+	w := len("2025-01-09")
+	if l.dateFormat != nil {
+		for _, d := range []string{"2025-09-24", "2025-12-31"} {
+			w = max(w, common.CellWidth(termsafe.Line(l.dateFormat(d))))
+		}
+	}
+	return min(w, 24) + 1
+}
