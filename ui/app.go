@@ -11,14 +11,12 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
-	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/keymap"
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
 	"github.com/paperdeck/paperdeck/ui/pane/help"
@@ -88,38 +86,18 @@ type App struct {
 	global   globalKeys
 	lkeys    listingKeys
 	pkeys    paperKeys
-	listingG guard // the listing request in flight
 	detailsG guard // the paper-details request in flight
 
-	listing   model.Listing // what is listed (its papers live in the list pane)
-	shownGen  int           // the request whose cached copy is on screen
-	loaded    bool
-	history   []savedListing  // earlier listings, one esc away each
-	full      map[string]bool // papers whose detail record was merged
-	asked     map[string]bool // papers whose detail record was asked for
-	read      map[string]bool
-	marked    map[string]bool
-	fresh     map[string]bool // new since the listing's last visit
-	bookmarks map[string]store.Bookmark
-	saving    map[string]*pendingSave // bookmark saves in flight, by id
-	editing   model.Paper             // the paper whose tags or note are typed
-	bookErr   error                   // the bookmarks file is damaged: save nothing
-	readErr   error                   // the read-marks file is damaged
-	dueSeq    int                     // the cursor's latest rest, for the detail fetch
-	inputVal  string                  // the input's value after the last key
-	tick      status.Ticker
-	crashed   bool
-	crashLog  string
-}
-
-// savedListing is a listing put aside by a search.
-type savedListing struct {
-	listing   model.Listing
-	papers    list.Papers
-	index     *filter.Index
-	query     string
-	abstracts bool
-	id        string
+	nav      nav             // what is listed, the listings before it, the request in flight
+	marks    *marks          // read, new, bookmarked, and the saves in flight
+	full     map[string]bool // papers whose detail record was merged
+	asked    map[string]bool // papers whose detail record was asked for
+	editing  model.Paper     // the paper whose tags or note are typed
+	dueSeq   int             // the cursor's latest rest, for the detail fetch
+	inputVal string          // the input's value after the last key
+	tick     status.Ticker
+	crashed  bool
+	crashLog string
 }
 
 // New builds the reader; nothing is loaded until Init.
@@ -149,8 +127,7 @@ func New(opts Options) *App {
 		list: list.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
-		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, read: map[string]bool{}, marked: map[string]bool{},
-		bookmarks: map[string]store.Bookmark{}, saving: map[string]*pendingSave{},
+		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, marks: newMarks(opts.Now),
 	}
 	m.help = help.New(c, m.helpSections())
 	m.applyComforts()
@@ -211,58 +188,6 @@ func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 func (m *App) crash(log string) {
 	m.crashed, m.crashLog = true, log
 	m.stop()
-}
-
-// route: keys (global ones first, then the focused pane), resize, then
-// background results to their owner whatever has focus.
-func (m *App) route(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		return m.handleKey(msg)
-	case tea.PasteMsg:
-		return m.handlePaste(msg)
-	case tea.WindowSizeMsg:
-		return m.handleResize(msg)
-	case tea.BackgroundColorMsg:
-		return m.handleBackground(msg)
-	case tea.MouseWheelMsg:
-		return m.handleWheel(msg)
-	case listingMsg:
-		return m.handleListing(msg)
-	case streamMsg:
-		return m.handleStream(msg)
-	case list.FilteredMsg:
-		return m.handleFiltered(msg)
-	case detail.RenderedMsg:
-		return m.detail.Update(msg)
-	case detail.FindMsg:
-		return m.openInput(input.Find, msg.Query)
-	case picker.ChosenMsg:
-		return m.handleChosen(msg)
-	case common.CloseMsg:
-		return m.handleClose()
-	case common.FlashMsg:
-		return m.status.Flash(msg.Level, msg.Text)
-	case detailsMsg:
-		return m.handleDetails(msg)
-	case detailsDueMsg:
-		return m.handleDetailsDue(msg)
-	case openedMsg:
-		return m.handleOpened(msg)
-	case marksLoadedMsg:
-		return m.handleMarksLoaded(msg)
-	case bookmarkSavedMsg:
-		return m.handleBookmarkSaved(msg)
-	case bookmarkEditedMsg:
-		return m.handleBookmarkEdited(msg)
-	case readSavedMsg:
-		return m.handleReadSaved(msg)
-	case visitedMsg:
-		return m.handleVisited(msg)
-	case status.ClearMsg, spinner.TickMsg:
-		return m.status.Update(msg)
-	}
-	return m.handleOther(msg)
 }
 
 // View draws the screen from the panes' precomputed parts.

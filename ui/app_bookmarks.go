@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -13,34 +12,20 @@ import (
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
-	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
-
-// pendingSave is the bookmark state wanted for a paper while an earlier
-// save of it is still running; saves of one paper never overlap.
-type pendingSave struct {
-	paper  model.Paper
-	marked bool
-}
 
 // refreshMarks hands the list what it shows beside the titles.
 func (m *App) refreshMarks() {
-	tags := make(map[string]string, len(m.bookmarks))
-	for id, b := range m.bookmarks {
-		if len(b.Tags) > 0 {
-			tags[id] = "#" + strings.Join(b.Tags, " #")
-		}
-	}
-	m.list.SetMarks(list.Marks{Read: m.read, Marked: m.marked, Fresh: m.fresh, Tags: tags})
+	m.list.SetMarks(m.marks.forList())
 	m.updateStatusListing()
 }
 
 func (m *App) handleMarksLoaded(msg marksLoadedMsg) tea.Cmd {
 	for id := range msg.read {
-		m.read[id] = true
+		m.marks.read[id] = true
 	}
 	if msg.bookErr == nil {
-		m.setBookmarks(msg.bookmarks)
+		m.marks.setBookmarks(msg.bookmarks)
 	}
 	m.refreshMarks()
 	var cmds []tea.Cmd
@@ -53,32 +38,16 @@ func (m *App) handleMarksLoaded(msg marksLoadedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// setBookmarks takes the bookmarks as they are on disk.
-func (m *App) setBookmarks(list []store.Bookmark) {
-	m.bookmarks = make(map[string]store.Bookmark, len(list))
-	for _, b := range list {
-		m.bookmarks[b.Paper.ID] = b
-	}
-	for id := range m.marked {
-		if _, ok := m.bookmarks[id]; !ok && m.saving[id] == nil {
-			delete(m.marked, id)
-		}
-	}
-	for id := range m.bookmarks {
-		m.marked[id] = true
-	}
-}
-
 // storeFailed says a local file could not be read or written; a damaged
 // file is left alone and nothing more is saved to it this session.
 func (m *App) storeFailed(what string, err error) tea.Cmd {
 	var corrupt *store.CorruptError
 	if errors.As(err, &corrupt) {
 		if what == "bookmarks" {
-			m.bookErr = err
+			m.marks.bookErr = err
 			return m.status.Flash(common.Error, "the bookmarks file is damaged: nothing is saved (B says more)")
 		}
-		m.readErr = err
+		m.marks.readErr = err
 		return m.status.Flash(common.Error, "the read-marks file is damaged: read marks are not saved")
 	}
 	return m.status.Flash(common.Error, "could not save the "+what+": "+err.Error())
@@ -87,7 +56,7 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 // toggleBookmark is b: the mark changes at once and is saved in the
 // background; a failed save puts it back and says why.
 func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
-	marked := !m.marked[p.ID]
+	marked := !m.marks.marked[p.ID]
 	m.setMarked(p, marked)
 	say := "bookmarked " + common.Quote(p.Title)
 	if !marked {
@@ -96,45 +65,29 @@ func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
 	switch {
 	case m.opts.Bookmarks == nil:
 		return m.status.Flash(common.Info, say)
-	case m.bookErr != nil:
+	case m.marks.bookErr != nil:
 		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
-	case m.saving[p.ID] != nil:
-		m.saving[p.ID] = &pendingSave{paper: p, marked: marked}
-		return m.status.Flash(common.Info, say)
+	case !m.marks.want(p, marked):
+		return m.status.Flash(common.Info, say) // the running save's answer starts this one
 	}
-	m.saving[p.ID] = &pendingSave{paper: p, marked: marked}
 	return tea.Batch(saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(common.Info, say))
 }
 
 func (m *App) setMarked(p model.Paper, marked bool) {
-	if marked {
-		m.marked[p.ID] = true
-		if _, ok := m.bookmarks[p.ID]; !ok {
-			m.bookmarks[p.ID] = store.Bookmark{Paper: p, Added: m.opts.Now()}
-		}
-	} else {
-		delete(m.marked, p.ID)
-		delete(m.bookmarks, p.ID)
-	}
+	m.marks.setMarked(p, marked)
 	m.refreshMarks()
 	m.refreshBanner()
 }
 
 func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
-	want := m.saving[msg.id]
-	delete(m.saving, msg.id)
+	next, failed := m.marks.saved(msg.id, msg.marked, msg.err)
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
-		p := model.Paper{ID: msg.id}
-		if want != nil {
-			p = want.paper
-		}
-		m.setMarked(p, !msg.marked)
+		m.setMarked(failed, !msg.marked)
 		return m.storeFailed("bookmark", msg.err)
 	}
-	if want != nil && want.marked != msg.marked {
-		m.saving[msg.id] = want
-		return saveBookmarkCmd(m.opts.Bookmarks, want.paper, want.marked)
+	if next != nil {
+		return saveBookmarkCmd(m.opts.Bookmarks, next.paper, next.marked)
 	}
 	return nil
 }
@@ -143,40 +96,32 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 // the bookmark has.
 func (m *App) editTags(p model.Paper) tea.Cmd {
 	m.editing = p
-	return m.openInput(input.Tags, strings.Join(m.bookmarks[p.ID].Tags, ", "))
+	return m.openInput(input.Tags, strings.Join(m.marks.bookmarks[p.ID].Tags, ", "))
 }
 
 func (m *App) editNote(p model.Paper) tea.Cmd {
 	m.editing = p
-	return m.openInput(input.Note, m.bookmarks[p.ID].Note)
+	return m.openInput(input.Note, m.marks.bookmarks[p.ID].Note)
 }
 
 // saveEdit stores the tags or note typed for m.editing (bookmarking the
 // paper if it was not).
 func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	p := m.editing
-	what, tags := "note", parseTags(value)
+	what, tags, note := "note", parseTags(value), strings.TrimSpace(value)
+	var b store.Bookmark
 	if mode == input.Tags {
 		what = "tags"
-	}
-	b := m.bookmarks[p.ID]
-	b.Paper = p
-	if b.Added.IsZero() {
-		b.Added = m.opts.Now()
-	}
-	if mode == input.Tags {
-		b.Tags = tags
+		b = m.marks.edit(p, tags, nil)
 	} else {
-		b.Note = strings.TrimSpace(value)
+		b = m.marks.edit(p, nil, &note)
 	}
-	m.bookmarks[p.ID] = b
-	m.marked[p.ID] = true
 	m.refreshMarks()
 	m.refreshBanner()
 	switch {
 	case m.opts.Bookmarks == nil:
 		return m.status.Flash(common.Info, what+" kept for this session")
-	case m.bookErr != nil:
+	case m.marks.bookErr != nil:
 		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
 	}
 	id, note := p.ID, b.Note
@@ -191,22 +136,22 @@ func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.storeFailed("bookmark's "+msg.what, msg.err)
 	}
-	m.setBookmarks(msg.list)
+	m.marks.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.bookmarks[msg.id].Paper.Title))
+	return m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title))
 }
 
 // showBookmarks is B: the bookmarks as a listing, newest first, the
 // listing before them one esc away.
 func (m *App) showBookmarks() tea.Cmd {
-	if m.bookErr != nil {
-		m.showMessage("The bookmarks cannot be read", m.bookErr.Error()+".\n\n"+
+	if m.marks.bookErr != nil {
+		m.showMessage("The bookmarks cannot be read", m.marks.bookErr.Error()+".\n\n"+
 			"Repair the file, or put the backup in its place, and start paperdeck again. "+
 			"Until then, bookmarks made now last only for this session.")
 		return nil
 	}
-	push := m.listing.Period.Kind != bookmarksKind
+	push := m.nav.listing.Period.Kind != bookmarksKind
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: bookmarksKind}}, Push: push})
 }
 
@@ -229,40 +174,20 @@ func bookmarksLoadCmd(b BookmarkStore, session []store.Bookmark, gen int, req lo
 	}
 }
 
-// sessionBookmarks is this session's bookmarks, newest first.
-func (m *App) sessionBookmarks() []store.Bookmark {
-	list := make([]store.Bookmark, 0, len(m.bookmarks))
-	for _, b := range m.bookmarks {
-		list = append(list, b)
-	}
-	sortBookmarks(list)
-	return list
-}
-
-func sortBookmarks(list []store.Bookmark) {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && list[j].Added.After(list[j-1].Added); j-- {
-			list[j], list[j-1] = list[j-1], list[j]
-		}
-	}
-}
-
 // markRead records that a paper's detail was opened.
 func (m *App) markRead(id string) tea.Cmd {
-	if id == "" || m.read[id] {
+	if !m.marks.markRead(id) {
 		return nil
 	}
-	m.read[id] = true
-	delete(m.fresh, id)
 	m.refreshMarks()
-	if m.opts.ReadMarks == nil || m.readErr != nil {
+	if m.opts.ReadMarks == nil || m.marks.readErr != nil {
 		return nil
 	}
 	return markReadCmd(m.opts.ReadMarks, id)
 }
 
 func (m *App) handleReadSaved(msg readSavedMsg) tea.Cmd {
-	if msg.err == nil || m.readErr != nil {
+	if msg.err == nil || m.marks.readErr != nil {
 		return nil
 	}
 	return m.storeFailed("read marks", msg.err)
@@ -280,8 +205,8 @@ func (m *App) visit(l model.Listing) tea.Cmd {
 
 // visitIDs is visit for a listing whose papers the list holds (streamed).
 func (m *App) visitIDs(p model.Period, ids []string) tea.Cmd {
-	m.fresh = nil
-	if m.opts.ReadMarks == nil || m.readErr != nil || p.Kind == bookmarksKind || len(ids) == 0 {
+	m.marks.fresh = nil
+	if m.opts.ReadMarks == nil || m.marks.readErr != nil || p.Kind == bookmarksKind || len(ids) == 0 {
 		return nil
 	}
 	return visitCmd(m.opts.ReadMarks, listingKey(p), ids)
@@ -289,37 +214,22 @@ func (m *App) visitIDs(p model.Period, ids []string) tea.Cmd {
 
 func (m *App) handleVisited(msg visitedMsg) tea.Cmd {
 	if msg.err != nil {
-		if m.readErr == nil {
+		if m.marks.readErr == nil {
 			return m.storeFailed("read marks", msg.err)
 		}
 		return nil
 	}
-	if msg.key != listingKey(m.listing.Period) {
+	if msg.key != listingKey(m.nav.listing.Period) {
 		return nil
 	}
-	m.fresh = msg.fresh
+	m.marks.fresh = msg.fresh
 	m.refreshMarks()
 	return nil
 }
 
 // refreshBanner shows a bookmark's date, tags and note above the detail.
 func (m *App) refreshBanner() {
-	p, ok := m.detail.Paper()
-	if !ok {
-		return
+	if p, ok := m.detail.Paper(); ok {
+		m.detail.SetBanner(m.marks.banner(p.ID))
 	}
-	b, marked := m.bookmarks[p.ID]
-	if !marked {
-		m.detail.SetBanner("")
-		return
-	}
-	parts := []string{"★ bookmarked " + b.Added.Local().Format(time.DateOnly)}
-	if len(b.Tags) > 0 {
-		parts = append(parts, "#"+strings.Join(b.Tags, " #"))
-	}
-	banner := strings.Join(parts, " · ")
-	if b.Note != "" {
-		banner += "\nnote: " + b.Note
-	}
-	m.detail.SetBanner(banner)
 }

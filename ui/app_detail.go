@@ -15,12 +15,6 @@ import (
 // fetches nothing.
 const detailsDelay = 350 * time.Millisecond
 
-// detailsDueMsg says the cursor has rested; seq tells whether it moved since.
-type detailsDueMsg struct {
-	seq int
-	id  string
-}
-
 // openDetail is enter: the detail takes the focus (and the screen when
 // narrow), the paper counts as read, and its full record is fetched.
 func (m *App) openDetail() tea.Cmd {

@@ -38,7 +38,7 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *App) quit() tea.Cmd {
-	m.listingG.Stop()
+	m.nav.guard.Stop()
 	m.detailsG.Stop()
 	m.stop()
 	return tea.Quit
@@ -85,7 +85,7 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.lkeys.Filter):
 		return m.openInput(input.Filter, m.list.Query())
 	case key.Matches(k, m.lkeys.Search):
-		return m.openInput(input.Search, m.searchQuery())
+		return m.openInput(input.Search, m.nav.searchQuery())
 	case key.Matches(k, m.lkeys.Prev):
 		return m.step(-1)
 	case key.Matches(k, m.lkeys.Next):

@@ -10,14 +10,6 @@ import (
 	"github.com/paperdeck/paperdeck/ui/common"
 )
 
-// openedMsg reports what happened when a link was handed to the browser;
-// seq is the status message that said it was opening.
-type openedMsg struct {
-	url string
-	err error
-	seq int
-}
-
 // openLink checks a link and opens it in the background; the status bar
 // says what is opened or why not.
 func (m *App) openLink(what, raw string) tea.Cmd {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,13 +20,13 @@ const maxSkips = 14
 // load starts a listing request, cancelling the one in flight.
 func (m *App) load(r loadReq) tea.Cmd {
 	if r.Period.Kind == bookmarksKind {
-		_, gen := m.listingG.Begin(m.ctx)
-		return tea.Batch(m.syncLoading(), bookmarksLoadCmd(m.opts.Bookmarks, m.sessionBookmarks(), gen, r))
+		_, gen := m.nav.guard.Begin(m.ctx)
+		return tea.Batch(m.syncLoading(), bookmarksLoadCmd(m.opts.Bookmarks, m.marks.session(), gen, r))
 	}
 	if m.opts.Feed == nil {
 		return m.status.Flash(common.Error, "no source to load from")
 	}
-	ctx, gen := m.listingG.Begin(m.ctx)
+	ctx, gen := m.nav.guard.Begin(m.ctx)
 	if r.Period.Kind == model.File {
 		// Read here, not through the Feed: the papers show as they are
 		// decoded, however large the file.
@@ -42,17 +41,17 @@ func (m *App) load(r loadReq) tea.Cmd {
 
 // syncLoading shows the spinner while any request is in flight.
 func (m *App) syncLoading() tea.Cmd {
-	return m.status.SetLoading(m.listingG.Busy() || m.detailsG.Busy())
+	return m.status.SetLoading(m.nav.guard.Busy() || m.detailsG.Busy())
 }
 
 func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	if msg.provisional {
 		return m.handleCachedListing(msg)
 	}
-	if !m.listingG.Finish(msg.gen) {
+	if !m.nav.guard.Finish(msg.gen) {
 		return nil // an answer to a request the user has moved on from
 	}
-	if m.shownGen == msg.gen {
+	if m.nav.shownGen == msg.gen {
 		// Its cached copy is on screen: replace it in place.
 		msg.req.Push = false
 		msg.req.KeepID = m.list.SelectedID()
@@ -60,7 +59,7 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	spin := m.syncLoading()
 	what := describePeriod(msg.req.Period)
 	if msg.err != nil {
-		if !m.loaded {
+		if !m.nav.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
 		return tea.Batch(spin, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
@@ -70,18 +69,18 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		l.Period = msg.req.Period
 	}
 	if l.Empty() && msg.req.Step != 0 && msg.req.Skipped < maxSkips {
-		if next, ok := m.neighbour(l, msg.req.Step); ok {
+		if next, ok := neighbour(l, msg.req.Step, m.opts.Now()); ok {
 			r := msg.req
 			r.Request = feed.Request{Period: next}
 			r.Skipped++
 			return tea.Batch(spin, m.load(r), m.status.Flash(common.Info, emptyText(l)+", trying "+describePeriod(next)))
 		}
 	}
-	if msg.req.Push && m.loaded {
-		m.history = append(m.history, m.saveListing())
+	if msg.req.Push {
+		m.nav.push(m.saveListing())
 	}
 	if l.Period.Kind == bookmarksKind && m.opts.Bookmarks != nil {
-		m.setBookmarks(msg.bookmarks)
+		m.marks.setBookmarks(msg.bookmarks)
 		m.refreshMarks()
 	}
 	cmds := []tea.Cmd{spin, m.setListing(l, list.PapersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
@@ -94,13 +93,13 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 // handleCachedListing shows the cache's copy while the request it belongs
 // to is still running.
 func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
-	if msg.gen != m.listingG.gen || !m.listingG.Busy() {
+	if msg.gen != m.nav.guard.gen || !m.nav.guard.Busy() {
 		return nil
 	}
-	if msg.req.Push && m.loaded {
-		m.history = append(m.history, m.saveListing())
+	if msg.req.Push {
+		m.nav.push(m.saveListing())
 	}
-	m.shownGen = msg.gen
+	m.nav.shownGen = msg.gen
 	l := msg.res.Listing
 	return tea.Batch(m.setListing(l, list.PapersOf(l.Papers), msg.index, msg.req.KeepID, false),
 		m.status.Flash(common.Info, msg.res.Notice+"; updating…"))
@@ -111,7 +110,7 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 // are on screen.
 func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
 	before := m.list.SelectedID()
-	m.listing, m.loaded = l, true
+	m.nav.listing, m.nav.loaded = l, true
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
@@ -124,7 +123,7 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 }
 
 func (m *App) saveListing() savedListing {
-	return savedListing{listing: m.listing, papers: m.list.List(), index: m.list.Index(),
+	return savedListing{listing: m.nav.listing, papers: m.list.List(), index: m.list.Index(),
 		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID()}
 }
 
@@ -134,16 +133,15 @@ func (m *App) goBack() tea.Cmd {
 	if m.list.Query() != "" {
 		return m.setFilter("")
 	}
-	if len(m.history) == 0 {
+	prev, ok := m.nav.pop()
+	if !ok {
 		return nil
 	}
-	m.listingG.Stop()
-	prev := m.history[len(m.history)-1]
-	m.history = m.history[:len(m.history)-1]
+	m.nav.guard.Stop()
 	m.list.RestoreFilter(prev.query, prev.abstracts)
 	m.input.SetAbstracts(prev.abstracts)
 	cmd := m.setListing(prev.listing, prev.papers, prev.index, prev.id, false)
-	m.fresh = nil
+	m.marks.fresh = nil
 	m.refreshMarks()
 	m.updateStatusListing()
 	return tea.Batch(m.syncLoading(), cmd)
@@ -175,19 +173,19 @@ func (m *App) handleFiltered(msg list.FilteredMsg) tea.Cmd {
 // replaces what is on screen, later ones add to it, the last says where
 // the papers came from, and any error stays beside the papers read.
 func (m *App) handleStream(msg streamMsg) tea.Cmd {
-	if msg.gen != m.listingG.gen || !m.listingG.Busy() {
+	if msg.gen != m.nav.guard.gen || !m.nav.guard.Busy() {
 		return nil // the user moved on: its context is cancelled, nothing reads on
 	}
 	what := describePeriod(msg.req.Period)
 	var cmds []tea.Cmd
 	switch {
-	case m.shownGen == msg.gen:
+	case m.nav.shownGen == msg.gen:
 		cmds = append(cmds, m.list.Append(m.ctx, msg.index, msg.batches...))
 	case len(msg.batches) > 0 || msg.done && msg.err == nil:
-		if msg.req.Push && m.loaded {
-			m.history = append(m.history, m.saveListing())
+		if msg.req.Push {
+			m.nav.push(m.saveListing())
 		}
-		m.shownGen = msg.gen
+		m.nav.shownGen = msg.gen
 		l := model.Listing{Source: model.SourceFile, Period: msg.req.Period}
 		var papers list.Papers
 		for _, b := range msg.batches {
@@ -199,22 +197,22 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 		m.updateStatusListing()
 		return tea.Batch(append(cmds, msg.next)...)
 	}
-	m.listingG.Finish(msg.gen)
+	m.nav.guard.Finish(msg.gen)
 	m.list.StreamDone()
 	cmds = append(cmds, m.syncLoading())
 	if msg.err != nil {
-		if m.shownGen != msg.gen && !m.loaded {
+		if m.nav.shownGen != msg.gen && !m.nav.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
 		cmds = append(cmds, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
 	}
-	if m.shownGen == msg.gen {
+	if m.nav.shownGen == msg.gen {
 		l := msg.listing
 		l.Papers = nil
 		if l.Period.IsZero() {
 			l.Period = msg.req.Period
 		}
-		m.listing = l
+		m.nav.listing = l
 		m.list.SetEmpty(emptyText(l))
 		cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
 	}
@@ -225,34 +223,15 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 // step is [ and ]: the neighbouring day, week or month, passing over empty
 // ones.
 func (m *App) step(dir int) tea.Cmd {
-	cur := m.listing.Period
-	if !m.loaded || !cur.Dated() {
+	cur := m.nav.listing.Period
+	if !m.nav.loaded || !cur.Dated() {
 		return m.status.Flash(common.Info, "[ and ] move through days, weeks and months; press d, w or m first")
 	}
-	next, ok := m.neighbour(m.listing, dir)
+	next, ok := neighbour(m.nav.listing, dir, m.opts.Now())
 	if !ok {
 		return m.status.Flash(common.Info, "no later list than "+describePeriod(cur)+" yet")
 	}
 	return m.load(loadReq{Request: feed.Request{Period: next}, Step: dir})
-}
-
-// neighbour is the period before or after a listing: the one the source
-// names when it does, else the next by the calendar; never the future.
-func (m *App) neighbour(l model.Listing, dir int) (model.Period, bool) {
-	next := l.Period.Shift(dir)
-	switch {
-	case dir < 0 && l.Prev.Dated():
-		next = l.Prev
-	case dir > 0 && l.Next.Dated():
-		next = l.Next
-	}
-	if !next.Dated() || next == l.Period {
-		return model.Period{}, false
-	}
-	if start, err := next.Start(); err != nil || (dir > 0 && start.After(m.opts.Now())) {
-		return model.Period{}, false
-	}
-	return next, true
 }
 
 // switchKind is d, w, m and t: the same time seen by day, week or month,
@@ -262,14 +241,14 @@ func (m *App) switchKind(kind model.PeriodKind) tea.Cmd {
 	if kind == model.Trending {
 		p = model.Period{Kind: model.Trending}
 	} else {
-		p = m.listing.Period.As(kind, m.opts.Now())
+		p = m.nav.listing.Period.As(kind, m.opts.Now())
 	}
 	return m.load(loadReq{Request: feed.Request{Period: p}})
 }
 
 func (m *App) refresh() tea.Cmd {
-	p := m.listing.Period
-	if !m.loaded {
+	p := m.nav.listing.Period
+	if !m.nav.loaded {
 		p = m.opts.Start.Period
 	}
 	return m.load(loadReq{Request: feed.Request{Period: p, Refresh: true}, KeepID: m.list.SelectedID()})
@@ -285,19 +264,11 @@ func (m *App) search(q string) tea.Cmd {
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: model.Search, Value: q}}, Push: true})
 }
 
-// searchQuery prefills the search line when a search is on screen.
-func (m *App) searchQuery() string {
-	if m.listing.Period.Kind == model.Search {
-		return m.listing.Period.Value
-	}
-	return ""
-}
-
 func (m *App) updateStatusListing() {
-	if !m.loaded {
+	if !m.nav.loaded {
 		return // the bar still says what is loading
 	}
-	where := sourceName(m.listing) + " · " + describePeriod(m.listing.Period)
+	where := sourceName(m.nav.listing) + " · " + describePeriod(m.nav.listing.Period)
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
 		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, common.Quote(q))
@@ -317,54 +288,8 @@ func (m *App) updateStatusListing() {
 	if h := m.list.FilterHint(); h != "" && m.list.Query() != "" {
 		count += " · " + h
 	}
-	if n := len(m.fresh); n > 0 {
+	if n := len(m.marks.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)
 	}
 	m.status.SetListing(where, count)
-}
-
-func sourceName(l model.Listing) string {
-	switch {
-	case l.Period.Kind == bookmarksKind:
-		return "paperdeck"
-	case l.Period.Kind == model.File:
-		return "file"
-	case l.Source == model.SourceArxiv || l.Period.Kind == model.Arxiv:
-		return "arXiv"
-	case l.Source == model.SourceFile:
-		return "file"
-	}
-	return "Hugging Face"
-}
-
-// describePeriod names a period for people: "Saturday 2025-01-11",
-// "week 2025-W02", "trending", the file's name.
-func describePeriod(p model.Period) string {
-	switch p.Kind {
-	case "":
-		return "the latest papers"
-	case model.File:
-		return filepath.Base(p.Value)
-	case model.Search:
-		return "search " + common.Quote(p.Value)
-	case bookmarksKind:
-		return "bookmarks"
-	}
-	return p.String()
-}
-
-// emptyText is what an empty listing says instead of rows.
-func emptyText(l model.Listing) string {
-	p := l.Period
-	switch p.Kind {
-	case model.Day:
-		return "no papers on " + p.String()
-	case model.Week, model.Month:
-		return "no papers in " + p.String()
-	case model.Search:
-		return "no papers found for " + common.Quote(p.Value)
-	case bookmarksKind:
-		return "no bookmarks yet: press b on a paper to keep it"
-	}
-	return "no papers in " + describePeriod(p)
 }

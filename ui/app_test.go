@@ -153,7 +153,7 @@ func TestOpenDetailAndGoBack(t *testing.T) {
 	if !strings.Contains(h.screen(), "ShieldGemma") {
 		t.Errorf("esc should go back to the list:\n%s", h.screen())
 	}
-	if !h.app.read["2407.21783"] {
+	if !h.app.marks.read["2407.21783"] {
 		t.Errorf("an opened paper should count as read")
 	}
 }

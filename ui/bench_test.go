@@ -115,7 +115,7 @@ func benchApp(b *testing.B, n, w, h int) *App {
 	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	app.setTicker(app.tick)
 	app.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	ctx, gen := app.listingG.Begin(app.ctx)
+	ctx, gen := app.nav.guard.Begin(app.ctx)
 	app.Update(loadCmd(app.opts.Feed, ctx, gen, loadReq{Request: app.opts.Start})())
 	if app.list.Total() != n {
 		b.Fatalf("%d papers listed, want %d", app.list.Total(), n)
@@ -168,7 +168,7 @@ func loadFile(tb testing.TB, path string) *App {
 	app.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	app.setTicker(app.tick)
 	app.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
-	ctx, gen := app.listingG.Begin(app.ctx)
+	ctx, gen := app.nav.guard.Begin(app.ctx)
 	next := streamCmd(ctx, gen, loadReq{Request: app.opts.Start})
 	for next != nil {
 		msg, ok := next().(streamMsg)

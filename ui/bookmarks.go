@@ -29,14 +29,6 @@ type ReadMarkStore interface {
 // bookmarksKind is the period of the bookmarks shown as a listing.
 const bookmarksKind model.PeriodKind = "bookmarks"
 
-// marksLoadedMsg brings the bookmarks and read marks read at start.
-type marksLoadedMsg struct {
-	bookmarks []store.Bookmark
-	bookErr   error
-	read      map[string]bool
-	readErr   error
-}
-
 func loadMarksCmd(b BookmarkStore, r ReadMarkStore) tea.Cmd {
 	return func() tea.Msg {
 		var msg marksLoadedMsg
@@ -50,13 +42,6 @@ func loadMarksCmd(b BookmarkStore, r ReadMarkStore) tea.Cmd {
 	}
 }
 
-// bookmarkSavedMsg says how saving one paper's bookmark state went.
-type bookmarkSavedMsg struct {
-	id     string
-	marked bool // the state that was saved (or failed to be)
-	err    error
-}
-
 func saveBookmarkCmd(b BookmarkStore, p model.Paper, marked bool) tea.Cmd {
 	return func() tea.Msg {
 		var err error
@@ -67,15 +52,6 @@ func saveBookmarkCmd(b BookmarkStore, p model.Paper, marked bool) tea.Cmd {
 		}
 		return bookmarkSavedMsg{id: p.ID, marked: marked, err: err}
 	}
-}
-
-// bookmarkEditedMsg says how saving tags or a note went; list is the
-// bookmarks as they are now on disk.
-type bookmarkEditedMsg struct {
-	id   string
-	what string // "tags", "note"
-	list []store.Bookmark
-	err  error
 }
 
 // editBookmarkCmd bookmarks p if it is not yet, then applies edit.
@@ -92,33 +68,8 @@ func editBookmarkCmd(b BookmarkStore, p model.Paper, what string, edit func(Book
 	}
 }
 
-// bookmarksListedMsg brings the bookmarks for the B view, read afresh so
-// another paperdeck's changes show.
-type bookmarksListedMsg struct {
-	list []store.Bookmark
-	err  error
-}
-
-func listBookmarksCmd(b BookmarkStore) tea.Cmd {
-	return func() tea.Msg {
-		list, err := b.Load()
-		return bookmarksListedMsg{list: list, err: err}
-	}
-}
-
-// readSavedMsg reports a failed read-mark write (success says nothing).
-type readSavedMsg struct{ err error }
-
 func markReadCmd(r ReadMarkStore, id string) tea.Cmd {
 	return func() tea.Msg { return readSavedMsg{err: r.MarkRead(id)} }
-}
-
-// visitedMsg brings the papers of a listing that are new since its last
-// visit.
-type visitedMsg struct {
-	key   string
-	fresh map[string]bool
-	err   error
 }
 
 func visitCmd(r ReadMarkStore, key string, ids []string) tea.Cmd {

@@ -71,7 +71,7 @@ func TestCachedCopyFirst(t *testing.T) {
 	if h.selected() != mon.Value+"-1" {
 		t.Errorf("the cursor should stay on paper B, is on %q", h.selected())
 	}
-	if len(h.app.history) != 0 {
+	if len(h.app.nav.history) != 0 {
 		t.Errorf("a cached copy must not leave a history entry")
 	}
 }

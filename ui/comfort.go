@@ -117,7 +117,7 @@ func (m *App) nextArxiv() tea.Cmd {
 		return m.status.Flash(common.Info, "no arXiv categories: set arxiv_categories in the config file")
 	}
 	next := cats[0]
-	if p := m.listing.Period; p.Kind == model.Arxiv {
+	if p := m.nav.listing.Period; p.Kind == model.Arxiv {
 		if i := slices.Index(cats, p.Value); i >= 0 {
 			next = cats[(i+1)%len(cats)]
 		}

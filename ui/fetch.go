@@ -7,7 +7,6 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
-	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
@@ -71,17 +70,6 @@ type loadReq struct {
 	KeepID  string
 }
 
-type listingMsg struct {
-	gen       int
-	req       loadReq
-	res       feed.Result
-	index     *filter.Index
-	bookmarks []store.Bookmark // the B view's records, tags and notes
-	err       error
-	// provisional: the cached copy, shown while the request goes on.
-	provisional bool
-}
-
 // loadCmd loads a listing and builds its filter index, both off the UI
 // goroutine.
 func loadCmd(f Feed, ctx context.Context, gen int, req loadReq) tea.Cmd {
@@ -104,13 +92,6 @@ func cachedCmd(f CachedFeed, gen int, req loadReq) tea.Cmd {
 		}
 		return listingMsg{gen: gen, req: req, res: res, index: filter.New(res.Listing.Papers), provisional: true}
 	}
-}
-
-type detailsMsg struct {
-	gen   int
-	id    string
-	paper model.Paper
-	err   error
 }
 
 // detailsCmd fetches the full record of one paper (code link, stars, AI

@@ -19,9 +19,6 @@ import (
 // screen shows one line, never a stack trace. Worker goroutines run in a
 // safego.Group, which hands their panics to the command that waits.
 
-// crashMsg carries a panic caught in a command to the root, which quits.
-type crashMsg struct{ log string }
-
 // DefaultCrashDir is where crash logs go: $XDG_STATE_HOME/paperdeck, else
 // ~/.local/state/paperdeck; "" (the temporary folder) without a home.
 func DefaultCrashDir() string {

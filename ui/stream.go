@@ -31,21 +31,6 @@ var streamChunk = 16384
 
 const firstChunk = 1024
 
-// streamMsg is what a streamed load delivered since the last message:
-// batches in listing order, the index of every paper so far (it may lag
-// the batches a little: see indexDue), and, on the last, the listing's
-// source and period and why it stopped early, if it did.
-type streamMsg struct {
-	gen     int
-	req     loadReq
-	batches [][]model.Paper
-	index   *filter.Index // nil: unchanged
-	done    bool
-	listing model.Listing // when done; no papers
-	err     error         // when done
-	next    tea.Cmd       // waits for the next message; nil once done
-}
-
 // streamEvent is one message of the worker.
 type streamEvent struct {
 	batch   []model.Paper

@@ -153,7 +153,7 @@ func TestStreamedFileLoadsWhole(t *testing.T) {
 	if st := d.status(); !strings.Contains(st, "2500 papers") || strings.Contains(st, "loading") {
 		t.Errorf("once loaded the status bar should count every paper: %q", st)
 	}
-	if d.app.listingG.Busy() || d.app.status.Loading() {
+	if d.app.nav.guard.Busy() || d.app.status.Loading() {
 		t.Error("the load should be over: no spinner")
 	}
 	// Filtering the streamed listing finds what filtering it whole finds.

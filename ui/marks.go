@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
+)
+
+// marks are what the reader knows of papers beyond a listing: which were
+// read, which are new since the listing's last visit, which are
+// bookmarked (with tags and a note), and the bookmark saves in flight.
+// The App shows them and saves them through commands; this type only
+// keeps them consistent.
+type marks struct {
+	read      map[string]bool
+	marked    map[string]bool
+	fresh     map[string]bool // new since the listing's last visit
+	bookmarks map[string]store.Bookmark
+	saving    map[string]*pendingSave // bookmark saves in flight, by id
+	bookErr   error                   // the bookmarks file is damaged: save nothing
+	readErr   error                   // the read-marks file is damaged
+	now       func() time.Time
+}
+
+// pendingSave is the bookmark state wanted for a paper while an earlier
+// save of it is still running; saves of one paper never overlap.
+type pendingSave struct {
+	paper  model.Paper
+	marked bool
+}
+
+func newMarks(now func() time.Time) *marks {
+	return &marks{
+		read: map[string]bool{}, marked: map[string]bool{},
+		bookmarks: map[string]store.Bookmark{}, saving: map[string]*pendingSave{}, now: now,
+	}
+}
+
+// forList is what the list shows beside the titles.
+func (k *marks) forList() list.Marks {
+	tags := make(map[string]string, len(k.bookmarks))
+	for id, b := range k.bookmarks {
+		if len(b.Tags) > 0 {
+			tags[id] = "#" + strings.Join(b.Tags, " #")
+		}
+	}
+	return list.Marks{Read: k.read, Marked: k.marked, Fresh: k.fresh, Tags: tags}
+}
+
+// setBookmarks takes the bookmarks as they are on disk; a paper whose
+// save is still running keeps the mark it has on screen.
+func (k *marks) setBookmarks(list []store.Bookmark) {
+	k.bookmarks = make(map[string]store.Bookmark, len(list))
+	for _, b := range list {
+		k.bookmarks[b.Paper.ID] = b
+	}
+	for id := range k.marked {
+		if _, ok := k.bookmarks[id]; !ok && k.saving[id] == nil {
+			delete(k.marked, id)
+		}
+	}
+	for id := range k.bookmarks {
+		k.marked[id] = true
+	}
+}
+
+// setMarked bookmarks p or removes its bookmark, on screen.
+func (k *marks) setMarked(p model.Paper, marked bool) {
+	if marked {
+		k.marked[p.ID] = true
+		if _, ok := k.bookmarks[p.ID]; !ok {
+			k.bookmarks[p.ID] = store.Bookmark{Paper: p, Added: k.now()}
+		}
+		return
+	}
+	delete(k.marked, p.ID)
+	delete(k.bookmarks, p.ID)
+}
+
+// want records the state a save must bring p to; it reports whether a
+// save should start now (false: one is running, and its answer starts the
+// next).
+func (k *marks) want(p model.Paper, marked bool) bool {
+	running := k.saving[p.ID] != nil
+	k.saving[p.ID] = &pendingSave{paper: p, marked: marked}
+	return !running
+}
+
+// saved ends the save of id that stored marked. next is a save still
+// wanted (the mark changed again meanwhile); on failure, failed is the
+// paper whose mark goes back to what is on disk.
+func (k *marks) saved(id string, marked bool, err error) (next *pendingSave, failed model.Paper) {
+	want := k.saving[id]
+	delete(k.saving, id)
+	if err != nil {
+		failed = model.Paper{ID: id}
+		if want != nil {
+			failed = want.paper
+		}
+		return nil, failed
+	}
+	if want != nil && want.marked != marked {
+		k.saving[id] = want
+		return want, model.Paper{}
+	}
+	return nil, model.Paper{}
+}
+
+// pending is how many bookmark saves are in flight.
+func (k *marks) pending() int { return len(k.saving) }
+
+// edit sets the tags or the note of p's bookmark, bookmarking it.
+func (k *marks) edit(p model.Paper, tags []string, note *string) store.Bookmark {
+	b := k.bookmarks[p.ID]
+	b.Paper = p
+	if b.Added.IsZero() {
+		b.Added = k.now()
+	}
+	if note != nil {
+		b.Note = *note
+	} else {
+		b.Tags = tags
+	}
+	k.bookmarks[p.ID] = b
+	k.marked[p.ID] = true
+	return b
+}
+
+// markRead records that a paper was opened; it reports whether that is
+// news.
+func (k *marks) markRead(id string) bool {
+	if id == "" || k.read[id] {
+		return false
+	}
+	k.read[id] = true
+	delete(k.fresh, id)
+	return true
+}
+
+// session is this session's bookmarks, newest first.
+func (k *marks) session() []store.Bookmark {
+	out := make([]store.Bookmark, 0, len(k.bookmarks))
+	for _, b := range k.bookmarks {
+		out = append(out, b)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Added.After(out[j].Added) })
+	return out
+}
+
+// banner is a bookmark's date, tags and note, above the detail ("" when
+// id is not bookmarked).
+func (k *marks) banner(id string) string {
+	b, marked := k.bookmarks[id]
+	if !marked {
+		return ""
+	}
+	parts := []string{"★ bookmarked " + b.Added.Local().Format(time.DateOnly)}
+	if len(b.Tags) > 0 {
+		parts = append(parts, "#"+strings.Join(b.Tags, " #"))
+	}
+	banner := strings.Join(parts, " · ")
+	if b.Note != "" {
+		banner += "\nnote: " + b.Note
+	}
+	return banner
+}
