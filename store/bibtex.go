@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -50,6 +51,7 @@ func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 			fmt.Fprintf(&b, ",\n  %-13s = {%s}", name, value)
 		}
 	}
+	p = termsafe.Paper(p)
 	title := p.Title
 	if strings.TrimSpace(title) == "" {
 		title = p.ID
@@ -127,7 +129,7 @@ func isDigits(s string) bool {
 // and a lone one would end the value early.
 func texEscape(s string) string {
 	var b strings.Builder
-	for i, w := range strings.Fields(s) {
+	for i, w := range strings.Fields(termsafe.Line(s)) {
 		if i > 0 {
 			b.WriteByte(' ')
 		}

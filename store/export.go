@@ -6,24 +6,27 @@ import (
 	"io"
 	"strings"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
 // WriteJSON writes the paper records as one indented JSON array in order:
 // the `--json` output, which paperdeck reads back.
 func WriteJSON(w io.Writer, papers []model.Paper) error {
-	if papers == nil {
-		papers = []model.Paper{}
+	clean := make([]model.Paper, len(papers))
+	for i, p := range papers {
+		clean[i] = termsafe.Paper(p)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(papers)
+	return enc.Encode(clean)
 }
 
 // WriteText writes one line per paper: id, upvotes, title.
 func WriteText(w io.Writer, papers []model.Paper) error {
 	for _, p := range papers {
+		p = termsafe.Paper(p)
 		if _, err := fmt.Fprintf(w, "%-12s %5d  %s\n", p.ID, p.Upvotes, p.Title); err != nil {
 			return err
 		}
@@ -36,7 +39,7 @@ func WriteText(w io.Writer, papers []model.Paper) error {
 func WriteMarkdown(w io.Writer, title string, papers []model.Paper) error {
 	var b strings.Builder
 	if title != "" {
-		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(title))
+		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(termsafe.Line(title)))
 	}
 	for _, p := range papers {
 		writeMarkdownPaper(&b, p, "")
@@ -48,6 +51,7 @@ func WriteMarkdown(w io.Writer, title string, papers []model.Paper) error {
 // writeMarkdownPaper writes one paper's section; under is Markdown placed
 // under its meta line (a bookmark's tags and note).
 func writeMarkdownPaper(b *strings.Builder, p model.Paper, under string) {
+	p = termsafe.Paper(p)
 	fmt.Fprintf(b, "## %s\n\n", markdownEscape(p.Title))
 	if a := AuthorLine(p, 8); a != "" {
 		fmt.Fprintf(b, "%s\n\n", markdownEscape(a))
@@ -56,14 +60,18 @@ func writeMarkdownPaper(b *strings.Builder, p model.Paper, under string) {
 		fmt.Fprintf(b, "%s\n\n", markdownEscape(m))
 	}
 	b.WriteString(under)
+	links := 0
 	for _, l := range p.AllLinks() {
-		fmt.Fprintf(b, "- %s: <%s>\n", l.Label, l.URL)
+		if u := markdownURL(l.URL); u != "" {
+			fmt.Fprintf(b, "- %s: <%s>\n", l.Label, u)
+			links++
+		}
 	}
-	if len(p.AllLinks()) > 0 {
+	if links > 0 {
 		b.WriteString("\n")
 	}
 	if p.AISummary != "" {
-		fmt.Fprintf(b, "> %s\n\n", markdownEscape(p.AISummary))
+		fmt.Fprintf(b, "%s\n\n", markdownQuote(p.AISummary))
 	}
 	if p.Summary != "" {
 		fmt.Fprintf(b, "%s\n\n", markdownEscape(p.Summary))
@@ -114,11 +122,3 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
-
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, `|`, `\|`, `&`, `&amp;`,
-)
-
-// markdownEscape makes plain text literal in Markdown.
-func markdownEscape(s string) string { return markdownEscaper.Replace(s) }

@@ -11,9 +11,19 @@ import (
 
 func main() {
 	defer crashed() // a bug: a crash log and one line, never a stack trace
+	// Every command but the reader prints through the cleaner, to a
+	// terminal, file or pipe alike (see cleanOutput).
+	out, errOut := newCleanOutput(os.Stdout), newCleanOutput(os.Stderr)
 	root := newRootCmd()
-	if err := root.Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "paperdeck:", err)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	err := root.Execute()
+	out.Flush()
+	if err != nil {
+		fmt.Fprintln(errOut, "paperdeck:", err)
+	}
+	errOut.Flush()
+	if err != nil {
 		os.Exit(exitCode(err))
 	}
 }
