@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paperdeck/paperdeck/internal/outputcheck"
+)
+
+// The hostile corpus (testdata/hostile, one file per sink) through every
+// command and format, stdout and stderr captured as bytes: nothing that
+// could drive a terminal gets out, whatever the output is (here a pipe,
+// cleaned as a terminal would be), and Markdown shows as text.
+
+// hostileRun is one paperdeck run in a prepared home.
+type hostileRun struct {
+	name     string
+	args     []string
+	env      []string
+	markdown bool   // stdout is Markdown: parse it
+	code     int    // the exit status it must have
+	stdout   string // what stdout must hold, so the run did its job
+	stderr   string // what stderr must hold
+}
+
+func hostileFile(name string) string { return testdata(filepath.Join("hostile", name)) }
+
+// hostileHome is a home whose bookmarks and cached listing are the corpus's.
+func hostileHome(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	copyTo := func(src, dst string) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTo(hostileFile("bookmarks.json"), filepath.Join(home, "data", "paperdeck", "bookmarks.json"))
+	copyTo(hostileFile("cached_listing.json"), filepath.Join(home, "cache", "paperdeck", "listings", "day-2024-08-01.json"))
+	return home
+}
+
+func runHostile(t *testing.T, home string, r hostileRun) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], r.args...)
+	cmd.Env = append(paperdeckEnv(home), r.env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != r.code {
+		t.Errorf("%s: exit %d, want %d; stderr %q", r.name, code, r.code, errOut.String())
+	}
+	if err := outputcheck.Bytes(out.Bytes()); err != nil {
+		t.Errorf("%s: stdout: %v", r.name, err)
+	}
+	if err := outputcheck.Bytes(errOut.Bytes()); err != nil {
+		t.Errorf("%s: stderr: %v", r.name, err)
+	}
+	if r.markdown {
+		if _, err := outputcheck.Markdown(out.Bytes()); err != nil {
+			t.Errorf("%s: Markdown: %v", r.name, err)
+		}
+	}
+	if !strings.Contains(out.String(), r.stdout) {
+		t.Errorf("%s: stdout lacks %q:\n%.600s", r.name, r.stdout, out.String())
+	}
+	if !strings.Contains(errOut.String(), r.stderr) {
+		t.Errorf("%s: stderr lacks %q: %q", r.name, r.stderr, errOut.String())
+	}
+}
+
+func TestHostileCorpusThroughEveryCommand(t *testing.T) {
+	home := hostileHome(t)
+	// A file name is outside text too.
+	evilName := filepath.Join(t.TempDir(), "list\x1b]0;owned\x07\u202e.json")
+	data, _ := os.ReadFile(hostileFile("listing_api.json"))
+	os.WriteFile(evilName, data, 0o644)
+
+	var runs []hostileRun
+	for _, src := range []string{"listing_api.json", "listing_text.txt"} {
+		for _, format := range []string{"text", "markdown", "json"} {
+			runs = append(runs, hostileRun{
+				name: src + " as " + format, args: []string{"list", hostileFile(src), "--format", format},
+				markdown: format == "markdown", stdout: "end",
+			})
+		}
+	}
+	for _, format := range []string{"text", "markdown", "json"} {
+		runs = append(runs, hostileRun{
+			name: "tampered cache as " + format, args: []string{"list", "--offline", "--date", "2024-08-01", "--format", format},
+			markdown: format == "markdown", stdout: "2401.00001", stderr: "offline",
+		})
+	}
+	runs = append(runs,
+		hostileRun{name: "file name in the Markdown title", args: []string{"list", evilName, "--format", "markdown"},
+			markdown: true, stdout: "# Papers from "},
+		hostileRun{name: "file name in an error", args: []string{"list", evilName + ".missing"},
+			code: 1, stderr: "list"},
+		hostileRun{name: "argument in an error", args: []string{"list", "--search", "\x1b[2J\x1b]52;c;aGk=\x07q", "--offline"},
+			code: 3, stderr: "q"},
+		hostileRun{name: "bookmarks list", args: []string{"bookmarks", "list"}, stdout: "Bookmarked"},
+		hostileRun{name: "bookmarks list --json", args: []string{"bookmarks", "list", "--json"}, stdout: "Bookmarked"},
+		hostileRun{name: "bookmarks import", args: []string{"bookmarks", "import", evilName}, stdout: "imported"},
+		hostileRun{name: "config show, hostile keys", args: []string{"--config", hostileFile("config_keys.toml"), "config", "show"},
+			code: 1, stdout: "theme", stderr: "config_keys.toml"},
+		hostileRun{name: "config show, raw controls", args: []string{"--config", hostileFile("config_syntax.toml"), "config", "show"},
+			code: 1, stdout: "theme", stderr: "config_syntax.toml"},
+	)
+	for _, format := range []string{"bibtex", "markdown", "json"} {
+		runs = append(runs, hostileRun{
+			name: "bookmarks export " + format, args: []string{"bookmarks", "export", "--format", format},
+			markdown: format == "markdown", stdout: "Bookmarked",
+		})
+	}
+	for _, r := range runs {
+		runHostile(t, home, r)
+	}
+}
+
+// rawServer answers every request with the bytes of a response file (a
+// status line Go's server would never send), then body.
+func rawServer(t *testing.T, head string, body []byte) string {
+	t.Helper()
+	resp, err := os.ReadFile(hostileFile(head))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		resp = append(resp, fmt.Sprintf("Content-Length: %d\r\n\r\n", len(body))...)
+		resp = append(resp, body...)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				if _, err := http.ReadRequest(bufio.NewReader(conn)); err == nil {
+					conn.Write(resp)
+				}
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
+}
+
+// A server's reason phrase reaches stderr in errors, the fallback notice,
+// --verbose (even on 200) and bookmarks add: cleaned every time.
+func TestHostileReasonPhrases(t *testing.T) {
+	failing := rawServer(t, "http_reason_503.txt", nil)
+	page, err := os.ReadFile(testdata("hf_daily_papers_2024-08-01.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	working := rawServer(t, "http_reason_200.txt", page)
+	hf := func(url string) []string { return []string{"PAPERDECK_HF_URL=" + url, "PAPERDECK_ARXIV_URL=" + url} }
+
+	for _, r := range []hostileRun{
+		{name: "list, 503 and nothing cached", args: []string{"list", "--date", "2024-07-30"}, env: hf(failing),
+			code: 3, stderr: "503"},
+		{name: "list, 503 with a cached copy", args: []string{"list", "--date", "2024-08-01", "--verbose"}, env: hf(failing),
+			stdout: "2401.00001", stderr: "503"},
+		{name: "list --verbose, 200", args: []string{"list", "--date", "2024-07-31", "--verbose"}, env: hf(working),
+			stdout: "Llama", stderr: "200 OK"},
+		{name: "bookmarks add, 503", args: []string{"bookmarks", "add", "2407.21783"}, env: hf(failing),
+			code: 1, stderr: "503"},
+	} {
+		runHostile(t, hostileHome(t), r)
+	}
+}
