@@ -2,10 +2,9 @@ package store
 
 import (
 	"strings"
-	"unicode"
 
+	"github.com/paperdeck/paperdeck/internal/fold"
 	"github.com/paperdeck/paperdeck/model"
-	"golang.org/x/text/unicode/norm"
 )
 
 // bibtexKey is the usual citation key: the first author's family name, the
@@ -73,7 +72,7 @@ func init() {
 // titleWord is the first word of the title that is not a stop word, a
 // lone letter or a number.
 func titleWord(title string) string {
-	words := strings.FieldsFunc(fold(title), func(r rune) bool {
+	words := strings.FieldsFunc(fold.String(title), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
 	for _, w := range words {
@@ -86,31 +85,9 @@ func titleWord(title string) string {
 
 func asciiLetters(s string) string {
 	var b strings.Builder
-	for _, r := range fold(s) {
+	for _, r := range fold.String(s) {
 		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// foldSpecial are the Latin letters that do not decompose into a base
-// letter and accents.
-var foldSpecial = map[rune]string{
-	'ß': "ss", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d",
-	'þ': "th", 'Þ': "th", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ı': "i", 'ħ': "h", 'Ħ': "h",
-}
-
-// fold lowercases s and strips accents: "Müller" → "muller".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case foldSpecial[r] != "":
-			b.WriteString(foldSpecial[r])
-		default:
-			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()

@@ -19,10 +19,14 @@ func String(s string) string {
 	return string(Bytes([]byte(s)))
 }
 
-// Bytes is w folded, in a new slice when anything changes.
+// Bytes is w folded. It reuses w's memory where it can (the filter folds
+// every word of every abstract): w is not to be used afterwards.
 func Bytes(w []byte) []byte {
 	d := norm.NFKD.Bytes(w)
-	out := make([]byte, 0, len(d))
+	out := d[:0] // folding shortens or keeps each character…
+	if lowerGrows(d) {
+		out = make([]byte, 0, 2*len(d)) // …but for a few capitals (Ⱥ → ⱥ)
+	}
 	for len(d) > 0 {
 		r, size := utf8.DecodeRune(d)
 		d = d[size:]
@@ -49,6 +53,19 @@ func Bytes(w []byte) []byte {
 // base letter and accents.
 var special = map[rune]string{
 	'ß': "ss", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ħ': "h",
+}
+
+// lowerGrows reports whether some character of d takes more bytes in
+// lower case.
+func lowerGrows(d []byte) bool {
+	for len(d) > 0 {
+		r, size := utf8.DecodeRune(d)
+		if r >= utf8.RuneSelf && utf8.RuneLen(unicode.ToLower(r)) > size {
+			return true
+		}
+		d = d[size:]
+	}
+	return false
 }
 
 func isLowerASCII(s string) bool {

@@ -13,6 +13,7 @@ func TestString(t *testing.T) {
 		"Ħal":            "hal",
 		"plain ascii":    "plain ascii",
 		"漢字":             "漢字",
+		"ȺȾ lower grows": "ⱥⱦ lower grows",
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/paperdeck/paperdeck/internal/fold"
 )
 
 // forEachWord calls fn with every word of s, lower-cased and folded
@@ -19,7 +19,7 @@ func forEachWord(s string, buf []byte, fn func(word []byte)) []byte {
 			return
 		}
 		if !ascii {
-			buf = fold(buf)
+			buf = fold.Bytes(buf) // "é" → "e", "ł" → "l", "ß" → "ss"
 		}
 		if len(buf) > 0 {
 			fn(buf)
@@ -58,34 +58,6 @@ func words(s string) []string {
 	var out []string
 	forEachWord(s, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
-}
-
-// fold strips accents so that a query typed on any keyboard finds the
-// name: "é" → "e", "ł" → "l", "ß" → "ss".
-func fold(w []byte) []byte {
-	d := norm.NFD.Bytes(w)
-	out := w[:0]
-	for len(d) > 0 {
-		r, size := utf8.DecodeRune(d)
-		d = d[size:]
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r < utf8.RuneSelf:
-			out = append(out, byte(r))
-		default:
-			if s, ok := foldSpecial[r]; ok {
-				out = append(out, s...)
-			} else {
-				out = utf8.AppendRune(out, r)
-			}
-		}
-	}
-	return out
-}
-
-// Letters that do not decompose into a base letter and a mark.
-var foldSpecial = map[rune]string{
-	'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'þ': "th", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i",
 }
 
 // hasWordPrefix reports whether some word of s starts with prefix (a
