@@ -275,7 +275,7 @@ func TestBashCompletion(t *testing.T) {
 	)
 	for line, want := range map[string]string{
 		"paperdeck con":                        "config",
-		"paperdeck ":                           "bookmarks completion config help list man",
+		"paperdeck ":                           "bookmarks cache completion config help list man read",
 		"paperdeck config ":                    "init path show",
 		"paperdeck --no":                       "--no-color",
 		"paperdeck --wee":                      "--week",

@@ -46,7 +46,7 @@ copied page text) or a huggingface.co/papers/… or arxiv.org/… URL.`,
 		},
 	}
 	sel.register(root)
-	root.AddCommand(newListCmd(), newBookmarksCmd())
+	root.AddCommand(newListCmd(), newBookmarksCmd(), newReadCmd(), newCacheCmd())
 	root.AddCommand(newConfigCmd())
 	root.AddCommand(newManCmd())
 	addConfigFlag(root)

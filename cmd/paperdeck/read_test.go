@@ -1,0 +1,118 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadFile(t *testing.T) {
+	out, errOut, code := runPaperdeck(t, nil, "read", testdata("fulltext/latexmlc_0.8.7_1707.08043.html"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"FINITELLY\nGENERATED ℚ-ALGEBRAS", "1 Preliminary facts\n===", "2 Main Result", "References\n==", "[10] "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	md, _, code := runPaperdeck(t, nil, "read", "--format", "markdown", testdata("fulltext/latexmlc_0.8.7_1707.08043.html"))
+	if code != 0 || !strings.HasPrefix(md, "# ON POSITIVE") || !strings.Contains(md, "\n## 1 Preliminary facts\n") {
+		t.Errorf("markdown: exit %d, %.200q", code, md)
+	}
+}
+
+// arxivHTMLServer serves the arXiv excerpt at /html/2609.01222v2, with
+// arXiv's redirect from the unversioned id, and 404 for anything else.
+func arxivHTMLServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	page, err := os.ReadFile(testdata("fulltext/arxiv_html_2609.01222v2_excerpt.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/html/2609.01222":
+			http.Redirect(w, r, "/html/2609.01222v2", http.StatusFound)
+		case "/html/2609.01222v2":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A paper read once reads again from the cache, with the server gone.
+func TestReadFromArxivThenOffline(t *testing.T) {
+	srv := arxivHTMLServer(t)
+	cacheHome := filepath.Join(t.TempDir(), "cache")
+	env := []string{"PAPERDECK_ARXIV_URL=" + srv.URL, "XDG_CACHE_HOME=" + cacheHome}
+
+	first, errOut, code := runPaperdeck(t, env, "read", "https://arxiv.org/abs/2609.01222")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"What’s in Your Agent’s Context?", "Zichuan Li, Jian Cui", "I Introduction\n====", "indirect prompt\ninjection [2, 3, 4, 5]"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("output lacks %q:\n%s", want, first)
+		}
+	}
+	for _, furniture := range []string{"Report Issue", "Why HTML", "Back to Abstract", "gratefully acknowledge", "License: CC BY"} {
+		if strings.Contains(first, furniture) {
+			t.Errorf("arXiv's page furniture %q is in the text", furniture)
+		}
+	}
+
+	srv.Close()
+	offline := []string{"PAPERDECK_ARXIV_URL=http://127.0.0.1:1", "XDG_CACHE_HOME=" + cacheHome}
+	again, errOut, code := runPaperdeck(t, offline, "read", "2609.01222")
+	if code != 0 || again != first {
+		t.Errorf("re-read from the cache: exit %d, %s, same text: %v", code, errOut, again == first)
+	}
+	again, _, code = runPaperdeck(t, offline, "read", "--offline", "2609.01222v2")
+	if code != 0 || again != first {
+		t.Errorf("--offline re-read: exit %d, same text: %v", code, again == first)
+	}
+
+	list, _, code := runPaperdeck(t, offline, "cache")
+	if code != 0 || !strings.Contains(list, "full texts: 1 papers") || !strings.Contains(list, "2609.01222v2") || !strings.Contains(list, "of at most 512.0 MB") {
+		t.Errorf("cache: exit %d:\n%s", code, list)
+	}
+}
+
+func TestReadNoHTMLVersion(t *testing.T) {
+	srv := arxivHTMLServer(t)
+	out, errOut, code := runPaperdeck(t, []string{"PAPERDECK_ARXIV_URL=" + srv.URL}, "read", "2401.00001")
+	if code != 3 || out != "" {
+		t.Errorf("exit %d, stdout %q; want 3 and nothing", code, out)
+	}
+	if !strings.Contains(errOut, "no HTML version") || !strings.Contains(errOut, "https://arxiv.org/pdf/2401.00001") {
+		t.Errorf("stderr %q: want the reason and the PDF", errOut)
+	}
+}
+
+func TestReadRefusesWhatIsNoPaper(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "blog.html")
+	if err := os.WriteFile(page, []byte("<html><body><p>A blog post.</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		arg  string
+		code int
+		want string
+	}{
+		{page, 1, "not a LaTeXML paper"},
+		{"a title of a paper", 2, "neither a file nor an arXiv id"},
+	} {
+		out, errOut, code := runPaperdeck(t, nil, "read", tc.arg)
+		if code != tc.code || out != "" || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("read %q: exit %d, stdout %q, stderr %q; want %d and one line saying %q", tc.arg, code, out, errOut, tc.code, tc.want)
+		}
+	}
+}
