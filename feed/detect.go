@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -51,6 +52,11 @@ func Parse(r io.Reader) (model.Listing, error) {
 	if err != nil {
 		return model.Listing{}, err
 	}
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		if data, err = gunzip(data); err != nil {
+			return model.Listing{}, err
+		}
+	}
 	if len(data) > maxInput {
 		return model.Listing{}, &FormatError{What: "more than 64 MB of input", Expected: "a paper listing"}
 	}
@@ -60,6 +66,8 @@ func Parse(r io.Reader) (model.Listing, error) {
 		return model.Listing{}, &FormatError{What: "empty input", Expected: anyFormat}
 	case isBinary(body):
 		return model.Listing{}, &FormatError{What: "binary data", Expected: anyFormat}
+	case body[0] == '{' && looksLikeArxivMeta(body, true):
+		return parseArxivMeta(body)
 	case body[0] == '[' || body[0] == '{':
 		return parseAnyJSON(body)
 	case bytes.HasPrefix(body, []byte("<?xml")) || hasPrefixFold(body, "<feed"):
@@ -69,6 +77,22 @@ func Parse(r io.Reader) (model.Listing, error) {
 	default:
 		return ParseTextSnapshot(bytes.NewReader(body), time.Now())
 	}
+}
+
+// gunzip decompresses a whole input, within the same limit.
+func gunzip(data []byte) ([]byte, error) {
+	gz, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+	}
+	out, err := io.ReadAll(io.LimitReader(gz, maxInput+1))
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+	}
+	if len(out) > maxInput {
+		return nil, &FormatError{What: "more than 64 MB of input", Expected: "a paper listing"}
+	}
+	return out, nil
 }
 
 func isBinary(b []byte) bool {

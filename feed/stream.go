@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -63,9 +64,20 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 	if batch <= 0 {
 		batch = 1000
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, streamBuffer)
+	if gzipped(br) {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return model.Listing{}, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+		}
+		defer gz.Close()
+		br = bufio.NewReaderSize(gz, streamBuffer)
+	}
 	if err := skipSpaceAndBOM(br); err != nil {
 		return model.Listing{}, err
+	}
+	if head, err := br.Peek(streamBuffer); len(head) > 0 && head[0] == '{' && looksLikeArxivMeta(head, err != nil) {
+		return streamArxivMeta(ctx, br, batch, emit)
 	}
 	if b, err := br.Peek(1); err != nil || b[0] != '[' {
 		l, err := Parse(br)
@@ -79,6 +91,16 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 		return l, nil
 	}
 	return streamList(ctx, br, batch, emit)
+}
+
+// streamBuffer holds the first lines of an arXiv metadata snapshot, which
+// tell its shape.
+const streamBuffer = 256 << 10
+
+// gzipped reports whether the input starts with gzip's magic bytes.
+func gzipped(br *bufio.Reader) bool {
+	b, _ := br.Peek(2)
+	return len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b
 }
 
 func skipSpaceAndBOM(br *bufio.Reader) error {

@@ -46,7 +46,15 @@ type Paper struct {
 	ArxivListing string `json:"arxiv_listing,omitempty"`
 	// Listed is the date (YYYY-MM-DD) of the listing the paper was read
 	// from, when the listing names one (arXiv's "new listings for …").
-	Listed         string   `json:"listed,omitempty"`
+	Listed string `json:"listed,omitempty"`
+	// Categories are every arXiv category, the primary one first, when the
+	// source lists them (the arXiv metadata snapshot).
+	Categories []string `json:"categories,omitempty"`
+	// From the arXiv metadata snapshot: the last update (YYYY-MM-DD), the
+	// DOI and the journal reference.
+	Updated        string   `json:"updated,omitempty"`
+	DOI            string   `json:"doi,omitempty"`
+	JournalRef     string   `json:"journal_ref,omitempty"`
 	LinkedModels   []string `json:"linked_models,omitempty"`
 	LinkedDatasets []string `json:"linked_datasets,omitempty"`
 	LinkedSpaces   []string `json:"linked_spaces,omitempty"`

@@ -1,0 +1,148 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+)
+
+// The arXiv metadata snapshot is gigabytes of JSON lines, and a reader
+// that indexes it needs a few short fields of each line while most bytes
+// are abstracts. splitObject walks one object's top level and hands over
+// each value's raw JSON without decoding it: the long values are skipped
+// at memchr speed, and only the wanted ones are decoded.
+
+var errNotJSONObject = errors.New("not a JSON object")
+
+// splitObject calls visit with every top-level key (raw, without quotes)
+// and value (raw JSON) of the object b, and fails on anything that is not
+// one complete object: a truncated line, text, an array.
+func splitObject(b []byte, visit func(key, val []byte)) error {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return errNotJSONObject
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return onlySpaceAfter(b, i+1)
+	}
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return errNotJSONObject
+		}
+		end, ok := skipString(b, i)
+		if !ok {
+			return errNotJSONObject
+		}
+		key := b[i+1 : end-1]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return errNotJSONObject
+		}
+		i = skipSpace(b, i+1)
+		vend, ok := skipValue(b, i)
+		if !ok {
+			return errNotJSONObject
+		}
+		visit(key, b[i:vend])
+		i = skipSpace(b, vend)
+		if i >= len(b) {
+			return errNotJSONObject
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			return onlySpaceAfter(b, i+1)
+		default:
+			return errNotJSONObject
+		}
+	}
+}
+
+func onlySpaceAfter(b []byte, i int) error {
+	if skipSpace(b, i) != len(b) {
+		return errNotJSONObject
+	}
+	return nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index just after the string starting at b[i]
+// (a quote): the next quote not escaped by an odd run of backslashes.
+func skipString(b []byte, i int) (int, bool) {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return 0, false
+		}
+		q := j + k
+		slashes := 0
+		for p := q - 1; p > i && b[p] == '\\'; p-- {
+			slashes++
+		}
+		if slashes%2 == 0 {
+			return q + 1, true
+		}
+		j = q + 1
+	}
+}
+
+// skipValue returns the index just after the value starting at b[i].
+// Nested arrays and objects are only balanced here, not checked: the
+// values a caller uses are decoded, and so checked, by encoding/json.
+func skipValue(b []byte, i int) (int, bool) {
+	if i >= len(b) {
+		return 0, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		return skipString(b, i)
+	case c == '{' || c == '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				end, ok := skipString(b, j)
+				if !ok {
+					return 0, false
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+		return 0, false
+	case c == 'n':
+		return literal(b, i, "null")
+	case c == 't':
+		return literal(b, i, "true")
+	case c == 'f':
+		return literal(b, i, "false")
+	case c == '-' || c >= '0' && c <= '9':
+		j := i + 1
+		for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == '.' || b[j] == 'e' || b[j] == 'E' || b[j] == '+' || b[j] == '-') {
+			j++
+		}
+		return j, true
+	}
+	return 0, false
+}
+
+func literal(b []byte, i int, word string) (int, bool) {
+	if bytes.HasPrefix(b[i:], []byte(word)) {
+		return i + len(word), true
+	}
+	return 0, false
+}
