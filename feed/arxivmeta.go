@@ -406,22 +406,28 @@ func EachLine(br *bufio.Reader, fn func(line []byte) error) error {
 }
 
 // looksLikeArxivMeta tells the snapshot by its first lines: one of the
-// first few holds a snapshot record (the others may be broken). window is
-// the start of the input; its last line counts only when atEnd.
-func looksLikeArxivMeta(window []byte, atEnd bool) bool {
+// first few holds a snapshot record (the others may be broken).
+func looksLikeArxivMeta(body []byte) bool {
+	verdict, _ := arxivMetaVerdict(body, true)
+	return verdict
+}
+
+// arxivMetaVerdict looks at the start of an input: sure is false when it
+// has too few whole lines to tell (its last line counts only when atEnd).
+func arxivMetaVerdict(window []byte, atEnd bool) (verdict, sure bool) {
 	for tries := 0; tries < 8 && len(window) > 0; {
 		line, rest, found := bytes.Cut(window, []byte("\n"))
 		if !found && !atEnd {
-			return false
+			return false, false
 		}
 		window = rest
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		if isArxivMetaLine(line) {
-			return true
+			return true, true
 		}
 		tries++
 	}
-	return false
+	return false, atEnd || len(window) > 0
 }

@@ -66,7 +66,7 @@ func Parse(r io.Reader) (model.Listing, error) {
 		return model.Listing{}, &FormatError{What: "empty input", Expected: anyFormat}
 	case isBinary(body):
 		return model.Listing{}, &FormatError{What: "binary data", Expected: anyFormat}
-	case body[0] == '{' && looksLikeArxivMeta(body, true):
+	case body[0] == '{' && looksLikeArxivMeta(body):
 		return parseArxivMeta(body)
 	case body[0] == '[' || body[0] == '{':
 		return parseAnyJSON(body)

@@ -76,7 +76,7 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 	if err := skipSpaceAndBOM(br); err != nil {
 		return model.Listing{}, err
 	}
-	if head, err := br.Peek(streamBuffer); len(head) > 0 && head[0] == '{' && looksLikeArxivMeta(head, err != nil) {
+	if isArxivMetaStream(br) {
 		return streamArxivMeta(ctx, br, batch, emit)
 	}
 	if b, err := br.Peek(1); err != nil || b[0] != '[' {
@@ -96,6 +96,23 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 // streamBuffer holds the first lines of an arXiv metadata snapshot, which
 // tell its shape.
 const streamBuffer = 256 << 10
+
+// isArxivMetaStream tells the snapshot by its first lines, waiting for no
+// more input than it needs to decide (a pipe may be slow to fill).
+func isArxivMetaStream(br *bufio.Reader) bool {
+	head, err := br.Peek(1)
+	if err != nil || head[0] != '{' {
+		return false
+	}
+	for n := br.Buffered(); ; n = min(2*n, streamBuffer) {
+		head, err := br.Peek(n)
+		atEnd := err != nil
+		verdict, sure := arxivMetaVerdict(head, atEnd)
+		if sure || atEnd || n == streamBuffer {
+			return verdict
+		}
+	}
+}
 
 // gzipped reports whether the input starts with gzip's magic bytes.
 func gzipped(br *bufio.Reader) bool {
