@@ -114,7 +114,7 @@ func BriefArxivMetaLine(line []byte) (ArxivBrief, error) {
 	if !ok {
 		return b, errWrongShape
 	}
-	b = ArxivBrief{ID: stripVersion(cleanLine(id)), Title: cleanLine(title), Authors: authors, AuthorSum: count,
+	b = ArxivBrief{ID: model.StripArxivVersion(cleanLine(id)), Title: cleanLine(title), Authors: authors, AuthorSum: count,
 		Published: published, Categories: arxivCategories(cats)}
 	if b.ID == "" && b.Title == "" {
 		return b, errWrongShape
@@ -156,7 +156,7 @@ func ParseArxivMetaLine(line []byte) (model.Paper, error) {
 	p.Updated = dateOnly(p.Updated)
 	p.ArxivComments, p.DOI, p.JournalRef = cleanLine(p.ArxivComments), cleanLine(p.DOI), cleanLine(p.JournalRef)
 	p = finish(p, model.SourceArxiv)
-	if p.Title == "" && !IsArxivID(p.ID) {
+	if p.Title == "" && !model.IsArxivID(p.ID) {
 		return model.Paper{}, errWrongShape
 	}
 	return p, nil
@@ -297,7 +297,7 @@ func rfc1123Date(s string) string {
 func arxivCategories(s string) []string {
 	var out []string
 	for _, f := range strings.Fields(s) {
-		if arxivCategory.MatchString(f) && !slices.Contains(out, f) {
+		if model.IsArxivCategory(f) && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
