@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -58,11 +59,11 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	}
 	spin := m.syncLoading()
 	what := describePeriod(msg.req.Period)
-	if msg.err != nil {
+	if msg.err != nil && (m.nav.loaded || msg.res.Fallback == nil) {
 		if !m.nav.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
-		return tea.Batch(spin, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
+		return tea.Batch(spin, m.status.Flash(common.Error, failure(what, msg.err)))
 	}
 	l := msg.res.Listing
 	if l.Period.IsZero() {
@@ -84,6 +85,10 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		m.refreshMarks()
 	}
 	cmds := []tea.Cmd{spin, m.setListing(l, list.PapersOf(l.Papers), msg.index, msg.req.KeepID, false), m.visit(l)}
+	if f := msg.res.Fallback; f != nil {
+		m.nav.shownAs = f.Shown // the status names what is shown, not what was asked
+		m.updateStatusListing()
+	}
 	if msg.res.Notice != "" {
 		cmds = append(cmds, m.status.Flash(common.Notice, msg.res.Notice))
 	}
@@ -110,7 +115,7 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 // are on screen.
 func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
 	before := m.list.SelectedID()
-	m.nav.listing, m.nav.loaded = l, true
+	m.nav.listing, m.nav.loaded, m.nav.shownAs = l, true, ""
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
@@ -124,7 +129,18 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 
 func (m *App) saveListing() savedListing {
 	return savedListing{listing: m.nav.listing, papers: m.list.List(), index: m.list.Index(),
-		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID()}
+		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID(), shownAs: m.nav.shownAs}
+}
+
+// failure says why a listing could not be had: the feed's short reason
+// (`could not search "flow matching": Hugging Face answered 503`) when it
+// has one.
+func failure(what string, err error) string {
+	var nd *feed.NoDataError
+	if errors.As(err, &nd) {
+		return nd.Why()
+	}
+	return fmt.Sprintf("could not load %s: %v", what, err)
 }
 
 // goBack is esc on the list: clear the filter, else return to the listing
@@ -141,6 +157,7 @@ func (m *App) goBack() tea.Cmd {
 	m.list.RestoreFilter(prev.query, prev.abstracts)
 	m.input.SetAbstracts(prev.abstracts)
 	cmd := m.setListing(prev.listing, prev.papers, prev.index, prev.id, false)
+	m.nav.shownAs = prev.shownAs
 	m.marks.fresh = nil
 	m.refreshMarks()
 	m.updateStatusListing()
@@ -269,6 +286,9 @@ func (m *App) updateStatusListing() {
 		return // the bar still says what is loading
 	}
 	where := sourceName(m.nav.listing) + " · " + describePeriod(m.nav.listing.Period)
+	if m.nav.shownAs != "" {
+		where = m.nav.shownAs
+	}
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
 		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, common.Quote(q))

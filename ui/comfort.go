@@ -116,11 +116,16 @@ func (m *App) nextArxiv() tea.Cmd {
 	if len(cats) == 0 {
 		return m.status.Flash(common.Info, "no arXiv categories: set arxiv_categories in the config file")
 	}
-	next := cats[0]
-	if p := m.nav.listing.Period; p.Kind == model.Arxiv {
-		if i := slices.Index(cats, p.Value); i >= 0 {
-			next = cats[(i+1)%len(cats)]
-		}
+	// After the category last asked for, even if it failed to load: a
+	// category that is down must not stop a from moving on.
+	cur := m.nav.arxivAsked
+	if p := m.nav.listing.Period; cur == "" && p.Kind == model.Arxiv {
+		cur = p.Value
 	}
+	next := cats[0]
+	if i := slices.Index(cats, cur); i >= 0 {
+		next = cats[(i+1)%len(cats)]
+	}
+	m.nav.arxivAsked = next
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: model.Arxiv, Value: next}}})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -75,6 +76,11 @@ type loadReq struct {
 func loadCmd(f Feed, ctx context.Context, gen int, req loadReq) tea.Cmd {
 	return func() tea.Msg {
 		res, err := f.Load(ctx, req.Request)
+		var nd *feed.NoDataError
+		if errors.As(err, &nd) && nd.StandIn != nil {
+			// Shown, labelled, only if nothing else is on screen.
+			return listingMsg{gen: gen, req: req, err: err, res: *nd.StandIn, index: filter.New(nd.StandIn.Listing.Papers)}
+		}
 		if err != nil {
 			return listingMsg{gen: gen, req: req, err: err}
 		}

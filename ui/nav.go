@@ -20,6 +20,11 @@ type nav struct {
 	shownGen int // the request whose cached copy (or first batch) is on screen
 	history  []savedListing
 	guard    guard // the listing request in flight
+	// shownAs names a fallback on screen ("bundled snapshot of Thursday
+	// 2024-08-01"), "" when the listing is the answer asked for.
+	shownAs string
+	// arxivAsked is the category a last asked for, loaded or not.
+	arxivAsked string
 }
 
 // savedListing is a listing put aside by a search.
@@ -30,6 +35,7 @@ type savedListing struct {
 	query     string
 	abstracts bool
 	id        string
+	shownAs   string
 }
 
 // push puts a listing aside, when one was shown.

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paperdeck/paperdeck/config"
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui"
@@ -42,7 +41,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		req.Period = cfg.StartPeriod(time.Now())
 	}
 	opts := ui.Options{
-		Feed:     readerFeed{client},
+		Feed:     client,
 		Start:    req,
 		Open:     ui.BrowserOpener(browserCommand(cfg)),
 		NoColor:  display.NoColor,
@@ -85,20 +84,6 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		return exitError{exitInterrupted, errInterrupted}
 	}
 	return err
-}
-
-// readerFeed gives the reader the labelled bundled snapshot where `list`
-// prints nothing: papers it says are not the answer rather than an empty
-// screen.
-type readerFeed struct{ *feed.Client }
-
-func (f readerFeed) Load(ctx context.Context, req feed.Request) (feed.Result, error) {
-	res, err := f.Client.Load(ctx, req)
-	var nd *feed.NoDataError
-	if errors.As(err, &nd) && nd.StandIn != nil {
-		return *nd.StandIn, nil
-	}
-	return res, err
 }
 
 // browserCommand is the config's browser, else $BROWSER ("" leaves it to
