@@ -5,9 +5,10 @@
 // # Query language
 //
 // Words match case-insensitively, word by word: every word of the query
-// must start a word of the title, an author, the organisation or a
-// keyword ("flow ma" finds "Flow Matching"; "low" does not). Accents fold
-// ("rafal" finds "Rafał"); punctuation separates words ("llama-3").
+// must start a word of the title, an author, the organisation, a keyword,
+// or a tag or the note of the paper's bookmark ("flow ma" finds "Flow
+// Matching"; "low" does not). Accents fold ("rafal" finds "Rafał");
+// punctuation separates words ("llama-3").
 // Results are ranked: papers whose title holds every query word, then
 // those whose title holds some, then the rest, each group by upvotes
 // (most first) and then in listing order. A query of qualifiers only
@@ -15,12 +16,20 @@
 //
 //	has:code          papers with a code link
 //	up:>N up:<N up:N  upvotes (also >=, <=, N..M); several combine
-//	org:NAME          a word of the organisation starts with NAME
+//	org:NAME          a word of the organisation starts with NAME, or its
+//	                  initials do (org:mit, org:cmu, org:gdm)
 //	author:NAME       a word of an author's name starts with NAME
-//	is:unread is:read is:bookmarked   from the caller's Marks
+//	tag:NAME #NAME    the bookmark carries the tag NAME (case and
+//	                  punctuation aside); while no tag is NAME, every tag
+//	                  starting with it
+//	note:WORD         a word of the bookmark's note starts with WORD
+//	is:unread is:read is:bookmarked is:new   from the caller's Marks
 //
-// A NAME with spaces goes in quotes: org:"google deepmind". A qualifier
-// still being typed ("up:>") is left out and explained in Result.Hint.
+// A leading - negates a word or a qualifier: -has:code, -is:read,
+// -tag:rl, -org:meta, -diffusion. A NAME with spaces goes in quotes:
+// org:"google deepmind", tag:"to read". A qualifier still being typed
+// ("up:>") is left out and explained in Result.Hint; so is a tag no
+// bookmark carries, and an unknown key ("llama:3", searched as words).
 // In abstract mode (Request.Abstracts, ctrl+a) a word may also start a
 // word of the abstract or AI summary.
 //
@@ -58,6 +67,10 @@
 // Marks gives is: its sets as functions, called from the search's
 // goroutine: hand it a snapshot (a copied map), and bump Marks.Gen when
 // the marks change so an older is: result is not narrowed from.
+// Marks.Library gives the bookmarks' tags and notes (NewLibrary, rebuilt
+// when they change): tag:, note: and plain words read it. Each segment
+// keeps its papers of the last library it saw, so a new library costs
+// one pass over the ids and later keys cost only the bookmarks.
 //
 // Result.Matches holds positions in the listing (the order papers were
 // given to New and Extend), best first. The index keeps the papers slices

@@ -31,13 +31,31 @@ type condition struct {
 // previous result's matches). cand is never modified.
 func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset) (matches, error) {
 	var m matches
-	if q.code {
-		if cand == nil {
-			cand = s.code
-		} else {
-			cand = cand.clone()
-			cand.and(s.code)
-		}
+	lib := req.Marks.Library
+	shelved := len(s.shelf(lib)) > 0
+	given := cand // not ours to change
+	if q.need&hasCode != 0 {
+		cand = and(cand, s.code, s.n)
+	}
+	if q.shun&hasCode != 0 {
+		cand = andNot(cand, s.code, s.n)
+	}
+	// Tags and note words first: bookmarks are few, so they leave the
+	// fewest candidates.
+	if len(q.tags) > 0 || len(q.note) > 0 {
+		cand = s.shelfHits(lib, cand, func(e *shelfEntry) bool {
+			for _, set := range q.tagSets {
+				if !e.hasTag(set) {
+					return false
+				}
+			}
+			for _, w := range q.note {
+				if !anyWordPrefix(e.note, w) {
+					return false
+				}
+			}
+			return true
+		})
 	}
 	var abs *wordIndex
 	if req.Abstracts && len(q.terms) > 0 {
@@ -52,15 +70,13 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 		conds = append(conds, condition{word: w, fields: anyField, text: true})
 	}
 	for _, w := range q.org {
-		conds = append(conds, condition{word: w, fields: inOrg})
+		conds = append(conds, condition{word: w, fields: inOrg | inInitials})
 	}
 	for _, w := range q.author {
 		conds = append(conds, condition{word: w, fields: inAuthors})
 	}
 	for i := range conds {
-		c := &conds[i]
-		c.lo, c.hi = wordRange(s.dict, c.word)
-		c.mass = s.postOff[c.hi] - s.postOff[c.lo]
+		s.prepare(&conds[i])
 	}
 	// The rarest word first: it leaves the fewest candidates to check.
 	slices.SortStableFunc(conds, func(a, b condition) int { return int(a.mass) - int(b.mass) })
@@ -71,6 +87,9 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 			return m, err
 		}
 		hit, title := s.eval(c, cand)
+		if c.text && shelved {
+			hit.or(s.shelfHits(lib, cand, func(e *shelfEntry) bool { return anyWordPrefix(e.words, c.word) }))
+		}
 		if c.text && abs != nil {
 			more, err := abs.eval(ctx, c.word, cand, s.n)
 			if err != nil {
@@ -88,9 +107,12 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 		}
 		cand = hit
 	}
+	for i := range q.not {
+		cand = andNot(cand, s.groupHits(&q.not[i], lib, cand), s.n)
+	}
 	if cand == nil {
 		cand = fullBitset(s.n)
-	} else if len(conds) == 0 {
+	} else if sameBitset(cand, given) {
 		cand = cand.clone()
 	}
 	if q.upMin > 0 || q.upMax < math.MaxInt || q.usesMarks() {
@@ -104,6 +126,69 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 	return m, nil
 }
 
+func (s *segment) prepare(c *condition) {
+	c.lo, c.hi = wordRange(s.dict, c.word)
+	c.mass = s.postOff[c.hi] - s.postOff[c.lo]
+}
+
+// groupHits are the papers among cand (nil: all) that a negated group
+// names: every word of it matches, or the paper carries the tag.
+func (s *segment) groupHits(g *group, lib *Library, cand bitset) bitset {
+	switch g.kind {
+	case tagGroup:
+		return s.shelfHits(lib, cand, func(e *shelfEntry) bool { return e.hasTag(g.tagSet) })
+	case noteGroup:
+		return s.shelfHits(lib, cand, func(e *shelfEntry) bool {
+			for _, w := range g.words {
+				if !anyWordPrefix(e.note, w) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	fields := map[groupKind]uint32{wordGroup: anyField, orgGroup: inOrg | inInitials, authorGroup: inAuthors}[g.kind]
+	hits := cand
+	for _, w := range g.words {
+		c := condition{word: w, fields: fields}
+		s.prepare(&c)
+		h, _ := s.eval(c, hits)
+		if g.kind == wordGroup && len(s.shelf(lib)) > 0 {
+			h.or(s.shelfHits(lib, hits, func(e *shelfEntry) bool { return anyWordPrefix(e.words, w) }))
+		}
+		hits = h
+	}
+	if hits == nil {
+		return newBitset(s.n)
+	}
+	return hits
+}
+
+// sameBitset reports whether a and b share their storage.
+func sameBitset(a, b bitset) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }
+
+// and is cand ∩ set as a new bitset (cand nil: all papers).
+func and(cand, set bitset, n int) bitset {
+	if cand == nil {
+		return set.clone()
+	}
+	out := cand.clone()
+	out.and(set)
+	return out
+}
+
+// andNot is cand \ set as a new bitset (cand nil: all papers).
+func andNot(cand, set bitset, n int) bitset {
+	var out bitset
+	if cand == nil {
+		out = fullBitset(n)
+	} else {
+		out = cand.clone()
+	}
+	out.andNot(set)
+	return out
+}
+
 // keep applies the per-paper qualifiers: upvotes and marks.
 func (s *segment) keep(d uint32, q *query, marks Marks) bool {
 	up := int(s.upvotes[d])
@@ -111,11 +196,18 @@ func (s *segment) keep(d uint32, q *query, marks Marks) bool {
 		return false
 	}
 	id := s.ids[d]
-	read := marks.Read != nil && marks.Read(id)
-	if q.unread && read || q.read && !read {
-		return false
+	for _, f := range [...]struct {
+		flag flag
+		has  func(string) bool
+	}{{isRead, marks.Read}, {isBookmarked, marks.Bookmarked}, {isNew, marks.New}} {
+		if (q.need|q.shun)&f.flag == 0 {
+			continue
+		}
+		if has := f.has != nil && f.has(id); has && q.shun&f.flag != 0 || !has && q.need&f.flag != 0 {
+			return false
+		}
 	}
-	return !q.bookmarked || marks.Bookmarked != nil && marks.Bookmarked(id)
+	return true
 }
 
 // eval finds the papers (among cand, if not nil) with a word starting

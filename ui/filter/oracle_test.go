@@ -18,26 +18,49 @@ import (
 type oracle struct {
 	papers []model.Paper
 	docs   []oracleDoc
+	shelf  map[string]Shelved // the bookmarks' tags and notes
+	tags   []string           // every tag key
 }
 
 type oracleDoc struct{ title, all, org, authors, abs []string }
 
-func newOracle(papers []model.Paper) *oracle {
-	o := &oracle{papers: papers, docs: make([]oracleDoc, len(papers))}
+func newOracle(papers []model.Paper, shelf ...Shelved) *oracle {
+	o := &oracle{papers: papers, docs: make([]oracleDoc, len(papers)), shelf: map[string]Shelved{}}
 	for i, p := range papers {
 		d := &o.docs[i]
 		d.title = words(p.Title)
 		for _, a := range p.Authors {
 			d.authors = append(d.authors, words(a)...)
 		}
-		d.org = words(p.Organization)
-		d.all = append(append(append([]string{}, d.title...), d.authors...), d.org...)
+		d.org = append(words(p.Organization), orgInitials(p.Organization)...)
+		d.all = append(append(append([]string{}, d.title...), d.authors...), words(p.Organization)...)
 		for _, k := range p.Keywords {
 			d.all = append(d.all, words(k)...)
 		}
 		d.abs = append(words(p.Summary), words(p.AISummary)...)
 	}
+	for _, sh := range shelf {
+		o.shelf[sh.ID] = sh
+		for _, t := range sh.Tags {
+			if k := strings.Join(words(t), " "); k != "" && !slices.Contains(o.tags, k) {
+				o.tags = append(o.tags, k)
+			}
+		}
+	}
 	return o
+}
+
+// tagged reports whether the paper carries a tag tag:value means: the tag
+// of that name if there is one, else any tag starting with value.
+func (o *oracle) tagged(id, value string) bool {
+	exact := slices.Contains(o.tags, value)
+	for _, t := range o.shelf[id].Tags {
+		k := strings.Join(words(t), " ")
+		if k == value || !exact && k != "" && strings.HasPrefix(k, value) {
+			return true
+		}
+	}
+	return false
 }
 
 func (o *oracle) filter(text string, abstracts bool, marks Marks) []int {
@@ -46,13 +69,21 @@ func (o *oracle) filter(text string, abstracts bool, marks Marks) []int {
 	var hits []hit
 	for i, p := range o.papers {
 		d := &o.docs[i]
+		sh := o.shelf[p.ID]
+		note := words(sh.Note)
+		var mine []string // words of the tags and the note
+		for _, t := range sh.Tags {
+			mine = append(mine, words(t)...)
+		}
+		mine = append(mine, note...)
+
 		ok := true
 		inTitle := 0
 		for _, t := range q.terms {
 			if anyPrefix(d.title, t) {
 				inTitle++
 			}
-			ok = ok && (anyPrefix(d.all, t) || abstracts && anyPrefix(d.abs, t))
+			ok = ok && (anyPrefix(d.all, t) || anyPrefix(mine, t) || abstracts && anyPrefix(d.abs, t))
 		}
 		for _, w := range q.org {
 			ok = ok && anyPrefix(d.org, w)
@@ -60,10 +91,40 @@ func (o *oracle) filter(text string, abstracts bool, marks Marks) []int {
 		for _, w := range q.author {
 			ok = ok && anyPrefix(d.authors, w)
 		}
-		read := marks.Read != nil && marks.Read(p.ID)
-		bm := marks.Bookmarked != nil && marks.Bookmarked(p.ID)
-		ok = ok && (!q.code || p.HasCode()) && p.Upvotes >= q.upMin && p.Upvotes <= q.upMax &&
-			(!q.unread || !read) && (!q.read || read) && (!q.bookmarked || bm)
+		for _, w := range q.note {
+			ok = ok && anyPrefix(note, w)
+		}
+		for _, t := range q.tags {
+			ok = ok && o.tagged(p.ID, t)
+		}
+		for _, g := range q.not {
+			all := true
+			for _, w := range g.words {
+				switch g.kind {
+				case wordGroup:
+					all = all && (anyPrefix(d.all, w) || anyPrefix(mine, w))
+				case orgGroup:
+					all = all && anyPrefix(d.org, w)
+				case authorGroup:
+					all = all && anyPrefix(d.authors, w)
+				case noteGroup:
+					all = all && anyPrefix(note, w)
+				case tagGroup:
+					all = all && o.tagged(p.ID, w)
+				}
+			}
+			ok = ok && !all
+		}
+		has := map[flag]bool{
+			hasCode:      p.HasCode(),
+			isRead:       marks.Read != nil && marks.Read(p.ID),
+			isBookmarked: marks.Bookmarked != nil && marks.Bookmarked(p.ID),
+			isNew:        marks.New != nil && marks.New(p.ID),
+		}
+		for f, yes := range has {
+			ok = ok && (q.need&f == 0 || yes) && (q.shun&f == 0 || !yes)
+		}
+		ok = ok && p.Upvotes >= q.upMin && p.Upvotes <= q.upMax
 		if !ok {
 			continue
 		}
@@ -117,6 +178,19 @@ var typed = []string{
 	"ll\bm model",
 	"up:>5 up:<50 token",
 	"mask has:code",
+	"tag:rl flow",
+	"#to rea\b\b\bread model",
+	"-has:code model",
+	"-is:read agent",
+	"diff -tag:rl",
+	"note:comp",
+	"is:new vis",
+	"org:mit lang",
+	"org:sj",
+	"-org:un -author:chen lang",
+	"rl",
+	"compare",
+	"-is:new -is:bookmarked -tag:rlhf",
 }
 
 // keystrokes turns "ab\bc" into "a", "ab", "a", "ac".
@@ -134,18 +208,43 @@ func keystrokes(s string) []string {
 	return out
 }
 
-func testMarks() Marks {
+func testMarks(shelf ...Shelved) Marks {
 	return Marks{
 		Read:       func(id string) bool { return id[len(id)-1]%3 == 0 },
 		Bookmarked: func(id string) bool { return id[len(id)-1]%7 == 0 },
+		New:        func(id string) bool { return id[len(id)-1]%5 == 1 },
+		Library:    NewLibrary(shelf),
 	}
+}
+
+// testShelf tags and annotates some of papers, as a reader would.
+func testShelf(papers []model.Paper) []Shelved {
+	var out []Shelved
+	for i, p := range papers {
+		var sh Shelved
+		if i%9 == 0 {
+			sh.Tags = append(sh.Tags, "rl")
+		}
+		if i%13 == 0 {
+			sh.Tags = append(sh.Tags, "RLHF", "To Read")
+		}
+		if i%17 == 0 {
+			sh.Note = "compare with the baseline; model card"
+		}
+		if sh.Tags != nil || sh.Note != "" {
+			sh.ID = p.ID
+			out = append(out, sh)
+		}
+	}
+	return out
 }
 
 func TestIndexAgreesWithTheObviousFilterAsUsersType(t *testing.T) {
 	papers := corpus.Generate(3000, 11)
 	ix := New(papers)
-	o := newOracle(papers)
-	marks := testMarks()
+	shelf := testShelf(papers)
+	o := newOracle(papers, shelf...)
+	marks := testMarks(shelf...)
 	reused := 0
 	for _, s := range typed {
 		var prev *Result
@@ -275,16 +374,20 @@ func TestConcurrentQueries(t *testing.T) {
 func TestRandomQueries(t *testing.T) {
 	papers := corpus.Generate(800, 2)
 	ix := New(papers)
-	o := newOracle(papers)
+	shelf := testShelf(papers)
+	o := newOracle(papers, shelf...)
+	marks := testMarks(shelf...)
 	r := rand.New(rand.NewPCG(1, 2))
-	vocab := []string{"a", "fl", "mo", "l", "agent", "x", "3", "has:code", "up:>10", "up:<3", "org:un", "author:a", "is:read", "rea", "vi", "tr"}
+	vocab := []string{"a", "fl", "mo", "l", "agent", "x", "3", "has:code", "up:>10", "up:<3", "org:un", "author:a", "is:read", "rea", "vi", "tr",
+		"tag:rl", "#r", "#to", "-tag:rl", "note:comp", "-note:base", "is:new", "-is:new", "-has:code", "-is:read", "-is:bookmarked",
+		"org:mit", "org:u", "-org:un", "-a", "-model", "-author:a", "comp", "rlhf"}
 	for range 300 {
 		var parts []string
 		for range 1 + r.IntN(3) {
 			parts = append(parts, vocab[r.IntN(len(vocab))])
 		}
 		q := strings.Join(parts, " ")
-		if got, want := ix.Query(q, nil, testMarks()).Matches, o.filter(q, false, testMarks()); !slices.Equal(got, want) {
+		if got, want := ix.Query(q, nil, marks).Matches, o.filter(q, false, marks); !slices.Equal(got, want) {
 			t.Fatalf("%q: %d matches, want %d", q, len(got), len(want))
 		}
 	}

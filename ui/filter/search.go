@@ -6,15 +6,21 @@ import (
 	"slices"
 )
 
-// Marks tells the is: qualifiers which papers are read and bookmarked.
-// The functions are called from the query's goroutine: give them a copy
-// of the sets, never the model's live maps.
+// Marks tells the is: qualifiers which papers are read, bookmarked and
+// new, and tag:, note: and plain words what the bookmarks say. The
+// functions are called from the query's goroutine: give them a copy of
+// the sets, never the model's live maps.
 type Marks struct {
 	Read       func(id string) bool // nil: nothing is read
 	Bookmarked func(id string) bool // nil: nothing is bookmarked
+	New        func(id string) bool // nil: nothing is new (since the last visit)
 	// Gen changes whenever the sets change: a previous result from another
 	// generation is not reused for an is: query.
 	Gen uint64
+	// Library holds the bookmarks' tags and notes (nil: none). Make a new
+	// one when they change; a result searched with another library is not
+	// reused.
+	Library *Library
 }
 
 // Request is one filter query.
@@ -47,6 +53,7 @@ type Result struct {
 
 	q      query
 	gen    uint64
+	lib    *Library
 	segs   []segmentMatches // nil: every paper
 	reused bool             // answered from the previous result's matches
 }
@@ -78,7 +85,8 @@ func (ix *Index) Query(q string, prev *Result, marks Marks) *Result {
 // returns ctx.Err() when cancelled (only abstract searches take long).
 func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result, error) {
 	q := parseQuery(req.Query)
-	res := &Result{Seq: req.Seq, Query: req.Query, Abstracts: req.Abstracts, Hint: q.hint, q: q, gen: req.Marks.Gen}
+	q.resolveTags(req.Marks.Library)
+	res := &Result{Seq: req.Seq, Query: req.Query, Abstracts: req.Abstracts, Hint: q.hint, q: q, gen: req.Marks.Gen, lib: req.Marks.Library}
 	if q.empty() {
 		res.Matches = make([]int, ix.Len())
 		for i := range res.Matches {
@@ -92,7 +100,7 @@ func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result
 		}
 	}
 	reuse := prev != nil && q.narrows(&prev.q) && (prev.Abstracts || !req.Abstracts) &&
-		(!prev.q.usesMarks() || prev.gen == req.Marks.Gen)
+		(!prev.q.usesMarks() || prev.gen == req.Marks.Gen) && (!prev.q.usesLibrary() || prev.lib == req.Marks.Library)
 	res.reused = reuse
 
 	// Matches fall in three tiers by title (every query word, some, none);

@@ -14,9 +14,11 @@ const (
 	inAuthors
 	inOrg
 	inKeywords
+	inInitials // an organisation's initials: only org: looks at them
 
-	maskBits = 4
-	anyField = inTitle | inAuthors | inOrg | inKeywords
+	maskBits  = 5
+	fieldMask = 1<<maskBits - 1
+	anyField  = inTitle | inAuthors | inOrg | inKeywords // what a plain word matches
 )
 
 // segment indexes a run of consecutive papers of the listing. Segments are
@@ -43,6 +45,10 @@ type segment struct {
 
 	absMu sync.Mutex
 	abs   *wordIndex // guarded by absMu until set, then read-only
+
+	shelfMu   sync.Mutex
+	shelfLib  *Library   // guarded by shelfMu: the library shelfDocs is of
+	shelfDocs []shelfDoc // never modified once set
 }
 
 // wordIndex is the abstract index of a segment: words to documents only.
@@ -135,7 +141,8 @@ func buildSegment(base int, papers []model.Paper) *segment {
 	}
 	b := &segBuilder{in: newInterner(len(papers) * 4), fwd: make([]uint32, 0, len(papers)*40)}
 	add := b.addWord
-	var buf []byte
+	var buf, scratch []byte
+	initials := map[string][]string{}
 	for d := range papers {
 		p := &papers[d]
 		s.upvotes[d] = int32(min(p.Upvotes, 1<<31-1))
@@ -152,6 +159,16 @@ func buildSegment(base int, papers []model.Paper) *segment {
 		}
 		b.field = inOrg
 		buf = forEachWord(p.Organization, buf, add)
+		b.field = inInitials
+		ins, ok := initials[p.Organization] // few organisations, many papers
+		if !ok {
+			ins = orgInitials(p.Organization)
+			initials[p.Organization] = ins
+		}
+		for _, in := range ins {
+			scratch = append(scratch[:0], in...)
+			add(scratch)
+		}
 		b.field = inKeywords
 		for _, k := range p.Keywords {
 			buf = forEachWord(k, buf, add)
@@ -167,7 +184,7 @@ func buildSegment(base int, papers []model.Paper) *segment {
 		doc := fwd[s.fwdOff[d]:s.fwdOff[d+1]]
 		for i, e := range doc {
 			r := rank[e>>maskBits]
-			doc[i] = r<<maskBits | e&anyField
+			doc[i] = r<<maskBits | e&fieldMask
 			counts[r+1]++
 		}
 		slices.Sort(doc)
@@ -181,7 +198,7 @@ func buildSegment(base int, papers []model.Paper) *segment {
 	for d := 0; d < s.n; d++ {
 		for _, e := range fwd[s.fwdOff[d]:s.fwdOff[d+1]] {
 			w := e >> maskBits
-			s.post[next[w]] = uint32(d)<<maskBits | e&anyField
+			s.post[next[w]] = uint32(d)<<maskBits | e&fieldMask
 			next[w]++
 		}
 	}
