@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -279,14 +278,13 @@ func normalize(in Inline) Inline {
 	prevSpace := true // no space at the start
 	kept := out[:0]
 	for i, s := range out {
-		t := collapse(s.Text, prevSpace)
-		if s.Kind != Math && s.Kind != Mono {
-			// Pretty-printed pages put a line break between a word, a
-			// formula or a citation and the punctuation after it.
-			t = spaceBeforePunct.ReplaceAllString(t, "$1")
-			if i > 0 && len(t) > 1 && t[0] == ' ' && strings.IndexByte(",.;:)", t[1]) >= 0 {
-				t = t[1:]
-			}
+		// Pretty-printed pages put a line break between a word, a formula
+		// or a citation and the punctuation after it: that space goes,
+		// except inside formulas and code.
+		tight := s.Kind != Math && s.Kind != Mono
+		t := collapse(s.Text, prevSpace, tight)
+		if tight && i > 0 && len(t) > 1 && t[0] == ' ' && isTightPunct(t, 1) {
+			t = t[1:]
 		}
 		if t == "" {
 			continue
@@ -307,24 +305,47 @@ func normalize(in Inline) Inline {
 	return kept
 }
 
-var spaceBeforePunct = regexp.MustCompile(` ([,;:)]|\.(?:\s|$))`)
-
 // collapse turns every white-space run into one space, dropping a leading
-// one when the text before already ends in a space.
-func collapse(s string, prevSpace bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// one when the text before already ends in a space; tight also drops a
+// space before , ; : ) and a sentence's full stop.
+func collapse(s string, prevSpace, tight bool) string {
+	b := make([]byte, 0, len(s))
 	space := prevSpace
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\f' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = true
 			}
+			i++
 			continue
 		}
-		b.WriteRune(r)
+		if c == 0xc2 && i+1 < len(s) && s[i+1] == 0xa0 { // no-break space
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			i += 2
+			continue
+		}
+		if tight && space && len(b) > 0 && b[len(b)-1] == ' ' && isTightPunct(s, i) {
+			b = b[:len(b)-1]
+		}
+		b = append(b, c)
 		space = false
+		i++
 	}
-	return b.String()
+	return string(b)
+}
+
+// isTightPunct: s[i] is punctuation that sticks to the word before it.
+func isTightPunct(s string, i int) bool {
+	switch s[i] {
+	case ',', ';', ':', ')':
+		return true
+	case '.':
+		return i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'
+	}
+	return false
 }
