@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/paperdeck/paperdeck/internal/corpus"
+	"github.com/paperdeck/paperdeck/internal/outputcheck"
 	"github.com/paperdeck/paperdeck/store"
 )
 
@@ -63,6 +64,35 @@ func BenchmarkListJSONOutput(b *testing.B) {
 			store.WriteJSON(w, papers)
 			w.Flush()
 			c.Flush()
+		}
+	})
+}
+
+// FuzzCleanOutput: however a command's output is cut into writes, what
+// comes out is what cleaning it whole gives, and it is safe bytes.
+func FuzzCleanOutput(f *testing.F) {
+	f.Add("title \x1b]52;c;aGk=\x07 end\ncafé\t\u202ex\n", 7, 19)
+	f.Add("\x9b31m\xc3\n\xa9", 1, 2)
+	f.Fuzz(func(t *testing.T, s string, cut1, cut2 int) {
+		if cut1 < 0 || cut2 < 0 || cut1 > len(s) || cut2 > len(s) {
+			return
+		}
+		cut1, cut2 = min(cut1, cut2), max(cut1, cut2)
+		var got bytes.Buffer
+		c := newCleanOutput(&got)
+		for _, part := range []string{s[:cut1], s[cut1:cut2], s[cut2:]} {
+			c.Write([]byte(part))
+		}
+		c.Flush()
+		if err := outputcheck.Bytes(got.Bytes()); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		var whole bytes.Buffer
+		w := newCleanOutput(&whole)
+		w.Write([]byte(s))
+		w.Flush()
+		if got.String() != whole.String() {
+			t.Fatalf("cut at %d, %d: %q, whole: %q", cut1, cut2, got.String(), whole.String())
 		}
 	})
 }
