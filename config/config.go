@@ -308,15 +308,33 @@ func (p *parser) finish() {
 		p.warn("view", "arxiv needs a category: name one (arxiv:cs.LG) or list some in arxiv_categories")
 		p.cfg.View = Default().View
 	}
-	for _, c := range CheckKeys(p.cfg.Keys) {
-		// Point at the line the user wrote, the later one if both.
-		at := "keys"
+	p.refuseConflicts()
+}
+
+// refuseConflicts keeps the default of a binding that takes a key another
+// action has in the same pane (the later line of the two the user wrote),
+// and says so: a key means one thing, and no action goes dead.
+func (p *parser) refuseConflicts() {
+	defaults := DefaultKeys()
+	for range len(defaults) { // each round takes one binding back
+		conflicts := CheckKeys(p.cfg.Keys)
+		if len(conflicts) == 0 {
+			return
+		}
+		c := conflicts[0]
+		at := ""
 		for _, a := range []string{c.A, c.B} {
-			if p.userKeys[a] && (at == "keys" || p.lines["keys."+a] > p.lines[at]) {
-				at = "keys." + a
+			if p.userKeys[a] && (at == "" || p.lines["keys."+a] > p.lines["keys."+at]) {
+				at = a
 			}
 		}
-		p.warnings = append(p.warnings, Warning{File: p.name, Line: p.lines[at], Key: at, Msg: c.String()})
+		if at == "" {
+			return // the defaults conflict: a test of this package says they do not
+		}
+		p.cfg.Keys[at] = defaults[at]
+		delete(p.userKeys, at)
+		msg := fmt.Sprintf("%s; %s keeps its default %s", c, at, quoteList(defaults[at]))
+		p.warnings = append(p.warnings, Warning{File: p.name, Line: p.lines["keys."+at], Key: "keys." + at, Msg: msg})
 	}
 }
 

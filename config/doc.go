@@ -67,8 +67,8 @@
 //
 //	~/.config/paperdeck/config.toml:7: theme: want auto, dark, light or a style file (…)
 //
-// A syntax error keeps every default. Two actions bound to one key in the
-// same pane are reported too ([CheckKeys]), naming both actions; the
-// overlaps of the default keymap (N is note, and previous_match while a
-// find has matches) are deliberate and not reported.
+// A syntax error keeps every default. A binding that gives an action a
+// key another action has in the same pane is refused ([CheckKeys]): the
+// warning names both actions, and the action written later keeps its
+// default keys, so every key means one thing and none goes dead.
 package config

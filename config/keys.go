@@ -100,8 +100,8 @@ func NormalizeKey(s string) (string, error) {
 	return b.String(), nil
 }
 
-// Conflict is one key bound to two actions in a pane: the first action
-// handled wins, so the other never runs from that key there.
+// Conflict is one key bound to two actions in a pane: one of them could
+// never run from that key there, so Load keeps the default of one.
 type Conflict struct {
 	Key   string
 	A, B  string        // the actions, in help order
@@ -125,18 +125,12 @@ func paneList(panes []keymap.Pane) string {
 
 // CheckKeys reports the keys bound to two actions in the same pane.
 // bindings maps action names to keys (missing actions keep their
-// defaults). Overlaps the defaults already have are deliberate (N is the
-// note key, and "previous match" only while a find has matches) and are
-// not reported.
+// defaults); the defaults have none.
 func CheckKeys(bindings map[string][]string) []Conflict {
-	defaults := overlaps(DefaultKeys())
 	var out []Conflict
 	index := map[[3]string]int{}
 	for _, pane := range keymap.Checked {
 		for _, o := range paneOverlaps(bindings, pane) {
-			if defaults[overlap{pane, o[0], o[1], o[2]}] {
-				continue
-			}
 			id := [3]string{o[0], o[1], o[2]}
 			if i, ok := index[id]; ok {
 				out[i].Panes = append(out[i].Panes, pane)
@@ -147,23 +141,6 @@ func CheckKeys(bindings map[string][]string) []Conflict {
 		}
 	}
 	return out
-}
-
-// overlap is one key of one pane bound to two actions.
-type overlap struct {
-	pane      keymap.Pane
-	key, a, b string
-}
-
-// overlaps is every (pane, key, action, action) overlap of bindings.
-func overlaps(bindings map[string][]string) map[overlap]bool {
-	m := map[overlap]bool{}
-	for _, pane := range keymap.Checked {
-		for _, o := range paneOverlaps(bindings, pane) {
-			m[overlap{pane, o[0], o[1], o[2]}] = true
-		}
-	}
-	return m
 }
 
 // paneOverlaps lists (key, first action, second action) for one pane, in

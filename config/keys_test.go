@@ -73,13 +73,17 @@ func TestLoadReportsConflicts(t *testing.T) {
 	if len(warns) != 1 {
 		t.Fatalf("%d warnings, want 1: %v", len(warns), warns)
 	}
-	want := path + `:4: keys.open_code: key "O" is bound to both open_page and open_code (in the list and detail panes)`
+	want := path + `:4: keys.open_code: key "O" is bound to both open_page and open_code (in the list and detail panes); open_code keeps its default ["c"]`
 	if warns[0].String() != want {
 		t.Errorf("got  %s\nwant %s", warns[0], want)
 	}
-	// Both bindings stay as written: the warning says which one wins.
-	if !slices.Equal(cfg.Keys["open_page"], []string{"O"}) || !slices.Equal(cfg.Keys["open_code"], []string{"O"}) {
-		t.Errorf("keys changed: %v %v", cfg.Keys["open_page"], cfg.Keys["open_code"])
+	// The later binding is refused and its action keeps its default: O
+	// opens the page, c the code, as the warning says.
+	if !slices.Equal(cfg.Keys["open_page"], []string{"O"}) || !slices.Equal(cfg.Keys["open_code"], []string{"c"}) {
+		t.Errorf("keys: open_page %v, open_code %v", cfg.Keys["open_page"], cfg.Keys["open_code"])
+	}
+	if c := CheckKeys(cfg.Keys); len(c) != 0 {
+		t.Errorf("conflicts left after loading: %v", c)
 	}
 }
 

@@ -371,3 +371,31 @@ func TestWithoutColour(t *testing.T) {
 		}
 	}
 }
+
+// A remap that takes a key another action has in the same pane is
+// refused and the default kept, as the start-up box says: n still steps
+// to the next match, N to the previous one.
+func TestConflictingRemapKeepsTheDefault(t *testing.T) {
+	cfg, warns := config.Parse("config.toml", []byte("[keys]\nnext_match = \"N\"\n"))
+	var notices []string
+	for _, w := range warns {
+		notices = append(notices, w.String())
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "next_match keeps its default") {
+		t.Fatalf("warnings %q, want one saying next_match keeps its default", notices)
+	}
+	h := comfortHarness(t, page2024(t), thu, 80, 24, Comforts{Keys: cfg.Keys, Notices: notices}, false)
+	if !strings.Contains(h.screen(), "uses the default") {
+		t.Fatalf("the start-up box should say the default is used:\n%s", h.screen())
+	}
+	h.keys("esc", "enter", "/")
+	h.typeText("language")
+	h.keys("enter", "n")
+	if !strings.Contains(h.status(), "match 2 of") {
+		t.Errorf("n should still go to the next match: %q", h.status())
+	}
+	h.keys("N")
+	if !strings.Contains(h.status(), "match 1 of") {
+		t.Errorf("N should go to the previous match: %q", h.status())
+	}
+}
