@@ -15,6 +15,7 @@ import (
 	"github.com/paperdeck/paperdeck/config"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/pane/detail"
 )
 
 // comfortHarness is a harness whose reader has comforts.
@@ -333,13 +334,13 @@ func TestASCIIScreens(t *testing.T) {
 func TestASCIIOnly(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":                    "plain",
-		"▸•★ </> Title… ▲12":       ">** </> Title. ^12",
+		"▸•★ </> Title… ▲12":       ">*! </> Title. ^12",
 		"│ Hugging Face · Thu":     "| Hugging Face - Thu",
 		"Müller, Čech, Søren":      "Muller, Cech, Soren",
 		"e\u0301t\u00e9":           "ete",
 		"中文 ok":                    "???? ok",
 		"x² ≤ ∞, “q” — ‘s’":        "x2 < 8, \"q\" - 's'",
-		"\x1b[1;38;5;214m★\x1b[0m": "\x1b[1;38;5;214m*\x1b[0m",
+		"\x1b[1;38;5;214m★\x1b[0m": "\x1b[1;38;5;214m!\x1b[0m",
 		"⣾⣽⣻⢿":                     string([]byte{`|/-\`[0x28fe%4], `|/-\`[0x28fd%4], `|/-\`[0x28fb%4], `|/-\`[0x28bf%4]}),
 		"👍 🇫🇷":                     "?? ??",
 	} {
@@ -397,5 +398,27 @@ func TestConflictingRemapKeepsTheDefault(t *testing.T) {
 	h.keys("N")
 	if !strings.Contains(h.status(), "match 1 of") {
 		t.Errorf("N should go to the previous match: %q", h.status())
+	}
+}
+
+// Under --ascii every mark of a row is a character of its own: unread *,
+// new +, bookmarked !, code </>; ★ (and its ASCII !) means bookmarked
+// only, so the detail writes GitHub stars in words.
+func TestASCIIMarksAreDistinct(t *testing.T) {
+	f := page2024(t)
+	h := comfortHarness(t, f, thu, 100, 30, Comforts{ASCII: true}, false)
+	h.keys("b")
+	if row := rowOf(h.screen(), "Llama 3 Herd"); !strings.HasPrefix(row, ">*!") {
+		t.Errorf("an unread bookmarked paper: %q, want >*! (cursor, unread, bookmarked)", row)
+	}
+	if row := rowOf(h.screen(), "Open-Vocabulary Audio"); !strings.HasPrefix(row, " *  </>") {
+		t.Errorf("an unread paper with code: %q", row)
+	}
+	p := model.Paper{ID: "2501.00001", Title: "Starred", GitHub: "https://github.com/x/y", GitHubStars: 4321}
+	for _, render := range []RenderFunc{MarkdownRender, detail.PlainRender} {
+		out, _ := render(p, 80, "notty")
+		if strings.Contains(out, "★") || !strings.Contains(ansi.Strip(out), "GitHub stars") {
+			t.Errorf("the detail writes stars as %q", ansi.Strip(out))
+		}
 	}
 }

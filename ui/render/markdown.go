@@ -122,7 +122,8 @@ func authorsLine(p model.Paper) string {
 	return strings.Join(shown, ", ") + " … \\+" + strconv.Itoa(total-len(shown)) + " more"
 }
 
-// metaLine is "date · ▲ upvotes · N comments · organisation · ★ stars",
+// metaLine is "date · ▲ upvotes · N comments · organisation · N GitHub
+// stars" (★ is the reader's bookmark mark, and only that),
 // with only what is known.
 func metaLine(p model.Paper) string {
 	var parts []string
@@ -139,7 +140,7 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, o)
 	}
 	if p.GitHubStars > 0 {
-		parts = append(parts, "★ "+thousands(p.GitHubStars))
+		parts = append(parts, thousands(p.GitHubStars)+" GitHub stars")
 	}
 	return strings.Join(parts, " · ")
 }

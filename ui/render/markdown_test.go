@@ -89,7 +89,7 @@ func TestMarkdownFields(t *testing.T) {
 	md := Markdown(p)
 	want := "# rStar\\-Math&#58; π₀ and **Deep** Thinking\n\n" +
 		"Xinyu Guan, Li Lyna Zhang\n\n" +
-		"2025\\-01\\-08 · ▲ 1,234 · 1 comment · Microsoft · ★ 4,321\n\n" +
+		"2025\\-01\\-08 · ▲ 1,234 · 1 comment · Microsoft · 4,321 GitHub stars\n\n" +
 		"## Links\n\n" +
 		"- Paper page: <https://huggingface.co/papers/2501.04519>\n" +
 		"- Code: <https://github.com/microsoft/rStar>\n" +

@@ -107,7 +107,7 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, p.Organization)
 	}
 	if p.GitHubStars > 0 {
-		parts = append(parts, fmt.Sprintf("★ %d", p.GitHubStars))
+		parts = append(parts, fmt.Sprintf("%d GitHub stars", p.GitHubStars))
 	}
 	return strings.Join(parts, " · ")
 }
