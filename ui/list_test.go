@@ -46,3 +46,18 @@ func TestHeldJRendersWhereTheCursorStops(t *testing.T) {
 		t.Errorf("the detail should end rendered on p10:\n%s", h.screen())
 	}
 }
+
+// A row reads a title's LaTeX as the detail does.
+func TestListRowsReadLaTeX(t *testing.T) {
+	l := model.Listing{Source: model.SourceHF, Period: fri, Papers: []model.Paper{
+		{ID: "2501.00001", Title: `Sorting in $\mathcal{O}(n^2)$ with $\alpha$-nets`},
+	}}
+	h := newHarness(t, newFakeFeed().add(l), fri, 100, 24)
+	if row := rowOf(h.screen(), "Sorting"); !strings.Contains(row, "Sorting in 𝒪(n²) with α-nets") {
+		t.Errorf("row %q, want the LaTeX read", row)
+	}
+	h.keys("L")
+	if !strings.Contains(h.screen(), "Links of Sorting in 𝒪(n²)") {
+		t.Errorf("the picker's title should read the LaTeX too:\n%s", h.screen())
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/internal/latex"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // Wrap breaks s into lines of at most w cells (at spaces and slashes,
@@ -26,3 +29,8 @@ func Indent(s, pad string) string {
 
 // Quote puts typed text in quotes for the status bar.
 func Quote(s string) string { return "“" + s + "”" }
+
+// Title is a paper's title for one row: cleaned, and its LaTeX read as
+// the detail reads it ($\mathcal{O}(n^2)$ → 𝒪(n²)), without emphasis
+// marks (a row has no Markdown).
+func Title(s string) string { return termsafe.Line(latex.TextMarked(s, "", "")) }

@@ -487,7 +487,7 @@ func (l *Model) row(p model.Paper, selected bool) string {
 	marks := cursor + unread + mark + " " + code + " "
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
-	text := termsafe.Line(p.Title)
+	text := common.Title(p.Title)
 	if tags := l.marks.Tags[p.ID]; tags != "" {
 		text += "  " + termsafe.Line(tags)
 	}

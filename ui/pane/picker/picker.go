@@ -63,7 +63,7 @@ func (p *Model) SetStyles(s common.Styles) { p.styles = s }
 
 // Show lists the links of paper.
 func (p *Model) Show(paper model.Paper) {
-	p.title = termsafe.Line(paper.Title)
+	p.title = common.Title(paper.Title)
 	p.links = paper.AllLinks()
 	p.cursor, p.offset = 0, 0
 }
