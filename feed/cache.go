@@ -13,10 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/paperdeck/paperdeck/internal/localfile"
-
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -157,7 +154,7 @@ func (c cache) write(rel string, v any) {
 	if err == nil {
 		path := filepath.Join(c.dir, rel)
 		if err = os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
-			err = renameio.WriteFile(path, data, 0o644)
+			_, err = localfile.WriteAtomic(path, data)
 		}
 	}
 	if err != nil {

@@ -16,8 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/paperdeck/paperdeck/internal/localfile"
 	"github.com/paperdeck/paperdeck/model"
 )
@@ -213,7 +211,7 @@ func (s fullTextStore) put(ft FullText) {
 	path := filepath.Join(s.dir, fullTextFile(ft.ID))
 	err := os.MkdirAll(s.dir, 0o755)
 	if err == nil {
-		err = renameio.WriteFile(path, ft.HTML, 0o644)
+		_, err = localfile.WriteAtomic(path, ft.HTML)
 	}
 	if err != nil {
 		s.logf("cache: cannot write %s: %v", path, err)

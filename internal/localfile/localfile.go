@@ -15,8 +15,6 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/paperdeck/paperdeck/internal/homepath"
 )
 
@@ -139,9 +137,10 @@ func Resolve(path string) (string, error) {
 
 // WriteAtomic replaces the file at path (or, when path is a symlink, the
 // file it points to, keeping the link) with data: a temporary file beside
-// the target, fsynced, renamed over it, then the folder fsynced, so a
-// crash leaves the old or the new file, never half. A new file gets mode
-// 0644; an existing one keeps its mode. It returns the path written.
+// the target, fsynced, renamed over it, then (where the system allows it)
+// the folder fsynced, so a crash leaves the old or the new file, never
+// half. A new file gets mode 0644; an existing one keeps its mode. It
+// returns the path written.
 func WriteAtomic(path string, data []byte) (string, error) {
 	target, err := Resolve(path)
 	if err != nil {
@@ -150,29 +149,5 @@ func WriteAtomic(path string, data []byte) (string, error) {
 	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() {
 		return "", &NotRegularError{Path: path, Kind: kind(st.Mode())}
 	}
-	pf, err := renameio.NewPendingFile(target,
-		renameio.WithTempDir(filepath.Dir(target)),
-		renameio.WithPermissions(0o644),
-		renameio.WithExistingPermissions())
-	if err != nil {
-		return "", err
-	}
-	defer pf.Cleanup()
-	if _, err := pf.Write(data); err != nil {
-		return "", err
-	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return "", err
-	}
-	// The rename is durable only once the folder itself is on disk.
-	return target, syncDir(filepath.Dir(target))
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return target, replace(target, data)
 }
