@@ -43,6 +43,9 @@ func Markdown(p model.Paper) string {
 	if kw := keywordsLine(p.Keywords); kw != "" {
 		section(&b, "**Keywords:** "+kw)
 	}
+	if c := richLine(p.ArxivComments); c != "" {
+		section(&b, "**Comments:** "+c)
+	}
 	section(&b, linkedLine(p))
 	if s := richParagraphs(p.Summary); s != "" {
 		b.WriteString("## Abstract\n\n" + s)
@@ -142,6 +145,18 @@ func metaLine(p model.Paper) string {
 	if p.GitHubStars > 0 {
 		parts = append(parts, thousands(p.GitHubStars)+" GitHub stars")
 	}
+	if c := Escape(p.PrimaryCategory); c != "" {
+		parts = append(parts, c)
+	}
+	switch p.ArxivListing {
+	case model.ListedCross:
+		parts = append(parts, "cross-list")
+	case model.ListedReplacement:
+		parts = append(parts, "replacement")
+	}
+	if l := Escape(p.Listed); l != "" && l != Escape(p.Published) {
+		parts = append(parts, "listed "+l)
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -155,9 +170,13 @@ var linkLabels = map[string]string{
 // malformed) is left out: it is never made a link and never offered.
 func linkList(p model.Paper) string {
 	var b strings.Builder
+	hub := map[string]bool{}
+	for _, r := range p.Hub {
+		hub[r.URL] = true // listed by name under "On the Hub"
+	}
 	for _, l := range p.AllLinks() {
 		u, ok := safeURL(l.URL)
-		if !ok {
+		if !ok || hub[l.URL] {
 			continue
 		}
 		label := linkLabels[l.Label]
@@ -198,9 +217,21 @@ func keywordsLine(keywords []string) string {
 	return strings.Join(kw, " · ")
 }
 
-// linkedLine counts the models, datasets and spaces on the Hub that cite
-// the paper.
+var hubLabels = map[string]string{model.HubModel: "Model", model.HubDataset: "Dataset", model.HubSpace: "Space"}
+
+// linkedLine lists the models, datasets and spaces on the Hub that cite
+// the paper, by name with their pages (only counted for a record that
+// knows the names but not the pages).
 func linkedLine(p model.Paper) string {
+	var list strings.Builder
+	for _, r := range p.Hub {
+		if u, ok := safeURL(r.URL); ok && hubLabels[r.Kind] != "" {
+			list.WriteString("- " + hubLabels[r.Kind] + " " + Escape(truncate(r.Name, maxName)) + ": <" + u + ">\n")
+		}
+	}
+	if list.Len() > 0 {
+		return "## On the Hub\n\n" + strings.TrimSuffix(list.String(), "\n")
+	}
 	var parts []string
 	if n := len(p.LinkedModels); n > 0 {
 		parts = append(parts, plural(n, "model", "models"))
