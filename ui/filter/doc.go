@@ -24,6 +24,8 @@
 //	                  starting with it
 //	note:WORD         a word of the bookmark's note starts with WORD
 //	is:unread is:read is:bookmarked is:new   from the caller's Marks
+//	listed:new listed:cross listed:replacement   how an arXiv
+//	                  new-submissions page lists the paper
 //
 // A leading - negates a word or a qualifier: -has:code, -is:read,
 // -tag:rl, -org:meta, -diffusion. A NAME with spaces goes in quotes:

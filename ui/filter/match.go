@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/paperdeck/paperdeck/model"
 )
 
 // forwardCost is how many postings one look-up in a paper's own sorted
@@ -115,7 +117,7 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 	} else if sameBitset(cand, given) {
 		cand = cand.clone()
 	}
-	if q.upMin > 0 || q.upMax < math.MaxInt || q.usesMarks() {
+	if q.upMin > 0 || q.upMax < math.MaxInt || q.usesMarks() || (q.need|q.shun)&listingFlags != 0 {
 		cand.each(func(d uint32) {
 			if !s.keep(d, q, req.Marks) {
 				cand[d>>6] &^= 1 << (d & 63)
@@ -189,11 +191,21 @@ func andNot(cand, set bitset, n int) bitset {
 	return out
 }
 
-// keep applies the per-paper qualifiers: upvotes and marks.
+var listingFlagOf = map[string]flag{
+	model.ListedNew: listedNew, model.ListedCross: listedCross, model.ListedReplacement: listedReplacement,
+}
+
+// keep applies the per-paper qualifiers: upvotes, marks, arXiv listing.
 func (s *segment) keep(d uint32, q *query, marks Marks) bool {
 	up := int(s.upvotes[d])
 	if up < q.upMin || up > q.upMax {
 		return false
+	}
+	if (q.need|q.shun)&listingFlags != 0 {
+		have := listingFlagOf[s.papers[d].ArxivListing]
+		if q.need&listingFlags&^have != 0 || q.shun&have != 0 {
+			return false
+		}
 	}
 	id := s.ids[d]
 	for _, f := range [...]struct {

@@ -32,8 +32,12 @@ const (
 	isRead
 	isBookmarked
 	isNew
+	listedNew // how an arXiv new-submissions page lists the paper
+	listedCross
+	listedReplacement
 
-	markFlags = isRead | isBookmarked | isNew
+	markFlags    = isRead | isBookmarked | isNew
+	listingFlags = listedNew | listedCross | listedReplacement
 )
 
 // group is a negated qualifier: the papers where every word matches (or
@@ -64,7 +68,7 @@ func (q *query) empty() bool {
 func (q *query) usesMarks() bool { return (q.need|q.shun)&markFlags != 0 }
 
 // knownQualifiers is said when a key is not one of them.
-const knownQualifiers = "tag: note: org: author: is: has: up:"
+const knownQualifiers = "tag: note: org: author: is: has: up: listed:"
 
 // parseQuery reads a filter text: words, and qualifiers has:code, up:>N
 // (also <, >=, <=, =N, N..M), org:NAME, author:NAME, is:unread, is:read,
@@ -135,6 +139,17 @@ func parseQuery(s string) query {
 				q.setFlag(isNew, neg)
 			default:
 				q.explain("is: knows is:unread, is:read, is:bookmarked, is:new")
+			}
+		case "listed":
+			switch v := strings.ToLower(val); {
+			case v != "" && strings.HasPrefix("new", v):
+				q.setFlag(listedNew, neg)
+			case v != "" && (strings.HasPrefix("cross-list", v) || strings.HasPrefix("crosslist", v)):
+				q.setFlag(listedCross, neg)
+			case v != "" && strings.HasPrefix("replacement", v), v == "replaced":
+				q.setFlag(listedReplacement, neg)
+			default:
+				q.explain("listed: knows listed:new, listed:cross, listed:replacement (arXiv)")
 			}
 		default:
 			if k != "" && strings.IndexFunc(k, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {

@@ -455,6 +455,10 @@ func (l *Model) refresh() {
 	}
 }
 
+// arxivMark tells a cross-list or a replacement on an arXiv
+// new-submissions page from a new paper.
+var arxivMark = map[string]string{model.ListedCross: "[cross] ", model.ListedReplacement: "[replaced] "}
+
 // row lays out one paper: cursor, unread, bookmark and code marks, the
 // title cut to the room left, upvotes and (when wide enough) the date.
 func (l *Model) row(p model.Paper, selected bool) string {
@@ -487,7 +491,7 @@ func (l *Model) row(p model.Paper, selected bool) string {
 	marks := cursor + unread + mark + " " + code + " "
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
-	text := common.Title(p.Title)
+	text := arxivMark[p.ArxivListing] + common.Title(p.Title)
 	if tags := l.marks.Tags[p.ID]; tags != "" {
 		text += "  " + termsafe.Line(tags)
 	}
@@ -499,7 +503,11 @@ func (l *Model) row(p model.Paper, selected bool) string {
 	up = fmt.Sprintf(" %6s", up)
 	date := ""
 	if showDate {
-		date = " " + common.PadRight(termsafe.Line(l.formatDate(p.Published)), dateW-1)
+		day := p.Published
+		if day == "" {
+			day = p.Listed // an arXiv listing's papers: the day it lists them
+		}
+		date = " " + common.PadRight(termsafe.Line(l.formatDate(day)), dateW-1)
 	}
 
 	if selected && l.blurred {
