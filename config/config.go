@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/paperdeck/paperdeck/internal/homepath"
 	"github.com/paperdeck/paperdeck/internal/localfile"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -69,13 +70,13 @@ type Warning struct {
 
 func (w Warning) String() string {
 	var b strings.Builder
-	b.WriteString(homepath.Tilde(w.File))
+	b.WriteString(termsafe.Name(homepath.Tilde(w.File)))
 	if w.Line > 0 {
 		fmt.Fprintf(&b, ":%d", w.Line)
 	}
 	b.WriteString(": ")
 	if w.Key != "" {
-		b.WriteString(w.Key + ": ")
+		b.WriteString(termsafe.Name(w.Key) + ": ")
 	}
 	b.WriteString(w.Msg)
 	return b.String()

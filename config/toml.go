@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/paperdeck/paperdeck/internal/homepath"
 	"github.com/paperdeck/paperdeck/internal/localfile"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"regexp"
 	"sort"
 	"strings"
@@ -169,15 +170,15 @@ func checkStyleFile(path string) error {
 	var tooLarge *localfile.TooLargeError
 	switch {
 	case errors.As(err, &notRegular):
-		return fmt.Errorf("%s is %s, not a style file", homepath.Tilde(path), notRegular.Kind)
+		return fmt.Errorf("%s is %s, not a style file", termsafe.Name(homepath.Tilde(path)), notRegular.Kind)
 	case errors.As(err, &tooLarge):
-		return fmt.Errorf("%s: larger than 1 MiB", homepath.Tilde(path))
+		return fmt.Errorf("%s: larger than 1 MiB", termsafe.Name(homepath.Tilde(path)))
 	case err != nil:
-		return fmt.Errorf("%s: %s", homepath.Tilde(path), plainErr(err))
+		return fmt.Errorf("%s: %s", termsafe.Name(homepath.Tilde(path)), plainErr(err))
 	}
 	var style ansi.StyleConfig
 	if err := json.Unmarshal(data, &style); err != nil {
-		return fmt.Errorf("%s is not a glamour style (JSON): %s", homepath.Tilde(path), jsonMessage(data, err))
+		return fmt.Errorf("%s is not a glamour style (JSON): %s", termsafe.Name(homepath.Tilde(path)), jsonMessage(data, err))
 	}
 	return nil
 }

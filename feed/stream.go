@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -32,15 +33,15 @@ func StreamFile(ctx context.Context, path string, batch int, emit func([]model.P
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return model.Listing{}, fmt.Errorf("cannot read %s: %v", path, err)
+		return model.Listing{}, fmt.Errorf("cannot read %s: %v", termsafe.Name(path), err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return model.Listing{}, fmt.Errorf("%s is a directory, not a file", path)
+		return model.Listing{}, fmt.Errorf("%s is a directory, not a file", termsafe.Name(path))
 	}
 	l, err := Stream(ctx, f, batch, emit)
 	if err != nil {
-		return l, fmt.Errorf("%s: %w", path, err)
+		return l, fmt.Errorf("%s: %w", termsafe.Name(path), err)
 	}
 	if l.Period.IsZero() {
 		l.Period = model.Period{Kind: model.File, Value: path}

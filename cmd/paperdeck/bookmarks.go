@@ -341,7 +341,7 @@ every paper of the file.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "imported %s from %s: %d new%s%s\n",
-				count(len(in), "paper"), args[0], added, alreadyNote(len(in)-added), bookmarkMarks{tags: tags}.describe())
+				count(len(in), "paper"), termsafe.Name(args[0]), added, alreadyNote(len(in)-added), bookmarkMarks{tags: tags}.describe())
 			return nil
 		},
 	}

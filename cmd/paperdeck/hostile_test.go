@@ -115,14 +115,15 @@ func TestHostileCorpusThroughEveryCommand(t *testing.T) {
 		hostileRun{name: "file name in the Markdown title", args: []string{"list", evilName, "--format", "markdown"},
 			markdown: true, stdout: "# Papers from "},
 		hostileRun{name: "file name in an error", args: []string{"list", evilName + ".missing"},
-			code: 1, stderr: "list"},
+			code: 1, stderr: `list\x1b]0;owned\a\u202e.json.missing"`},
 		hostileRun{name: "argument in an error", args: []string{"list", "--search", "\x1b[2J\x1b]52;c;aGk=\x07q", "--offline"},
 			code: 3, stderr: "q"},
 		hostileRun{name: "bookmarks list", args: []string{"bookmarks", "list"}, stdout: "Bookmarked"},
 		hostileRun{name: "bookmarks list --json", args: []string{"bookmarks", "list", "--json"}, stdout: "Bookmarked"},
-		hostileRun{name: "bookmarks import", args: []string{"bookmarks", "import", evilName}, stdout: "imported"},
+		hostileRun{name: "bookmarks import", args: []string{"bookmarks", "import", evilName}, stdout: `list\x1b]0;owned\a\u202e.json"`},
+		// A key spelled out: "quit\x9b…" must not read as the known action quit.
 		hostileRun{name: "config show, hostile keys", args: []string{"--config", hostileFile("config_keys.toml"), "config", "show"},
-			code: 1, stdout: "theme", stderr: "config_keys.toml"},
+			code: 1, stdout: "theme", stderr: `config_keys.toml:10: "keys.quit\u009b31m": unknown action`},
 		hostileRun{name: "config show, raw controls", args: []string{"--config", hostileFile("config_syntax.toml"), "config", "show"},
 			code: 1, stdout: "theme", stderr: "config_syntax.toml"},
 	)

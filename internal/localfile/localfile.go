@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/paperdeck/paperdeck/internal/homepath"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // NotRegularError says a path holds something other than a file: reading
@@ -26,7 +27,7 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file", homepath.Tilde(e.Path), e.Kind)
+	return fmt.Sprintf("%s is %s, not a regular file", termsafe.Name(homepath.Tilde(e.Path)), e.Kind)
 }
 
 // TooLargeError says a file is larger than what its kind can be.
@@ -36,7 +37,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s is larger than %s", homepath.Tilde(e.Path), Size(e.Limit))
+	return fmt.Sprintf("%s is larger than %s", termsafe.Name(homepath.Tilde(e.Path)), Size(e.Limit))
 }
 
 // Size writes a byte count as a person reads it: 1 MiB, 64 MiB, 512 KiB.

@@ -62,6 +62,17 @@ func Quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// Name is outside text that is usually plain (a file name, a config key)
+// for a message: as it is when the cleaners would keep it whole, else
+// Quote'd, so that what a terminal would act on or hide is spelled out
+// ("keys.\"quit\u009b31m\"" must not read as keys.quit).
+func Name(s string) string {
+	if Line(s) == s {
+		return s
+	}
+	return Quote(s)
+}
+
 // Keeps reports whether the cleaners keep r as it is: printable ASCII, or
 // a character that is no control, separator or format character. Checks
 // that refuse rather than clean (a link) use it.

@@ -167,3 +167,17 @@ func problem(out string, sgr bool) string {
 	}
 	return ""
 }
+
+func TestNameQuotesOnlyWhatWouldBeHidden(t *testing.T) {
+	for in, want := range map[string]string{
+		"~/My Papers/config.toml": "~/My Papers/config.toml",
+		"keys.open_page":          "keys.open_page",
+		"keys.quit\u009b31m":      `"keys.quit\u009b31m"`,
+		"list\x1b]0;x\x07.json":   `"list\x1b]0;x\a.json"`,
+		"evil\u202egnp.json":      `"evil\u202egnp.json"`,
+	} {
+		if got := Name(in); got != want {
+			t.Errorf("Name(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
