@@ -1,42 +1,104 @@
 package rank
 
-import "slices"
+import (
+	"unicode/utf8"
+)
 
-// keyCount is a term (by its hash) and how often a text holds it.
-type keyCount struct {
-	key uint64
-	n   int32
+// Terms are 64-bit keys: FNV-1a of a word, the two words' keys mixed for a
+// bigram. A collection of 100,000 papers has a few million distinct terms,
+// where the chance that two share a key is about one in a million.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// tokenizer finds the terms of one text at a time, reusing its buffer. It
+// is words and eachTermText made fast: the same tokens, hashed as they are
+// scanned, without a string per token (TestTokenizerMatchesWords).
+type tokenizer struct {
+	buf []byte
 }
 
-// counter counts the terms of one text at a time, reusing its buffers.
-// Terms are 64-bit hashes (FNV-1a for a word, the two words' hashes mixed for
-// a bigram): a collection of 100,000 papers has a few million distinct terms,
-// where the chance that two share a hash is about one in a million.
-type counter struct {
-	keys []uint64
-	out  []keyCount
-}
-
-// count returns the text's terms with their counts, by ascending key.
-func (c *counter) count(text string) []keyCount {
-	c.keys = c.keys[:0]
-	eachTerm(text, func(key uint64, _, _ string) { c.keys = append(c.keys, key) })
-	slices.Sort(c.keys)
-	c.out = c.out[:0]
-	for i := 0; i < len(c.keys); {
-		j := i + 1
-		for j < len(c.keys) && c.keys[j] == c.keys[i] {
-			j++
+// eachTerm calls emit with the key of every unigram and bigram of text.
+func (t *tokenizer) eachTerm(text string, emit func(key uint64)) {
+	s := t.lower(text)
+	var prev uint64
+	hasPrev := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(s[i:]); !isWord(r) {
+			i += size
+			continue
 		}
-		c.out = append(c.out, keyCount{c.keys[i], int32(j - i)})
-		i = j
+		start, ascii, h := i, true, uint64(fnvOffset)
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				h = (h ^ uint64(c)) * fnvPrime
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(s[i:])
+			if !isWord(r) {
+				break
+			}
+			ascii = false
+			i += size
+		}
+		if !ascii || i-start < 2 || s[start] <= '9' || stopKeys[h] {
+			continue
+		}
+		emit(h)
+		if hasPrev {
+			emit(pairKey(prev, h))
+		}
+		prev, hasPrev = h, true
 	}
-	return c.out
 }
 
-// eachTerm calls emit for each unigram and bigram of text with its key; the
-// words are first and second ("" first for a unigram).
-func eachTerm(text string, emit func(key uint64, first, second string)) {
+// lower is normalise into the tokenizer's buffer: ASCII text is lowercased
+// in place of a copy, anything else goes the slow way.
+func (t *tokenizer) lower(text string) []byte {
+	t.buf = append(t.buf[:0], text...)
+	for i, c := range t.buf {
+		if c >= utf8.RuneSelf {
+			t.buf = append(t.buf[:0], normalise(text)...)
+			return t.buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			t.buf[i] = c + 'a' - 'A'
+		}
+	}
+	return t.buf
+}
+
+// wordByte marks the ASCII word characters: letters, digits, underscore.
+var wordByte = func() (w [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		w[c] = isWord(rune(c))
+	}
+	return w
+}()
+
+// stopKeys are the stop words' keys.
+var stopKeys = func() map[uint64]bool {
+	m := make(map[uint64]bool, len(stopWords))
+	for w := range stopWords {
+		m[wordKey(w)] = true
+	}
+	return m
+}()
+
+// eachTermText is eachTerm with the words of each term, for naming terms:
+// first is "" for a unigram.
+func eachTermText(text string, emit func(key uint64, first, second string)) {
 	var prev string
 	var prevKey uint64
 	words(text, func(w string) {
@@ -50,10 +112,10 @@ func eachTerm(text string, emit func(key uint64, first, second string)) {
 }
 
 func wordKey(w string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint64(w[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
@@ -69,7 +131,7 @@ func pairKey(a, b uint64) uint64 {
 
 // termNames finds the text of the wanted keys in text.
 func termNames(text string, want map[uint64]int32, names []string) {
-	eachTerm(text, func(key uint64, first, second string) {
+	eachTermText(text, func(key uint64, first, second string) {
 		j, ok := want[key]
 		if !ok || names[j] != "" {
 			return

@@ -91,8 +91,9 @@ func (f *Features) Vector(p model.Paper) Vector {
 	if i, ok := f.row[p.ID]; ok && p.ID != "" {
 		return f.Rows.Row(i)
 	}
-	var c counter
-	return f.vectorise(Text(p), &c)
+	var t tokenizer
+	var cols []int32
+	return f.vectorise(Text(p), &t, &cols)
 }
 
 // BuildFeatures computes the features of papers (duplicates by id count
@@ -146,40 +147,61 @@ func uniqueByID(papers []model.Paper) []model.Paper {
 	return out
 }
 
-// termStat is a term's document frequency and total count.
-type termStat struct{ df, count int32 }
+// termStat is a term's document frequency and total count; last is the
+// paper that counted last (plus one), so a paper counts once in df.
+type termStat struct{ df, count, last int32 }
+
+// termCounts is one worker's counts: a key's stats are stats[index[key]].
+type termCounts struct {
+	index map[uint64]int32
+	stats []termStat
+}
 
 // countTerms counts, for every term, the papers it appears in and how often
-// it appears in all. Each worker counts a share of the papers in a map of
-// its own; the maps are merged at the end.
-func countTerms(ctx context.Context, texts []string) (map[uint64]termStat, error) {
-	parts := make([]map[uint64]termStat, workers(len(texts)))
-	counters := make([]counter, len(parts))
+// it appears in all. Each worker counts a share of the papers on its own;
+// the counts are merged at the end.
+func countTerms(ctx context.Context, texts []string) (termCounts, error) {
+	parts := make([]termCounts, workers(len(texts)))
+	toks := make([]tokenizer, len(parts))
 	for w := range parts {
-		parts[w] = make(map[uint64]termStat, 1<<12)
+		parts[w] = termCounts{index: make(map[uint64]int32, 1<<12)}
 	}
 	err := parallel(ctx, len(texts), func(w, lo, hi int) {
-		local, c := parts[w], &counters[w]
+		c := &parts[w]
 		for i := lo; i < hi; i++ {
-			for _, t := range c.count(texts[i]) {
-				s := local[t.key]
-				s.df++
-				s.count += t.n
-				local[t.key] = s
-			}
+			doc := int32(i + 1)
+			toks[w].eachTerm(texts[i], func(k uint64) {
+				j, ok := c.index[k]
+				if !ok {
+					j = int32(len(c.stats))
+					c.index[k] = j
+					c.stats = append(c.stats, termStat{})
+				}
+				st := &c.stats[j]
+				if st.last != doc {
+					st.df++
+					st.last = doc
+				}
+				st.count++
+			})
 		}
 	})
 	if err != nil {
-		return nil, err
+		return termCounts{}, err
 	}
-	slices.SortFunc(parts, func(a, b map[uint64]termStat) int { return len(b) - len(a) })
+	slices.SortFunc(parts, func(a, b termCounts) int { return len(b.stats) - len(a.stats) })
 	all := parts[0]
 	for _, p := range parts[1:] {
-		for k, s := range p {
-			t := all[k]
-			t.df += s.df
-			t.count += s.count
-			all[k] = t
+		for k, i := range p.index {
+			s := p.stats[i]
+			j, ok := all.index[k]
+			if !ok {
+				j = int32(len(all.stats))
+				all.index[k] = j
+				all.stats = append(all.stats, termStat{})
+			}
+			all.stats[j].df += s.df
+			all.stats[j].count += s.count
 		}
 	}
 	return all, nil
@@ -187,15 +209,15 @@ func countTerms(ctx context.Context, texts []string) (map[uint64]termStat, error
 
 // chooseVocabulary keeps the terms within the document-frequency bounds,
 // then the MaxFeatures most frequent (ties by hash, so the choice is stable).
-func (f *Features) chooseVocabulary(stats map[uint64]termStat, n int, opt FeatureOptions) {
+func (f *Features) chooseVocabulary(counts termCounts, n int, opt FeatureOptions) {
 	type cand struct {
 		key uint64
 		termStat
 	}
 	maxDF := opt.MaxDF * float64(n)
 	var cands []cand
-	for k, s := range stats {
-		if int(s.df) >= opt.MinDF && float64(s.df) <= maxDF {
+	for k, i := range counts.index {
+		if s := counts.stats[i]; int(s.df) >= opt.MinDF && float64(s.df) <= maxDF {
 			cands = append(cands, cand{k, s})
 		}
 	}
@@ -221,10 +243,11 @@ func (f *Features) chooseVocabulary(stats map[uint64]termStat, n int, opt Featur
 func (f *Features) vectoriseAll(ctx context.Context, texts []string) error {
 	n := len(texts)
 	rows := make([]Vector, n)
-	counters := make([]counter, workers(n))
+	toks := make([]tokenizer, workers(n))
+	cols := make([][]int32, len(toks))
 	err := parallel(ctx, n, func(w, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			rows[i] = f.vectorise(texts[i], &counters[w])
+			rows[i] = f.vectorise(texts[i], &toks[w], &cols[w])
 		}
 	})
 	if err != nil {
@@ -255,19 +278,28 @@ func (f *Features) vectoriseAll(ctx context.Context, texts []string) error {
 }
 
 // vectorise turns one text into its l2-normalised tf-idf vector, with
-// scikit-learn's sublinear tf: 1 + ln(count).
-func (f *Features) vectorise(text string, c *counter) Vector {
+// scikit-learn's sublinear tf: 1 + ln(count). cols is scratch space.
+func (f *Features) vectorise(text string, t *tokenizer, cols *[]int32) Vector {
+	c := (*cols)[:0]
+	t.eachTerm(text, func(k uint64) {
+		if j, ok := f.vocab[k]; ok {
+			c = append(c, j)
+		}
+	})
+	slices.Sort(c)
+	*cols = c
 	var v Vector
 	var sum float64
-	for _, t := range c.count(text) {
-		j, ok := f.vocab[t.key]
-		if !ok {
-			continue
+	for i := 0; i < len(c); {
+		k := i + 1
+		for k < len(c) && c[k] == c[i] {
+			k++
 		}
-		x := (1 + math.Log(float64(t.n))) * float64(f.IDF[j])
-		v.Cols = append(v.Cols, j)
+		x := (1 + math.Log(float64(k-i))) * float64(f.IDF[c[i]])
+		v.Cols = append(v.Cols, c[i])
 		v.Vals = append(v.Vals, float32(x))
 		sum += x * x
+		i = k
 	}
 	if sum > 0 {
 		inv := 1 / math.Sqrt(sum)
@@ -275,24 +307,7 @@ func (f *Features) vectorise(text string, c *counter) Vector {
 			v.Vals[k] = float32(float64(v.Vals[k]) * inv)
 		}
 	}
-	sortVector(v)
 	return v
-}
-
-func sortVector(v Vector) {
-	if slices.IsSorted(v.Cols) {
-		return
-	}
-	idx := make([]int, len(v.Cols))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(v.Cols[a], v.Cols[b]) })
-	cols := slices.Clone(v.Cols)
-	vals := slices.Clone(v.Vals)
-	for k, i := range idx {
-		v.Cols[k], v.Vals[k] = cols[i], vals[i]
-	}
 }
 
 // parallel runs fn over [0, n) in shares of at most 2,048 items on every

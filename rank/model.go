@@ -58,11 +58,38 @@ func Train(ctx context.Context, f *Features, positives []string, tag string, opt
 	if have < MinBookmarks {
 		return nil, &NeedBookmarksError{Tag: tag, Have: have}
 	}
-	lin, err := TrainSVM(ctx, &f.Rows, len(f.Terms), pos, opt)
+	X := &f.Rows
+	if neg := f.Len() - have; opt.MaxNegatives > 0 && neg > opt.MaxNegatives {
+		X, pos = sampleNegatives(X, pos, neg, opt.MaxNegatives)
+	}
+	lin, err := TrainSVM(ctx, X, len(f.Terms), pos, opt)
 	if err != nil {
 		return nil, err
 	}
 	return &Model{Linear: *lin, f: f}, nil
+}
+
+// sampleNegatives keeps every positive and every k-th of the neg negatives,
+// at most max of them.
+func sampleNegatives(X *Matrix, pos []bool, neg, max int) (*Matrix, []bool) {
+	step := (neg + max - 1) / max
+	sub := &Matrix{Start: []int{0}}
+	var subPos []bool
+	k := 0
+	for i := range X.Len() {
+		if !pos[i] {
+			k++
+			if k%step != 0 {
+				continue
+			}
+		}
+		r := X.Row(i)
+		sub.Cols = append(sub.Cols, r.Cols...)
+		sub.Vals = append(sub.Vals, r.Vals...)
+		sub.Start = append(sub.Start, len(sub.Cols))
+		subPos = append(subPos, pos[i])
+	}
+	return sub, subPos
 }
 
 // Score is the paper's score: above zero, the model takes it for one of the

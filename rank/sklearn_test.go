@@ -102,7 +102,7 @@ func TestModelMatchesScikitLearnLinearSVC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := rank.Train(context.Background(), f, fx.Positives, "math.QA", rank.DefaultSVMOptions())
+	m, err := rank.Train(context.Background(), f, fx.Positives, "math.QA", rank.RecipeSVMOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,6 +37,7 @@ func main() {
 	p.Splits = *splits
 	recipe := p
 	recipe.Features = rank.RecipeFeatureOptions()
+	recipe.SVM = rank.RecipeSVMOptions()
 	var reps [2]rankeval.Report
 	for i, proto := range []rankeval.Protocol{p, recipe} {
 		if reps[i], err = rankeval.Evaluate(context.Background(), papers, proto); err != nil {
