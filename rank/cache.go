@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,7 +36,7 @@ func NewCache(dir string) *Cache { return &Cache{dir: dir} }
 const (
 	keepFeatures = 3
 	keepModels   = 32
-	cacheFormat  = 1
+	cacheFormat  = 2
 )
 
 // Features returns the features of papers, from disk when the same papers
@@ -51,15 +52,15 @@ func (c *Cache) Features(ctx context.Context, papers []model.Paper, opt FeatureO
 	}
 	key := h.sum()
 	var disk diskFeatures
-	if c.load("features", key, &disk) && disk.Key == key {
-		return disk.features(), nil
+	if c.load("features", key, &disk) && disk.f.Key == key {
+		return withLookups(disk.f), nil
 	}
 	f, err := buildFeatures(ctx, papers, texts, opt)
 	if err != nil {
 		return nil, err
 	}
 	f.Key = key
-	c.save("features", key, diskFeaturesOf(f), keepFeatures)
+	c.save("features", key, diskFeatures{f}, keepFeatures)
 	return f, nil
 }
 
@@ -106,23 +107,159 @@ func (k keyHash) str(s string) {
 
 func (k keyHash) sum() string { return hex.EncodeToString(k.h.Sum(nil)[:16]) }
 
-type diskFeatures struct {
-	Key   string
-	Terms []string
-	IDF   []float32
-	IDs   []string
-	Start []int
-	Cols  []int32
-	Vals  []float32
+// Features files are little-endian binary: a header, the strings
+// length-prefixed, the arrays raw. gob decodes element by element, and
+// reading 100,000 papers' features back took it longer than building them.
+type diskFeatures struct{ f *Features }
+
+const featuresMagic = "paperdeck-rank-features\x00"
+
+func (d diskFeatures) encode(w *bufio.Writer) error {
+	f := d.f
+	w.WriteString(featuresMagic)
+	writeStrings(w, []string{f.Key})
+	writeStrings(w, f.Terms)
+	writeStrings(w, f.IDs)
+	start := make([]int64, len(f.Rows.Start))
+	for i, v := range f.Rows.Start {
+		start[i] = int64(v)
+	}
+	for _, arr := range []any{f.IDF, start, f.Rows.Cols, f.Rows.Vals} {
+		writeUvarint(w, uint64(reflectLen(arr)))
+		if err := binary.Write(w, binary.LittleEndian, arr); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func diskFeaturesOf(f *Features) diskFeatures {
-	return diskFeatures{f.Key, f.Terms, f.IDF, f.IDs, f.Rows.Start, f.Rows.Cols, f.Rows.Vals}
+func (d *diskFeatures) decode(r *bufio.Reader) error {
+	magic := make([]byte, len(featuresMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != featuresMagic {
+		return errors.New("not a features file")
+	}
+	f := &Features{}
+	key, err := readStrings(r)
+	if err != nil || len(key) != 1 {
+		return errors.New("no key")
+	}
+	f.Key = key[0]
+	if f.Terms, err = readStrings(r); err != nil {
+		return err
+	}
+	if f.IDs, err = readStrings(r); err != nil {
+		return err
+	}
+	var start []int64
+	if err := readArray(r, &f.IDF); err != nil {
+		return err
+	}
+	if err := readArray(r, &start); err != nil {
+		return err
+	}
+	if err := readArray(r, &f.Rows.Cols); err != nil {
+		return err
+	}
+	if err := readArray(r, &f.Rows.Vals); err != nil {
+		return err
+	}
+	f.Rows.Start = make([]int, len(start))
+	for i, v := range start {
+		f.Rows.Start[i] = int(v)
+	}
+	if !consistent(f) {
+		return errors.New("inconsistent features file")
+	}
+	d.f = f
+	return nil
 }
 
-// features rebuilds what is not stored: the id and term lookups.
-func (d diskFeatures) features() *Features {
-	f := &Features{Key: d.Key, Terms: d.Terms, IDF: d.IDF, IDs: d.IDs, Rows: Matrix{d.Start, d.Cols, d.Vals}}
+// consistent checks what indexing trusts: sizes agree, offsets ascend,
+// columns are in the vocabulary.
+func consistent(f *Features) bool {
+	m := &f.Rows
+	if len(f.IDF) != len(f.Terms) || len(m.Start) != len(f.IDs)+1 || len(m.Cols) != len(m.Vals) ||
+		m.Start[0] != 0 || m.Start[len(m.Start)-1] != len(m.Cols) {
+		return false
+	}
+	for i := 1; i < len(m.Start); i++ {
+		if m.Start[i] < m.Start[i-1] {
+			return false
+		}
+	}
+	for _, j := range m.Cols {
+		if j < 0 || int(j) >= len(f.Terms) {
+			return false
+		}
+	}
+	return true
+}
+
+func reflectLen(arr any) int {
+	switch a := arr.(type) {
+	case []float32:
+		return len(a)
+	case []int64:
+		return len(a)
+	case []int32:
+		return len(a)
+	}
+	panic("unknown array type")
+}
+
+// maxCacheArray bounds an array read back (4 billion entries is far past
+// any collection), so a damaged length cannot ask for the whole memory.
+const maxCacheArray = 1 << 32
+
+func readArray[T float32 | int32 | int64](r *bufio.Reader, out *[]T) error {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > maxCacheArray {
+		return errors.New("bad array length")
+	}
+	a := make([]T, n)
+	if err := binary.Read(r, binary.LittleEndian, a); err != nil {
+		return err
+	}
+	*out = a
+	return nil
+}
+
+func writeUvarint(w *bufio.Writer, v uint64) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], v)])
+}
+
+func writeStrings(w *bufio.Writer, list []string) {
+	writeUvarint(w, uint64(len(list)))
+	for _, s := range list {
+		writeUvarint(w, uint64(len(s)))
+		w.WriteString(s)
+	}
+}
+
+func readStrings(r *bufio.Reader) ([]string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > maxCacheArray {
+		return nil, errors.New("bad string count")
+	}
+	out := make([]string, 0, min(n, 1<<20))
+	buf := make([]byte, 0, 64)
+	for range n {
+		l, err := binary.ReadUvarint(r)
+		if err != nil || l > 1<<20 {
+			return nil, errors.New("bad string length")
+		}
+		buf = slices.Grow(buf[:0], int(l))[:l]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return nil, err
+		}
+		out = append(out, string(buf))
+	}
+	return out, nil
+}
+
+// withLookups rebuilds what is not stored: the id and term lookups.
+func withLookups(f *Features) *Features {
 	f.row = make(map[string]int, len(f.IDs))
 	for i, id := range f.IDs {
 		f.row[id] = i
@@ -142,17 +279,31 @@ func termKey(t string) uint64 {
 	return wordKey(t)
 }
 
+// diskModel is a model file, in gob: a model is small.
 type diskModel struct {
 	Key string
 	W   []float64
 	B   float64
 }
 
-func (c *Cache) path(kind, key string) string {
-	return filepath.Join(c.dir, kind+"-"+key+".gob")
+func (d diskModel) encode(w *bufio.Writer) error { return gob.NewEncoder(w).Encode(d) }
+
+func (d *diskModel) decode(r *bufio.Reader) error { return gob.NewDecoder(r).Decode(d) }
+
+// codec is a cache file's contents.
+type codec interface {
+	encode(w *bufio.Writer) error
 }
 
-func (c *Cache) load(kind, key string, v any) bool {
+type decoder interface {
+	decode(r *bufio.Reader) error
+}
+
+func (c *Cache) path(kind, key string) string {
+	return filepath.Join(c.dir, kind+"-"+key+".bin")
+}
+
+func (c *Cache) load(kind, key string, v decoder) bool {
 	if c == nil || c.dir == "" {
 		return false
 	}
@@ -162,7 +313,7 @@ func (c *Cache) load(kind, key string, v any) bool {
 		return false
 	}
 	defer file.Close()
-	if gob.NewDecoder(bufio.NewReader(file)).Decode(v) != nil {
+	if v.decode(bufio.NewReaderSize(file, 1<<16)) != nil {
 		return false
 	}
 	now := time.Now()
@@ -172,7 +323,7 @@ func (c *Cache) load(kind, key string, v any) bool {
 
 // save writes atomically (a temporary file renamed), then keeps only the
 // newest files of the kind.
-func (c *Cache) save(kind, key string, v any, keep int) {
+func (c *Cache) save(kind, key string, v codec, keep int) {
 	if c == nil || c.dir == "" {
 		return
 	}
@@ -183,8 +334,8 @@ func (c *Cache) save(kind, key string, v any, keep int) {
 	if err != nil {
 		return
 	}
-	w := bufio.NewWriter(tmp)
-	err = errors.Join(gob.NewEncoder(w).Encode(v), w.Flush(), tmp.Close())
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	err = errors.Join(v.encode(w), w.Flush(), tmp.Close())
 	if err == nil {
 		err = os.Rename(tmp.Name(), c.path(kind, key))
 	}
@@ -196,7 +347,7 @@ func (c *Cache) save(kind, key string, v any, keep int) {
 }
 
 func (c *Cache) prune(kind string, keep int) {
-	paths, _ := filepath.Glob(filepath.Join(c.dir, kind+"-*.gob"))
+	paths, _ := filepath.Glob(filepath.Join(c.dir, kind+"-*.bin"))
 	if len(paths) <= keep {
 		return
 	}

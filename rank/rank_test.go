@@ -216,7 +216,7 @@ func TestCacheKeepsFeaturesAndModelsByTheirInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.gob"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.bin"))
 	if len(files) != 2 {
 		t.Fatalf("cache holds %v, want a features and a model file", files)
 	}

@@ -111,7 +111,7 @@ func TestListSortForYouRanksByTheBookmarks(t *testing.T) {
 			t.Fatalf("second run differs at %d", i)
 		}
 	}
-	cached, _ := filepath.Glob(filepath.Join(strings.TrimPrefix(env[1], "XDG_CACHE_HOME="), "paperdeck", "rank", "*.gob"))
+	cached, _ := filepath.Glob(filepath.Join(strings.TrimPrefix(env[1], "XDG_CACHE_HOME="), "paperdeck", "rank", "*.bin"))
 	if len(cached) != 2 {
 		t.Errorf("rank cache holds %d files, want features and a model", len(cached))
 	}

@@ -1,0 +1,54 @@
+#!/usr/bin/python3
+"""The scikit-learn half of scripts/rank-bench: arxiv-sanity-lite's recipe
+timed on the papers BenchmarkRank uses (a --json file from tools/gencorpus),
+doing the same work: features of every paper, one tag's model (the first 40
+papers with "diffusion" in the title) against all, and a 1,000-paper listing
+(papers 50,000 to 50,999) scored and sorted.
+
+    /usr/bin/python3 scripts/rank_bench.py PAPERS.json
+"""
+import json
+import sys
+import time
+
+
+def main():
+    try:
+        import numpy as np
+        from sklearn import svm
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        print("scikit-learn is missing (Debian: apt-get install python3-sklearn): no baseline")
+        return
+    with open(sys.argv[1], encoding="utf-8") as f:
+        papers = json.load(f)
+    texts = [" ".join([p["title"], p["summary"], " ".join(p["authors"] or [])]) for p in papers]
+    start = time.perf_counter()
+    v = TfidfVectorizer(input="content", encoding="utf-8", decode_error="replace", strip_accents="unicode",
+                        lowercase=True, analyzer="word", stop_words="english",
+                        token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b",
+                        ngram_range=(1, 2), max_features=10000,
+                        norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True,
+                        max_df=0.5, min_df=5)
+    x = v.fit_transform(texts).astype(np.float32)
+    features = time.perf_counter() - start
+    tag = [i for i, p in enumerate(papers) if "diffusion" in p["title"].lower()][:40]
+    y = np.zeros(len(papers), dtype=np.float32)
+    y[tag] = 1
+    start = time.perf_counter()
+    clf = svm.LinearSVC(class_weight="balanced", verbose=False, max_iter=10000, tol=1e-6, C=0.01)
+    clf.fit(x, y)
+    train = time.perf_counter() - start
+    listing = x[50000:51000]
+    start = time.perf_counter()
+    for _ in range(20):
+        scores = clf.decision_function(listing)
+        np.argsort(-scores, kind="stable")
+    rank = (time.perf_counter() - start) / 20
+    print(f"sklearn features/100000 {features * 1e9:.0f} ns/op")
+    print(f"sklearn train/100000/recipe {train * 1e9:.0f} ns/op")
+    print(f"sklearn listing/1000 {rank * 1e9:.0f} ns/op")
+
+
+if __name__ == "__main__":
+    main()
