@@ -127,6 +127,12 @@ func TestHostileCorpusThroughEveryCommand(t *testing.T) {
 		hostileRun{name: "config show, raw controls", args: []string{"--config", hostileFile("config_syntax.toml"), "config", "show"},
 			code: 1, stdout: "theme", stderr: "config_syntax.toml"},
 	)
+	for _, format := range []string{"text", "markdown"} {
+		runs = append(runs, hostileRun{
+			name: "read as " + format, args: []string{"read", hostileFile("fulltext_page.html"), "--format", format},
+			markdown: format == "markdown", stdout: "Hostile",
+		})
+	}
 	for _, format := range []string{"bibtex", "markdown", "json"} {
 		runs = append(runs, hostileRun{
 			name: "bookmarks export " + format, args: []string{"bookmarks", "export", "--format", format},
