@@ -185,8 +185,22 @@ func decodeString(raw []byte, to *string) bool {
 // "First", "Jr"]) when it is there, else from the authors line.
 func (m arxivMeta) authorList(limit int) (names []string, count int, ok bool) {
 	if m.authorsParsed != nil && string(m.authorsParsed) != "null" {
+		// Only the names asked for are decoded: a collaboration's
+		// thousands of authors are counted, not read, for a brief.
 		var parsed [][]string
-		if json.Unmarshal(m.authorsParsed, &parsed) != nil {
+		bad := false
+		err := eachElement(m.authorsParsed, func(elem []byte) {
+			count++
+			if limit >= 0 && len(parsed) >= limit {
+				return
+			}
+			var a []string
+			if json.Unmarshal(elem, &a) != nil {
+				bad = true
+			}
+			parsed = append(parsed, a)
+		})
+		if err != nil || bad {
 			return nil, 0, false
 		}
 		for _, a := range parsed {
@@ -204,13 +218,15 @@ func (m arxivMeta) authorList(limit int) (names []string, count int, ok bool) {
 				names = append(names, name)
 			}
 		}
-	} else {
-		var line string
-		if !decodeString(m.authors, &line) {
-			return nil, 0, false
-		}
-		names = cleanList(splitAuthorLine(line))
+		// A name that cleans to nothing is not an author.
+		count -= len(parsed) - len(names)
+		return names, count, true
 	}
+	var line string
+	if !decodeString(m.authors, &line) {
+		return nil, 0, false
+	}
+	names = cleanList(splitAuthorLine(line))
 	count = len(names)
 	if limit >= 0 && len(names) > limit {
 		names = names[:limit]
@@ -328,18 +344,15 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 			return err
 		}
 		if line == nil {
-			skip("longer than 16 MB")
+			skip(SkipReasonTooLong)
 			return nil
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			return nil
 		}
 		p, err := ParseArxivMetaLine(line)
-		if errors.Is(err, errWrongShape) {
-			skip("not an arXiv metadata record")
-			return nil
-		} else if err != nil {
-			skip("not JSON, or cut short")
+		if err != nil {
+			skip(ArxivMetaSkipReason(err))
 			return nil
 		}
 		pending = append(pending, p)
@@ -353,6 +366,18 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 		return listing, err
 	}
 	return listing, nil
+}
+
+// SkipReasonTooLong is why a line longer than any record was skipped.
+const SkipReasonTooLong = "longer than 16 MB"
+
+// ArxivMetaSkipReason says why a line was skipped, for an error of
+// ParseArxivMetaLine or BriefArxivMetaLine.
+func ArxivMetaSkipReason(err error) string {
+	if errors.Is(err, errWrongShape) {
+		return "not an arXiv metadata record"
+	}
+	return "not JSON, or cut short"
 }
 
 // parseArxivMeta is streamArxivMeta over a whole input in memory.

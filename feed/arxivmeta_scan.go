@@ -44,19 +44,27 @@ func splitObject(b []byte, visit func(key, val []byte)) error {
 			return errNotJSONObject
 		}
 		visit(key, b[i:vend])
-		i = skipSpace(b, vend)
-		if i >= len(b) {
-			return errNotJSONObject
+		next, done, err := afterItem(b, vend, '}')
+		if done || err != nil {
+			return err
 		}
-		switch b[i] {
-		case ',':
-			i = skipSpace(b, i+1)
-		case '}':
-			return onlySpaceAfter(b, i+1)
-		default:
-			return errNotJSONObject
-		}
+		i = next
 	}
+}
+
+// afterItem moves past what follows a member or element ending at i: a
+// comma (next is where the next one starts) or the closing bracket (done).
+func afterItem(b []byte, i int, closing byte) (next int, done bool, err error) {
+	i = skipSpace(b, i)
+	switch {
+	case i >= len(b):
+		return 0, false, errNotJSONObject
+	case b[i] == ',':
+		return skipSpace(b, i+1), false, nil
+	case b[i] == closing:
+		return 0, true, onlySpaceAfter(b, i+1)
+	}
+	return 0, false, errNotJSONObject
 }
 
 func onlySpaceAfter(b []byte, i int) error {
@@ -145,4 +153,28 @@ func literal(b []byte, i int, word string) (int, bool) {
 		return i + len(word), true
 	}
 	return 0, false
+}
+
+// eachElement calls fn with each element (raw JSON) of the array b.
+func eachElement(b []byte, fn func(elem []byte)) error {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return errNotJSONObject
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return onlySpaceAfter(b, i+1)
+	}
+	for {
+		end, ok := skipValue(b, i)
+		if !ok {
+			return errNotJSONObject
+		}
+		fn(b[i:end])
+		next, done, err := afterItem(b, end, ']')
+		if done || err != nil {
+			return err
+		}
+		i = next
+	}
 }

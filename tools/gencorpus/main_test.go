@@ -9,7 +9,7 @@ import (
 )
 
 func TestWritesACorpusPaperdeckReads(t *testing.T) {
-	for _, format := range []string{"json", "api"} {
+	for _, format := range []string{"json", "api", "arxiv"} {
 		var out bytes.Buffer
 		if err := run([]string{"-n", "50", "-seed", "3", "-format", format}, &out); err != nil {
 			t.Fatal(err)

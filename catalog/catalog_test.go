@@ -1,0 +1,355 @@
+package catalog
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/corpus"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// fixtures is every real snapshot excerpt of testdata, one file.
+func fixtures(t testing.TB) []byte {
+	t.Helper()
+	var all []byte
+	for _, name := range []string{"arxiv_metadata_snapshot_head.jsonl", "arxiv_metadata_abs_files.jsonl", "arxiv_metadata_daily_math_rt.jsonl"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	return all
+}
+
+func writeFile(t testing.TB, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "arxiv-metadata-oai-snapshot.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// load reads path to the end and returns every update.
+func load(t testing.TB, path, cache string) []Update {
+	t.Helper()
+	var ups []Update
+	if err := Load(context.Background(), path, Options{CacheDir: cache}, func(u Update) { ups = append(ups, u) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(ups) == 0 || !ups[len(ups)-1].Done {
+		t.Fatalf("%d updates, the last not done", len(ups))
+	}
+	return ups
+}
+
+func final(ups []Update) *Catalog { return ups[len(ups)-1].Catalog }
+
+func TestCatalogHoldsWhatTheParserReads(t *testing.T) {
+	data := fixtures(t)
+	want, err := feed.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := final(load(t, writeFile(t, data), t.TempDir()))
+	if c.Len() != len(want.Papers) || c.Len() != 26 {
+		t.Fatalf("%d papers, the parser reads %d", c.Len(), len(want.Papers))
+	}
+	for i, p := range want.Papers {
+		if c.ID(i) != p.ID || c.Title(i) != p.Title || c.Published(i) != p.Published ||
+			c.Authors(i) != store.AuthorLine(p, 3) || !reflect.DeepEqual(c.Categories(i), p.Categories) {
+			t.Errorf("paper %d: %q %q %q %q %q, want %q %q %q %q %q", i, c.ID(i), c.Title(i), c.Published(i), c.Authors(i),
+				c.Categories(i), p.ID, p.Title, p.Published, store.AuthorLine(p, 3), p.Categories)
+		}
+	}
+	// A detail from the middle of the file reads the whole record back.
+	mid := c.Find("hep-th/9901001")
+	if mid < 0 {
+		t.Fatal("hep-th/9901001 not found")
+	}
+	got, err := c.Paper(mid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want.Papers[mid]) || !strings.Contains(got.Summary, "heterotic") {
+		t.Errorf("record by offset:\n got %+v\nwant %+v", got, want.Papers[mid])
+	}
+	if b := c.Brief(mid); b.PDFURL != "https://arxiv.org/pdf/hep-th/9901001" || b.URL != "https://arxiv.org/abs/hep-th/9901001" {
+		t.Errorf("old id links %q %q", b.URL, b.PDFURL)
+	}
+	if n, _ := c.Skipped(); n != 0 {
+		t.Errorf("%d skipped in clean fixtures", n)
+	}
+}
+
+func TestCatalogSkipsAndCountsBadLines(t *testing.T) {
+	lines := strings.SplitAfter(string(fixtures(t)), "\n")
+	bad := lines[0] + "garbage, not JSON\n" + lines[1] + `{"id": "1", "title": 5, "categories": "cs.LG"}` + "\n" + lines[2] + lines[3][:200]
+	c := final(load(t, writeFile(t, []byte(bad)), t.TempDir()))
+	if c.Len() != 3 {
+		t.Errorf("%d papers, want 3", c.Len())
+	}
+	if n, why := c.Skipped(); n != 3 || why != "line 2: not JSON, or cut short" {
+		t.Errorf("skipped %d (%q), want 3 and the first's line", n, why)
+	}
+	// A side index remembers them.
+}
+
+func TestSideIndexIsBuiltReusedAndRebuiltWhenTheFileChanges(t *testing.T) {
+	data := fixtures(t)
+	path, cache := writeFile(t, data), t.TempDir()
+	first := load(t, path, cache)
+	if first[0].FromIndex {
+		t.Fatal("first open read an index that cannot exist")
+	}
+	if _, err := os.Stat(IndexPath(cache, path)); err != nil {
+		t.Fatalf("no side index after the first open: %v", err)
+	}
+	second := load(t, path, cache)
+	if !second[len(second)-1].FromIndex {
+		t.Fatal("second open indexed the file again")
+	}
+	a, b := final(first), final(second)
+	if a.Len() != b.Len() {
+		t.Fatalf("%d papers from the index, %d from the file", b.Len(), a.Len())
+	}
+	for i := range a.Len() {
+		if a.ID(i) != b.ID(i) || a.Title(i) != b.Title(i) || a.Authors(i) != b.Authors(i) || a.Published(i) != b.Published(i) ||
+			!reflect.DeepEqual(a.Categories(i), b.Categories(i)) {
+			t.Fatalf("paper %d differs from the index", i)
+		}
+	}
+	if got := b.Filter(context.Background(), ParseQuery("cat:hep-th")); len(got) == 0 {
+		t.Error("the index lost the categories")
+	}
+	if p, err := b.Paper(3); err != nil || p.Summary == "" {
+		t.Errorf("a detail from the index's catalog: %v", err)
+	}
+
+	// The file grows (a newer snapshot): noticed, indexed again.
+	if b.Changed() {
+		t.Fatal("unchanged file reported changed")
+	}
+	extra := strings.Replace(strings.SplitAfter(string(data), "\n")[0], "0704.0001", "2601.00001", 1)
+	if err := os.WriteFile(path, append(data, extra...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !b.Changed() {
+		t.Fatal("a rewritten file is not noticed")
+	}
+	third := load(t, path, cache)
+	if third[len(third)-1].FromIndex || final(third).Len() != a.Len()+1 || final(third).ID(a.Len()) != "2601.00001" {
+		t.Errorf("changed file: from index %v, %d papers", third[len(third)-1].FromIndex, final(third).Len())
+	}
+	// Same size, new time: indexed again too.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if fourth := load(t, path, cache); fourth[len(fourth)-1].FromIndex {
+		t.Error("a file with a new modification time was read from the old index")
+	}
+}
+
+func TestDamagedSideIndexIsIgnored(t *testing.T) {
+	path, cache := writeFile(t, fixtures(t)), t.TempDir()
+	load(t, path, cache)
+	idx := IndexPath(cache, path)
+	b, _ := os.ReadFile(idx)
+	nl := bytes.IndexByte(b, '\n')
+	for i := nl + 1; i < len(b); i += 7 {
+		b[i] ^= 0xff
+	}
+	os.WriteFile(idx, b[:len(b)*2/3], 0o600)
+	ups := load(t, path, cache)
+	if ups[len(ups)-1].FromIndex || final(ups).Len() != 26 {
+		t.Errorf("a damaged index was used: %d papers", final(ups).Len())
+	}
+}
+
+func TestGzipSnapshotReadsDetailsFromItsCopy(t *testing.T) {
+	gz, err := os.ReadFile(filepath.Join("..", "testdata", "arxiv_metadata_snapshot_head.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, cache := writeFile(t, gz), t.TempDir()
+	c := final(load(t, path, cache))
+	if c.Len() != 12 || c.ID(11) != "0704.0012" {
+		t.Fatalf("%d papers from the .gz", c.Len())
+	}
+	p, err := c.Paper(7)
+	if err != nil || p.ID != "0704.0008" || p.Summary == "" {
+		t.Fatalf("detail of a .gz paper: %v %q", err, p.ID)
+	}
+	again := load(t, path, cache)
+	if !again[len(again)-1].FromIndex {
+		t.Error("second open of the .gz did not use its index")
+	}
+	if p2, err := final(again).Paper(7); err != nil || !reflect.DeepEqual(p2, p) {
+		t.Errorf("detail after reopening: %v", err)
+	}
+	if err := Load(context.Background(), path, Options{}, func(Update) {}); err == nil {
+		t.Error("a .gz without a cache folder: no error")
+	}
+}
+
+func TestFilterWordsAndCategories(t *testing.T) {
+	c := final(load(t, writeFile(t, fixtures(t)), ""))
+	ids := func(q string) []string {
+		var out []string
+		for _, i := range c.Filter(context.Background(), ParseQuery(q)) {
+			out = append(out, c.ID(int(i)))
+		}
+		return out
+	}
+	cases := map[string][]string{
+		"sparsity graph":           {"0704.0002", "0704.0002"}, // twice in the fixtures
+		"SPARSITY-cert":            {"0704.0002", "0704.0002"},
+		"parsity":                  nil,                        // words match from their start
+		"cat:cs.CG":                {"0704.0002", "0704.0002"}, // a cross-list
+		"cat:hep-th junctions":     {"hep-th/9901001"},
+		"cat:acc-phys":             {"acc-phys/9411001", "acc-phys/9411002", "acc-phys/9411003"},
+		"cat:nope":                 nil,
+		"streinu":                  {"0704.0002", "0704.0002"}, // an author
+		"hep-th/9901001":           {"hep-th/9901001"},
+		"cat:math.RA koszul":       {"2511.05140"},
+		"koszul cat:math.AG":       nil,
+		"tilting cat:math.rt":      {"2511.05063"},
+		"balázs":                   {"0704.0001"}, // authors_parsed has the accent, the line TeX
+		"BALÁZS":                   {"0704.0001"},
+		"calculation diphoton lhc": {"0704.0001", "0704.0001"},
+	}
+	for q, want := range cases {
+		if got := ids(q); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %v, want %v", q, got, want)
+		}
+	}
+	want, _ := feed.Parse(bytes.NewReader(fixtures(t)))
+	math := 0
+	for _, p := range want.Papers {
+		if slices.ContainsFunc(p.Categories, func(c string) bool { return strings.HasPrefix(c, "math.") }) {
+			math++
+		}
+	}
+	if n := len(ids("cat:math")); n != math || math < 8 {
+		t.Errorf("cat:math: %d papers, want the %d with a math category", n, math)
+	}
+}
+
+func TestByDateIsNewestFirst(t *testing.T) {
+	c := final(load(t, writeFile(t, fixtures(t)), ""))
+	order := c.ByDate()
+	if len(order) != c.Len() {
+		t.Fatalf("%d of %d", len(order), c.Len())
+	}
+	last := "9999"
+	for k, i := range order {
+		d := c.Published(int(i))
+		if d == "" {
+			last = ""
+			continue
+		}
+		if last == "" || d > last {
+			t.Fatalf("position %d: %q after %q", k, d, last)
+		}
+		last = d
+	}
+	matches := c.Filter(context.Background(), ParseQuery("cat:acc-phys"))
+	sorted := InOrder(matches, order)
+	if len(sorted) != 3 || c.Published(int(sorted[0])) < c.Published(int(sorted[2])) {
+		t.Errorf("filtered by date: %v", sorted)
+	}
+}
+
+// generated writes n papers of the benchmark corpus in the snapshot shape.
+func generated(t testing.TB, n int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "generated.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	err = corpus.Each(n, 1, func(i int, p model.Paper) error { return corpus.WriteArxivMetadataLine(w, i, 1, p) })
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoadHandsOutAScreenfulFirstThenGrowingCatalogs(t *testing.T) {
+	defer func(d time.Duration) { emitEvery = d }(emitEvery)
+	emitEvery = 0
+	path := generated(t, 6000)
+	var seen []int
+	var first *Catalog
+	err := Load(context.Background(), path, Options{}, func(u Update) {
+		seen = append(seen, u.Catalog.Len())
+		if first == nil {
+			first = u.Catalog
+		}
+		// An earlier catalog still reads the same, while the load goes on.
+		if first.Title(0) == "" || first.Len() != seen[0] {
+			t.Errorf("the first catalog changed: %d papers", first.Len())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 3 || seen[0] > 100 || seen[len(seen)-1] != 6000 {
+		t.Fatalf("catalog sizes handed out: %v", seen)
+	}
+	for k := 1; k < len(seen); k++ {
+		if seen[k] < seen[k-1] {
+			t.Fatalf("a catalog shrank: %v", seen)
+		}
+	}
+}
+
+func TestLoadStopsWhenCancelled(t *testing.T) {
+	path := generated(t, 3000)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := Load(ctx, path, Options{}, func(u Update) {
+		n++
+		cancel()
+		if u.Done {
+			t.Error("a cancelled load finished")
+		}
+	})
+	if err == nil || n == 0 {
+		t.Errorf("cancelled load: %d updates, error %v", n, err)
+	}
+}
+
+func TestLongLineIsSkippedAndTheRestRead(t *testing.T) {
+	lines := strings.SplitAfter(string(fixtures(t)), "\n")
+	long := `{"id": "9999.99999", "title": "` + strings.Repeat("x", maxLine+10) + `", "categories": "cs.LG"}` + "\n"
+	c := final(load(t, writeFile(t, []byte(lines[0]+long+lines[1]+lines[2])), ""))
+	if c.Len() != 3 || c.ID(1) != "0704.0002" {
+		t.Fatalf("%d papers, second %q", c.Len(), c.ID(1))
+	}
+	if n, why := c.Skipped(); n != 1 || why != "line 2: longer than 16 MB" {
+		t.Errorf("skipped %d: %q", n, why)
+	}
+	if p, err := c.Paper(2); err != nil || p.ID != c.ID(2) {
+		t.Errorf("the offsets after a long line are off: %v", err)
+	}
+}
