@@ -25,10 +25,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -105,37 +103,8 @@ func fileSize(b *testing.B, path string) int64 {
 	return st.Size()
 }
 
-// resetPeakRSS returns freed memory to the system and restarts the
-// kernel's count of the peak resident set (Linux).
-func resetPeakRSS() {
-	runtime.GC()
-	debug.FreeOSMemory()
-	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
-// peakRSS is the peak resident set since resetPeakRSS, in MB; 0 when the
-// system does not say.
-func peakRSS() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// peakRSS is the peak resident set since memstat.ResetPeakRSS, in MB.
+func peakRSS() float64 { return float64(memstat.PeakRSS()) / (1 << 20) }
 
 func loadAll(b *testing.B, path string, opt catalog.Options) (c *catalog.Catalog, first, all time.Duration, fromIndex bool) {
 	start := time.Now()
@@ -160,10 +129,10 @@ func BenchmarkCatalogIndex(b *testing.B) {
 			var cpu time.Duration
 			var rss, heap float64
 			for b.Loop() {
-				resetPeakRSS()
-				cpu0 := cpuTime()
+				memstat.ResetPeakRSS()
+				cpu0 := memstat.CPUTime()
 				c, _, _, _ := loadAll(b, path, catalog.Options{})
-				cpu += cpuTime() - cpu0
+				cpu += memstat.CPUTime() - cpu0
 				rss = max(rss, peakRSS())
 				heap = float64(memstat.LiveHeap()) / (1 << 20)
 				if c.Len() != n {
@@ -187,7 +156,7 @@ func BenchmarkCatalogOpenFromIndex(b *testing.B) {
 			var first, all time.Duration
 			var rss float64
 			for b.Loop() {
-				resetPeakRSS()
+				memstat.ResetPeakRSS()
 				c, f, a, fromIndex := loadAll(b, path, catalog.Options{CacheDir: cache})
 				if !fromIndex || c.Len() != n {
 					b.Fatalf("from index %v, %d papers", fromIndex, c.Len())
@@ -302,14 +271,14 @@ func BenchmarkTodayLoader(b *testing.B) {
 			var rss, heap float64
 			for b.Loop() {
 				ix = nil
-				resetPeakRSS()
-				cpu0 := cpuTime()
+				memstat.ResetPeakRSS()
+				cpu0 := memstat.CPUTime()
 				var papers []model.Paper
 				if _, err := feed.StreamFile(context.Background(), path, 1000, func(ps []model.Paper) { papers = append(papers, ps...) }); err != nil {
 					b.Fatal(err)
 				}
 				ix = filter.New(papers)
-				cpu += cpuTime() - cpu0
+				cpu += memstat.CPUTime() - cpu0
 				rss = max(rss, peakRSS())
 				heap = float64(memstat.LiveHeap()) / (1 << 20)
 				runtime.KeepAlive(papers)
