@@ -28,7 +28,7 @@ func (m *App) handleMarksLoaded(msg marksLoadedMsg) tea.Cmd {
 		m.marks.setBookmarks(msg.bookmarks)
 	}
 	m.refreshMarks()
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.list.Refilter(m.ctx)}
 	if msg.bookErr != nil {
 		cmds = append(cmds, m.storeFailed("bookmarks", msg.bookErr))
 	}
@@ -62,15 +62,16 @@ func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
 	if !marked {
 		say = "removed the bookmark of " + common.Quote(p.Title)
 	}
+	refilter := m.list.Refilter(m.ctx) // is:bookmarked, tag: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
-		return m.status.Flash(common.Info, say)
+		return tea.Batch(refilter, m.status.Flash(common.Info, say))
 	case m.marks.bookErr != nil:
-		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
+		return tea.Batch(refilter, m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)"))
 	case !m.marks.want(p, marked):
-		return m.status.Flash(common.Info, say) // the running save's answer starts this one
+		return tea.Batch(refilter, m.status.Flash(common.Info, say)) // the running save's answer starts this one
 	}
-	return tea.Batch(saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(common.Info, say))
+	return tea.Batch(refilter, saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(common.Info, say))
 }
 
 func (m *App) setMarked(p model.Paper, marked bool) {
@@ -84,7 +85,7 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
 		m.setMarked(failed, !msg.marked)
-		return m.storeFailed("bookmark", msg.err)
+		return tea.Batch(m.list.Refilter(m.ctx), m.storeFailed("bookmark", msg.err))
 	}
 	if next != nil {
 		return saveBookmarkCmd(m.opts.Bookmarks, next.paper, next.marked)
@@ -118,18 +119,19 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	}
 	m.refreshMarks()
 	m.refreshBanner()
+	refilter := m.list.Refilter(m.ctx) // tag:, note: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
-		return m.status.Flash(common.Info, what+" kept for this session")
+		return tea.Batch(refilter, m.status.Flash(common.Info, what+" kept for this session"))
 	case m.marks.bookErr != nil:
-		return m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)")
+		return tea.Batch(refilter, m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)"))
 	}
 	id, note := p.ID, b.Note
 	edit := func(s BookmarkStore) error { return s.SetNote(id, note) }
 	if mode == input.Tags {
 		edit = func(s BookmarkStore) error { return s.SetTags(id, tags) }
 	}
-	return editBookmarkCmd(m.opts.Bookmarks, p, what, edit)
+	return tea.Batch(refilter, editBookmarkCmd(m.opts.Bookmarks, p, what, edit))
 }
 
 func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
@@ -139,7 +141,7 @@ func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
 	m.marks.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title))
+	return tea.Batch(m.list.Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)))
 }
 
 // showBookmarks is B: the bookmarks as a listing, newest first, the
@@ -224,7 +226,8 @@ func (m *App) handleVisited(msg visitedMsg) tea.Cmd {
 	}
 	m.marks.fresh = msg.fresh
 	m.refreshMarks()
-	return nil
+	return m.list.Refilter(m.ctx) // is:new
+
 }
 
 // refreshBanner shows a bookmark's date, tags and note above the detail.

@@ -311,5 +311,8 @@ func (m *App) updateStatusListing() {
 	if n := len(m.marks.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)
 	}
+	if m.nav.listing.Period.Kind == bookmarksKind {
+		count += tagCountsLine(m.marks.tags())
+	}
 	m.status.SetListing(where, count)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
@@ -24,6 +25,12 @@ type marks struct {
 	bookErr   error                   // the bookmarks file is damaged: save nothing
 	readErr   error                   // the read-marks file is damaged
 	now       func() time.Time
+
+	// Made from bookmarks when first asked for after a change: the
+	// filter's tags and notes, and how many bookmarks carry each tag.
+	library   *filter.Library
+	tagCounts []store.TagCount
+	shelfOld  bool // bookmarks changed since they were made
 }
 
 // pendingSave is the bookmark state wanted for a paper while an earlier
@@ -40,7 +47,8 @@ func newMarks(now func() time.Time) *marks {
 	}
 }
 
-// forList is what the list shows beside the titles.
+// forList is what the list shows beside the titles, and what its filter
+// knows of the bookmarks.
 func (k *marks) forList() list.Marks {
 	tags := make(map[string]string, len(k.bookmarks))
 	for id, b := range k.bookmarks {
@@ -48,13 +56,35 @@ func (k *marks) forList() list.Marks {
 			tags[id] = "#" + strings.Join(b.Tags, " #")
 		}
 	}
-	return list.Marks{Read: k.read, Marked: k.marked, Fresh: k.fresh, Tags: tags}
+	k.makeShelf()
+	return list.Marks{Read: k.read, Marked: k.marked, Fresh: k.fresh, Tags: tags, Library: k.library}
+}
+
+// tags is how many bookmarks carry each tag, the most used first.
+func (k *marks) tags() []store.TagCount {
+	k.makeShelf()
+	return k.tagCounts
+}
+
+// makeShelf remakes the filter's library and the tag counts after the
+// bookmarks changed.
+func (k *marks) makeShelf() {
+	if k.library != nil && !k.shelfOld {
+		return
+	}
+	list := k.session() // in order, so that a tag is always spelt the same
+	items := make([]filter.Shelved, len(list))
+	for i, b := range list {
+		items[i] = filter.Shelved{ID: b.Paper.ID, Tags: b.Tags, Note: b.Note}
+	}
+	k.library, k.tagCounts, k.shelfOld = filter.NewLibrary(items), store.CountTags(list), false
 }
 
 // setBookmarks takes the bookmarks as they are on disk; a paper whose
 // save is still running keeps the mark it has on screen.
 func (k *marks) setBookmarks(list []store.Bookmark) {
 	k.bookmarks = make(map[string]store.Bookmark, len(list))
+	k.shelfOld = true
 	for _, b := range list {
 		k.bookmarks[b.Paper.ID] = b
 	}
@@ -70,6 +100,7 @@ func (k *marks) setBookmarks(list []store.Bookmark) {
 
 // setMarked bookmarks p or removes its bookmark, on screen.
 func (k *marks) setMarked(p model.Paper, marked bool) {
+	k.shelfOld = true
 	if marked {
 		k.marked[p.ID] = true
 		if _, ok := k.bookmarks[p.ID]; !ok {
@@ -127,6 +158,7 @@ func (k *marks) edit(p model.Paper, tags []string, note *string) store.Bookmark 
 	}
 	k.bookmarks[p.ID] = b
 	k.marked[p.ID] = true
+	k.shelfOld = true
 	return b
 }
 

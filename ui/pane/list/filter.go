@@ -71,20 +71,23 @@ func filterCmd(ctx context.Context, ix *filter.Index, req filter.Request, prev *
 	}
 }
 
-// filterMarks are the read and bookmarked sets for is: qualifiers. The
-// search may run on another goroutine, so it gets copies, made once per
-// change of the marks and only when a query asks for them.
+// filterMarks are the read, bookmarked and new sets for is: qualifiers,
+// and the bookmarks' tags and notes (an immutable library, shared). The
+// search may run on another goroutine, so it gets copies of the sets, made
+// once per change of the marks and only when a query asks for them.
 func (l *Model) filterMarks(query string) filter.Marks {
 	if !strings.Contains(strings.ToLower(query), "is:") {
-		return filter.Marks{}
+		return filter.Marks{Library: l.marks.Library}
 	}
 	f := &l.filt
 	if f.marks.Read == nil || f.marksSeen != f.marksGen {
-		read, marked := maps.Clone(l.marks.Read), maps.Clone(l.marks.Marked)
+		read, marked, fresh := maps.Clone(l.marks.Read), maps.Clone(l.marks.Marked), maps.Clone(l.marks.Fresh)
 		f.marks = filter.Marks{
 			Read:       func(id string) bool { return read[id] },
 			Bookmarked: func(id string) bool { return marked[id] },
+			New:        func(id string) bool { return fresh[id] },
 			Gen:        f.marksGen,
+			Library:    l.marks.Library,
 		}
 		f.marksSeen = f.marksGen
 	}

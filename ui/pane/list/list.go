@@ -259,6 +259,9 @@ type Marks struct {
 	Marked map[string]bool   // bookmarked
 	Fresh  map[string]bool   // new since the listing's last visit
 	Tags   map[string]string // a bookmark's tags, "#rl #to-read"
+	// Library is the bookmarks' tags and notes for the filter; a new one
+	// when they change.
+	Library *filter.Library
 }
 
 // SetMarks gives the read, bookmarked and new papers and the tags.
@@ -267,6 +270,16 @@ func (l *Model) SetMarks(m Marks) {
 	l.filt.marksGen++
 	l.forget()
 	l.refresh()
+}
+
+// Refilter asks the filter again, e.g. once the bookmarks changed (tag:,
+// note: and plain words read their tags and notes): nil when no filter is
+// on or the answer is already on screen.
+func (l *Model) Refilter(ctx context.Context) tea.Cmd {
+	if !l.filt.active() {
+		return nil
+	}
+	return l.runFilter(ctx)
 }
 
 // UpdatePaper replaces a paper in place (e.g. once its details arrive).
@@ -459,6 +472,9 @@ func (l *Model) refresh() {
 // new-submissions page from a new paper.
 var arxivMark = map[string]string{model.ListedCross: "[cross] ", model.ListedReplacement: "[replaced] "}
 
+// minTitleW is the least of a title a row keeps beside a bookmark's tags.
+const minTitleW = 30
+
 // row lays out one paper: cursor, unread, bookmark and code marks, the
 // title cut to the room left, upvotes and (when wide enough) the date.
 func (l *Model) row(p model.Paper, selected bool) string {
@@ -493,7 +509,13 @@ func (l *Model) row(p model.Paper, selected bool) string {
 	// (a hand-edited bookmarks file).
 	text := arxivMark[p.ArxivListing] + common.Title(p.Title)
 	if tags := l.marks.Tags[p.ID]; tags != "" {
-		text += "  " + termsafe.Line(tags)
+		tags = termsafe.Line(tags)
+		// A long title is cut to keep the tags in view, while at least
+		// minTitleW cells of it are left; else the tags are cut.
+		if room := titleW - 2 - common.CellWidth(tags); room >= minTitleW {
+			text = common.Truncate(text, room)
+		}
+		text += "  " + tags
 	}
 	title := common.PadRight(text, titleW)
 	up := ""
