@@ -3,11 +3,13 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -455,4 +457,28 @@ func arxivMetaVerdict(window []byte, atEnd bool) (verdict, sure bool) {
 		tries++
 	}
 	return false, atEnd || len(window) > 0
+}
+
+// IsArxivMetadataFile reports whether the file at path (plain or gzip) is
+// in the arXiv metadata snapshot's shape: a reader of millions of papers
+// opens it through package catalog instead of streaming whole records.
+func IsArxivMetadataFile(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, streamBuffer)
+	if gzipped(br) {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return false, nil
+		}
+		defer gz.Close()
+		br = bufio.NewReaderSize(gz, streamBuffer)
+	}
+	if err := skipSpaceAndBOM(br); err != nil {
+		return false, err
+	}
+	return isArxivMetaStream(br), nil
 }

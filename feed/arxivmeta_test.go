@@ -225,3 +225,22 @@ func TestBriefIsWhatTheWholeRecordSays(t *testing.T) {
 		}
 	}
 }
+
+func TestIsArxivMetadataFileTellsTheSnapshotFromOtherFiles(t *testing.T) {
+	for name, want := range map[string]bool{
+		"arxiv_metadata_snapshot_head.jsonl":    true,
+		"arxiv_metadata_snapshot_head.jsonl.gz": true,
+		"arxiv_metadata_abs_files.jsonl":        true,
+		"hf_api_daily_papers_2026-06-12.json":   false,
+		"hf_daily_papers_2024-08-01.html":       false,
+		"handmade_hf_api_paper_2501.04519.json": false, // one JSON object with an id, not the snapshot's keys
+	} {
+		got, err := IsArxivMetadataFile(filepath.Join("..", "testdata", name))
+		if err != nil || got != want {
+			t.Errorf("%s: %v, %v; want %v", name, got, err, want)
+		}
+	}
+	if _, err := IsArxivMetadataFile(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("a missing file: no error")
+	}
+}
