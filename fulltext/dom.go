@@ -38,16 +38,6 @@ func hasClass(n *html.Node, c string) bool {
 	}
 }
 
-// classWithPrefix is the first class of n starting with prefix, or "".
-func classWithPrefix(n *html.Node, prefix string) string {
-	for _, c := range strings.Fields(attr(n, "class")) {
-		if strings.HasPrefix(c, prefix) {
-			return c
-		}
-	}
-	return ""
-}
-
 // walk visits n and its descendants in document order; visit returns
 // false to skip a node's children.
 func walk(n *html.Node, visit func(*html.Node) bool) {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -100,7 +99,7 @@ func TestBookmarkIsSavedAndShown(t *testing.T) {
 }
 
 // failingBookmarks fails every write.
-type failingBookmarks struct{ mu sync.Mutex }
+type failingBookmarks struct{}
 
 func (f *failingBookmarks) Load() ([]store.Bookmark, error) { return nil, nil }
 func (f *failingBookmarks) Add(...model.Paper) (int, error) { return 0, errors.New("disk full") }

@@ -141,9 +141,6 @@ func (k *marks) saved(id string, marked bool, err error) (next *pendingSave, fai
 	return nil, model.Paper{}
 }
 
-// pending is how many bookmark saves are in flight.
-func (k *marks) pending() int { return len(k.saving) }
-
 // edit sets the tags or the note of p's bookmark, bookmarking it.
 func (k *marks) edit(p model.Paper, tags []string, note *string) store.Bookmark {
 	b := k.bookmarks[p.ID]

@@ -113,5 +113,23 @@ func nodeText(n ast.Node, src []byte) string {
 		}
 		return b.String()
 	}
-	return string(n.Text(src)) //nolint:staticcheck // a short excerpt for a message
+	return inlineText(n, src)
+}
+
+// inlineText is the text of an inline node and of its children, for a
+// short excerpt in a message.
+func inlineText(n ast.Node, src []byte) string {
+	switch t := n.(type) {
+	case *ast.Text:
+		return string(t.Segment.Value(src))
+	case *ast.String:
+		return string(t.Value)
+	case *ast.AutoLink:
+		return string(t.Label(src))
+	}
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.WriteString(inlineText(c, src))
+	}
+	return b.String()
 }

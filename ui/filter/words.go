@@ -1,7 +1,6 @@
 package filter
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,18 +57,6 @@ func words(s string) []string {
 	var out []string
 	forEachWord(s, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
-}
-
-// hasWordPrefix reports whether some word of s starts with prefix (a
-// folded, lower-cased word). Used to check field qualifiers exactly.
-func hasWordPrefix(s, prefix string) bool {
-	found := false
-	forEachWord(s, nil, func(w []byte) {
-		if !found && strings.HasPrefix(string(w), prefix) {
-			found = true
-		}
-	})
-	return found
 }
 
 // orgInitials are what people type for an organisation: the first letters
