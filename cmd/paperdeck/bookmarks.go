@@ -103,6 +103,7 @@ func listBookmarks(stdout, stderr io.Writer, asJSON bool, tag string) error {
 	if err != nil {
 		return err
 	}
+	cleanBookmarks(list)
 	if asJSON {
 		data, err := store.EncodeBookmarks(list)
 		if err != nil {
@@ -380,6 +381,15 @@ func readImport(path string) (in []store.Bookmark, skipNote string, err error) {
 	return in, l.SkipNote(), nil
 }
 
+// cleanBookmarks cleans what bookmarks.json holds as any input before it
+// is printed: the file may have been edited by hand.
+func cleanBookmarks(list []store.Bookmark) {
+	for i := range list {
+		list[i].Paper = feed.CleanPaper(list[i].Paper)
+		list[i] = cleanMarks(list[i])
+	}
+}
+
 // cleanMarks sanitises the tags and note of a bookmark that did not come
 // through a parser (a colleague's file, or ours edited by hand).
 func cleanMarks(bm store.Bookmark) store.Bookmark {
@@ -421,11 +431,7 @@ that tag.`,
 			if err != nil {
 				return err
 			}
-			for i := range list {
-				// The file may have been edited by hand: clean it as any input.
-				list[i].Paper = feed.CleanPaper(list[i].Paper)
-				list[i] = cleanMarks(list[i])
-			}
+			cleanBookmarks(list)
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			if err := write(out, list); err != nil {
 				return err

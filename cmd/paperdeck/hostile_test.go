@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -76,6 +77,16 @@ func runHostile(t *testing.T, home string, r hostileRun) {
 	if err := outputcheck.Bytes(errOut.Bytes()); err != nil {
 		t.Errorf("%s: stderr: %v", r.name, err)
 	}
+	if js := bytes.TrimSpace(out.Bytes()); len(js) > 0 && (js[0] == '[' || js[0] == '{') {
+		// JSON spells a control as \u001b: what a reader of the JSON gets
+		// must be clean too.
+		var doc any
+		if err := json.Unmarshal(js, &doc); err != nil {
+			t.Errorf("%s: stdout is not JSON: %v", r.name, err)
+		} else if err := jsonStringsClean(doc); err != nil {
+			t.Errorf("%s: a JSON string: %v", r.name, err)
+		}
+	}
 	if r.markdown {
 		if _, err := outputcheck.Markdown(out.Bytes()); err != nil {
 			t.Errorf("%s: Markdown: %v", r.name, err)
@@ -87,6 +98,29 @@ func runHostile(t *testing.T, home string, r hostileRun) {
 	if !strings.Contains(errOut.String(), r.stderr) {
 		t.Errorf("%s: stderr lacks %q: %q", r.name, r.stderr, errOut.String())
 	}
+}
+
+func jsonStringsClean(v any) error {
+	switch v := v.(type) {
+	case string:
+		return outputcheck.Bytes([]byte(v))
+	case []any:
+		for _, e := range v {
+			if err := jsonStringsClean(e); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		for k, e := range v {
+			if err := outputcheck.Bytes([]byte(k)); err != nil {
+				return err
+			}
+			if err := jsonStringsClean(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func TestHostileCorpusThroughEveryCommand(t *testing.T) {
