@@ -52,12 +52,14 @@
 //	Listing   open_detail enter  back esc  filter /  search s
 //	          previous [  next ]  day d  week w  month m  trending t
 //	          arxiv a  refresh r  bookmarks B
-//	Paper     open_page o  open_pdf p  open_code c  links L  copy_id y
-//	          copy_bibtex Y  bookmark b  tags T  note e
-//	Detail    find /  next_match n  previous_match N
+//	Paper     open_page o  open_pdf p  open_code c  links L  full_text f
+//	          copy_id y  copy_bibtex Y  bookmark b  tags T  note e
+//	Detail    find /  next_match n  previous_match N (the full text's too)
+//	Full text contents t  next_section }  previous_section {
 //
-// The link picker's enter, esc and digits 1-9, and esc closing the help,
-// cannot be remapped.
+// The link picker's enter, esc and digits 1-9, esc closing the help, and
+// enter going to the section chosen in the full text's contents cannot be
+// remapped.
 //
 // # Problems
 //

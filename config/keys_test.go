@@ -43,13 +43,13 @@ func TestConflictsNameBothActions(t *testing.T) {
 	}{
 		{map[string][]string{"open_page": {"b"}}, []string{`key "b" is bound to both open_page and bookmark (in the list and detail panes)`}},
 		// A global key shadows a pane's key everywhere it acts.
-		{map[string][]string{"open_page": {"q"}}, []string{`key "q" is bound to both quit and open_page (in the list and detail panes)`}},
+		{map[string][]string{"open_page": {"q"}}, []string{`key "q" is bound to both quit and open_page (in the list, detail and reader panes)`}},
 		{map[string][]string{"filter": {"s"}}, []string{`key "s" is bound to both filter and search (in the list pane)`}},
 		// / is the list's filter and the detail's find: different panes.
 		{map[string][]string{"find": {"/"}, "filter": {"/"}}, nil},
 		{map[string][]string{"up": {"1"}}, []string{`key "1" is bound to both up and link_number (in the links pane)`}},
 		{map[string][]string{"down": {"esc"}}, []string{
-			`key "esc" is bound to both down and back (in the list and detail panes)`,
+			`key "esc" is bound to both down and back (in the list, detail and reader panes)`,
 			`key "esc" is bound to both down and close (in the help and links panes)`,
 		}},
 		// Moving o to O frees o and takes nothing.

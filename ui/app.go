@@ -19,6 +19,7 @@ import (
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/keymap"
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
+	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
 	"github.com/paperdeck/paperdeck/ui/pane/help"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
@@ -29,10 +30,13 @@ import (
 
 // Options wires the reader to the world; only Feed and Start are needed.
 type Options struct {
-	Feed     Feed
-	Start    feed.Request
-	Render   RenderFunc // the detail; MarkdownRender when nil
-	Open     Opener     // the browser; BrowserOpener("") when nil
+	Feed   Feed
+	Start  feed.Request
+	Render RenderFunc // the detail; MarkdownRender when nil
+	// FullText fetches a paper's full-text page for the reader (f); the
+	// Feed's own when nil and it has one (feed.Client does).
+	FullText fulltext.LoadFunc
+	Open     Opener // the browser; BrowserOpener("") when nil
 	BibTeX   func(model.Paper) string
 	NoColor  bool             // NO_COLOR is set
 	Comforts Comforts         // config.toml's settings and --ascii (comfort.go)
@@ -58,6 +62,7 @@ const (
 	focusHelp
 	focusPicker
 	focusMessage
+	focusReader
 )
 
 // App is the root model. It owns the panes and the state that crosses
@@ -73,10 +78,12 @@ type App struct {
 	wide     bool
 	focus    focus
 	returnTo focus // where the help and the picker return to
+	readFrom focus // where the reader returns to (the list or the detail)
 
 	keys    keymap.Map // the one key table with the config's remaps
 	list    *list.Model
 	detail  *detail.Model
+	reader  *fulltext.Model
 	input   *input.Model
 	help    *help.Model
 	picker  *picker.Model
@@ -126,6 +133,7 @@ func New(opts Options) *App {
 		opts: opts, ctx: ctx, stop: stop, styles: st, keys: km,
 		list: list.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
+		reader: fulltext.New(c, ctx, fullTextLoader(opts), readerRender),
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
 		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, marks: newMarks(opts.Now),
 	}
@@ -146,6 +154,7 @@ func (m *App) helpSections() []help.Section {
 		{Title: "Anywhere", Keys: all(m.global)},
 		{Title: "Move (list, detail, help)", Keys: all(m.list.Keys())},
 		{Title: "Detail", Keys: all(m.detail.Keys())},
+		{Title: "Full text", Keys: all(m.reader.Keys())},
 		{Title: "Link picker", Keys: all(m.picker.Keys())},
 	}
 }
@@ -232,6 +241,8 @@ func (m *App) body() string {
 		return common.Box(m.picker.View(), w, h)
 	case m.focus == focusMessage:
 		return common.Box(m.message.View(), w, h)
+	case m.focus == focusReader:
+		return common.Box(m.reader.View(), w, h)
 	case m.wide:
 		lw, dw := m.split()
 		return common.SideBySide(common.Box(m.list.View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
@@ -275,6 +286,7 @@ func (m *App) layout() {
 		m.list.SetSize(w, h)
 		m.detail.SetSize(w, h)
 	}
+	m.reader.SetSize(w, h)
 	m.help.SetSize(w, h)
 	m.picker.SetSize(w, h)
 	m.message.SetSize(w, h)
@@ -295,6 +307,8 @@ func (m *App) hint() []string {
 		keys = m.picker.Keys().ShortHelp()
 	case m.focus == focusMessage:
 		keys = m.message.Keys().ShortHelp()
+	case m.focus == focusReader:
+		keys = append(m.reader.Keys().ShortHelp(), m.pkeys.PDF, m.global.Help)
 	case m.focus == focusDetail:
 		keys = append(m.detail.Keys().ShortHelp(), m.pkeys.ShortHelp()...)
 		keys = append(keys, m.global.Help)

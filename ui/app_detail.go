@@ -101,13 +101,14 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.width, m.height = msg.Width, msg.Height
 	m.layout()
+	sync := m.reader.Sync()
 	if _, has := m.detail.Paper(); m.focus == focusDetail && !m.wide && !has {
 		m.setFocus(focusList)
 	}
 	if p, ok := m.detail.Paper(); ok {
-		return m.showDetail(p)
+		return tea.Batch(sync, m.showDetail(p))
 	}
-	return m.selectionMoved("\x00")
+	return tea.Batch(sync, m.selectionMoved("\x00"))
 }
 
 // handleBackground rebuilds the styles for a dark or light terminal.
@@ -120,8 +121,10 @@ func (m *App) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.picker.SetStyles(m.styles)
 	m.message.SetStyles(m.styles)
 	m.status.SetStyles(m.styles)
+	m.reader.SetStyles(m.styles)
+	sync := m.reader.Sync()
 	if p, ok := m.detail.Paper(); ok {
-		return m.showDetail(p)
+		return tea.Batch(sync, m.showDetail(p))
 	}
-	return nil
+	return sync
 }

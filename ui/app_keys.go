@@ -33,6 +33,8 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.message.Update(k)
 	case focusDetail:
 		return m.handleDetailKey(k)
+	case focusReader:
+		return m.handleReaderKey(k)
 	}
 	return m.handleListKey(k)
 }
@@ -64,6 +66,9 @@ func (m *App) handleClose() tea.Cmd {
 		m.setFocus(m.returnTo)
 	case focusDetail:
 		m.setFocus(focusList)
+	case focusReader:
+		m.reader.Close()
+		m.setFocus(m.readFrom)
 	}
 	return nil
 }
@@ -141,7 +146,7 @@ func (m *App) showMessage(title, body string) {
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	pk := m.pkeys
-	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note) {
+	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note, pk.FullText) {
 		return nil, false
 	}
 	p, ok := m.currentPaper()
@@ -155,6 +160,8 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openLink("PDF link", p.PDFURL), true
 	case key.Matches(k, m.pkeys.Code):
 		return m.openLink("code link", p.GitHub), true
+	case key.Matches(k, m.pkeys.FullText):
+		return m.openReader(p), true
 	case key.Matches(k, m.pkeys.Links):
 		m.picker.Show(p)
 		m.returnTo = m.focus
@@ -175,8 +182,11 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // currentPaper is the paper the paper keys act on: the open detail's, or
 // the one under the list's cursor.
 func (m *App) currentPaper() (model.Paper, bool) {
-	if m.focus == focusDetail {
+	switch m.focus {
+	case focusDetail:
 		return m.detail.Paper()
+	case focusReader:
+		return m.reader.Paper()
 	}
 	return m.list.Selected()
 }
@@ -229,7 +239,7 @@ func (m *App) applyInput() tea.Cmd {
 		case input.Filter:
 			return m.setFilter(value)
 		case input.Find:
-			m.detail.Find(value)
+			m.find(value)
 		}
 		return nil
 	case input.Accepted:
@@ -238,8 +248,7 @@ func (m *App) applyInput() tea.Cmd {
 		case input.Filter:
 			return m.setFilter(value)
 		case input.Find:
-			m.detail.Find(value)
-			return m.status.Flash(common.Info, m.detail.FindStatus())
+			return m.status.Flash(common.Info, m.find(value))
 		case input.Search:
 			return m.search(value)
 		case input.Tags, input.Note:
@@ -251,7 +260,7 @@ func (m *App) applyInput() tea.Cmd {
 		case input.Filter:
 			return m.setFilter("")
 		case input.Find:
-			m.detail.Find("")
+			m.find("")
 		}
 	}
 	return nil
@@ -266,6 +275,8 @@ func (m *App) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.help.Update(msg)
 	case m.focus == focusPicker:
 		return nil
+	case m.focus == focusReader:
+		return m.reader.Update(msg)
 	case m.wide && msg.Mouse().X > lw, !m.wide && m.focus == focusDetail:
 		return m.detail.Update(msg)
 	}

@@ -68,6 +68,7 @@ type paperKeys struct {
 	CopyID, CopyBib key.Binding
 	Bookmark        key.Binding
 	Tags, Note      key.Binding
+	FullText        key.Binding
 }
 
 func newPaperKeys(km keymap.Map) paperKeys {
@@ -75,12 +76,13 @@ func newPaperKeys(km keymap.Map) paperKeys {
 	return paperKeys{
 		Page: b("open_page"), PDF: b("open_pdf"), Code: b("open_code"), Links: b("links"),
 		CopyID: b("copy_id"), CopyBib: b("copy_bibtex"), Bookmark: b("bookmark"), Tags: b("tags"), Note: b("note"),
+		FullText: b("full_text"),
 	}
 }
 
 func (k paperKeys) ShortHelp() []key.Binding { return []key.Binding{k.Page, k.PDF, k.Code, k.Links} }
 func (k paperKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note}}
+	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.FullText, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note}}
 }
 
 // all is every binding of a key map, for matching.

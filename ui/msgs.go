@@ -10,6 +10,7 @@ import (
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
+	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
 	"github.com/paperdeck/paperdeck/ui/pane/picker"
@@ -45,6 +46,12 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.detail.Update(msg)
 	case detail.FindMsg:
 		return m.openInput(input.Find, msg.Query)
+	case fulltext.LoadedMsg, fulltext.RenderedMsg:
+		return m.reader.Update(msg)
+	case fulltext.FindMsg:
+		return m.openInput(input.Find, msg.Query)
+	case fulltext.LinksMsg:
+		return m.showReaderLinks(msg)
 	case picker.ChosenMsg:
 		return m.handleChosen(msg)
 	case common.CloseMsg:

@@ -20,6 +20,7 @@ type Pane string
 const (
 	List    Pane = "list"
 	Detail  Pane = "detail"
+	Reader  Pane = "reader" // a paper's full text
 	Help    Pane = "help"
 	Links   Pane = "links" // the link picker
 	Message Pane = "message"
@@ -29,9 +30,9 @@ const (
 // Checked are the panes a [keys] table is checked against: where
 // remappable actions meet. The message box and the input line take only
 // fixed keys besides up, down and the global ones.
-var Checked = []Pane{List, Detail, Help, Links}
+var Checked = []Pane{List, Detail, Reader, Help, Links}
 
-var everywhere = []Pane{List, Detail, Help, Links, Message}
+var everywhere = []Pane{List, Detail, Reader, Help, Links, Message}
 
 // Action is one thing a key does in the reader.
 type Action struct {
@@ -57,10 +58,12 @@ type Action struct {
 }
 
 var (
-	scrolling  = []Pane{List, Detail, Help, Message} // moves beyond up and down
+	scrolling  = []Pane{List, Detail, Reader, Help, Message} // moves beyond up and down
 	listDetail = []Pane{List, Detail}
+	paperPanes = []Pane{List, Detail, Reader} // the keys that act on one paper
 	listOnly   = []Pane{List}
-	detailOnly = []Pane{Detail}
+	textPanes  = []Pane{Detail, Reader} // find in the text
+	readerOnly = []Pane{Reader}
 )
 
 // table is every action, in help order; the fixed ones last.
@@ -70,21 +73,21 @@ var table = []Action{
 	{Name: "force_quit", Keys: []string{"ctrl+c"}, Panes: everywhere, Group: "Anywhere", Desc: "quit at once, even while typing", Help: "quit at once"},
 
 	{Name: "up", Keys: []string{"k", "up"}, Panes: everywhere, Group: "Move", Desc: "up one line", Help: "up",
-		PaneHelp: map[Pane]string{Detail: "scroll up", Help: "scroll up", Message: "scroll up"}},
+		PaneHelp: map[Pane]string{Detail: "scroll up", Reader: "scroll up", Help: "scroll up", Message: "scroll up"}},
 	{Name: "down", Keys: []string{"j", "down"}, Panes: everywhere, Group: "Move", Desc: "down one line", Help: "down",
-		PaneHelp: map[Pane]string{Detail: "scroll down", Help: "scroll down", Message: "scroll down"}},
+		PaneHelp: map[Pane]string{Detail: "scroll down", Reader: "scroll down", Help: "scroll down", Message: "scroll down"}},
 	{Name: "top", Keys: []string{"g", "home"}, Label: "g", Panes: scrolling, Group: "Move", Desc: "first paper, top of the text", Help: "first paper",
-		PaneHelp: map[Pane]string{Detail: "top", Help: "top", Message: "top"}},
+		PaneHelp: map[Pane]string{Detail: "top", Reader: "top", Help: "top", Message: "top"}},
 	{Name: "bottom", Keys: []string{"G", "end"}, Label: "G", Panes: scrolling, Group: "Move", Desc: "last paper, end of the text", Help: "last paper",
-		PaneHelp: map[Pane]string{Detail: "bottom", Help: "bottom", Message: "bottom"}},
+		PaneHelp: map[Pane]string{Detail: "bottom", Reader: "bottom", Help: "bottom", Message: "bottom"}},
 	{Name: "half_page_up", Keys: []string{"ctrl+u"}, Panes: scrolling, Group: "Move", Desc: "half a page up", Help: "half page up"},
 	{Name: "half_page_down", Keys: []string{"ctrl+d"}, Panes: scrolling, Group: "Move", Desc: "half a page down", Help: "half page down"},
 	{Name: "page_up", Keys: []string{"pgup"}, Panes: scrolling, Group: "Move", Desc: "a page up", Help: "page up"},
 	{Name: "page_down", Keys: []string{"pgdown", "space"}, Label: "pgdn", Panes: scrolling, Group: "Move", Desc: "a page down", Help: "page down"},
 
 	{Name: "open_detail", Keys: []string{"enter"}, Panes: listOnly, Group: "Listing", Desc: "open the paper's detail", Help: "open detail"},
-	{Name: "back", Keys: []string{"esc"}, Panes: listDetail, Group: "Listing", Desc: "clear the filter, go back", Help: "clear filter, go back",
-		PaneHelp: map[Pane]string{Detail: "back to the list"}},
+	{Name: "back", Keys: []string{"esc"}, Panes: paperPanes, Group: "Listing", Desc: "clear the filter, go back", Help: "clear filter, go back",
+		PaneHelp: map[Pane]string{Detail: "back to the list", Reader: "back"}},
 	{Name: "filter", Keys: []string{"/"}, Panes: listOnly, Group: "Listing", Desc: "filter the loaded list as you type", Help: "filter this list"},
 	{Name: "search", Keys: []string{"s"}, Panes: listOnly, Group: "Listing", Desc: "search Hugging Face", Help: "search Hugging Face"},
 	{Name: "previous", Keys: []string{"["}, Panes: listOnly, Group: "Listing", Desc: "previous day, week or month", Help: "previous day/week/month"},
@@ -97,25 +100,32 @@ var table = []Action{
 	{Name: "refresh", Keys: []string{"r"}, Panes: listOnly, Group: "Listing", Desc: "load the listing again", Help: "refresh"},
 	{Name: "bookmarks", Keys: []string{"B"}, Panes: listOnly, Group: "Listing", Desc: "the bookmarks", Help: "bookmarks"},
 
-	{Name: "open_page", Keys: []string{"o"}, Panes: listDetail, Group: "Paper", Desc: "open the paper's page", Help: "open paper page"},
-	{Name: "open_pdf", Keys: []string{"p"}, Panes: listDetail, Group: "Paper", Desc: "open the PDF", Help: "open PDF"},
+	{Name: "open_page", Keys: []string{"o"}, Panes: paperPanes, Group: "Paper", Desc: "open the paper's page", Help: "open paper page"},
+	{Name: "open_pdf", Keys: []string{"p"}, Panes: paperPanes, Group: "Paper", Desc: "open the PDF", Help: "open PDF"},
 	{Name: "open_code", Keys: []string{"c"}, Panes: listDetail, Group: "Paper", Desc: "open the code link", Help: "open code link"},
-	{Name: "links", Keys: []string{"L"}, Panes: listDetail, Group: "Paper", Desc: "every link of the paper, numbered", Help: "all links"},
+	{Name: "links", Keys: []string{"L"}, Panes: paperPanes, Group: "Paper", Desc: "every link of the paper, numbered", Help: "all links"},
 	{Name: "copy_id", Keys: []string{"y"}, Panes: listDetail, Group: "Paper", Desc: "copy the arXiv id and link", Help: "copy id and link"},
 	{Name: "copy_bibtex", Keys: []string{"Y"}, Panes: listDetail, Group: "Paper", Desc: "copy a BibTeX entry", Help: "copy BibTeX"},
 	{Name: "bookmark", Keys: []string{"b"}, Panes: listDetail, Group: "Paper", Desc: "bookmark or unbookmark", Help: "bookmark / unbookmark"},
 	{Name: "tags", Keys: []string{"T"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's tags", Help: "bookmark's tags"},
 	{Name: "note", Keys: []string{"e"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's note", Help: "bookmark's note"},
 
-	{Name: "find", Keys: []string{"/"}, Panes: detailOnly, Group: "Detail", Desc: "find in the text", Help: "find in text"},
-	{Name: "next_match", Keys: []string{"n"}, Panes: detailOnly, Group: "Detail", Desc: "next match", Help: "next match"},
-	{Name: "previous_match", Keys: []string{"N"}, Panes: detailOnly, Group: "Detail", Desc: "previous match (while a find has matches)", Help: "previous match"},
+	{Name: "full_text", Keys: []string{"f"}, Panes: listDetail, Group: "Paper", Desc: "read the paper's full text (arXiv's HTML version)", Help: "full text"},
+
+	{Name: "find", Keys: []string{"/"}, Panes: textPanes, Group: "Detail", Desc: "find in the text", Help: "find in text"},
+	{Name: "next_match", Keys: []string{"n"}, Panes: textPanes, Group: "Detail", Desc: "next match", Help: "next match"},
+	{Name: "previous_match", Keys: []string{"N"}, Panes: textPanes, Group: "Detail", Desc: "previous match (while a find has matches)", Help: "previous match"},
+
+	{Name: "contents", Keys: []string{"t"}, Panes: readerOnly, Group: "Full text", Desc: "the table of contents: open it, or go to it when it is beside the text", Help: "contents"},
+	{Name: "next_section", Keys: []string{"}"}, Panes: readerOnly, Group: "Full text", Desc: "next section", Help: "next section"},
+	{Name: "previous_section", Keys: []string{"{"}, Panes: readerOnly, Group: "Full text", Desc: "previous section", Help: "previous section"},
 
 	{Name: "close", Keys: []string{"esc"}, Plus: "help", Panes: []Pane{Help}, Desc: "close the help", Help: "close help", Fixed: true},
 	{Name: "close", Keys: []string{"esc"}, Plus: "links", Label: "esc", Panes: []Pane{Links}, Desc: "close the link picker", Help: "close", Fixed: true},
 	{Name: "close", Keys: []string{"esc", "enter", "q"}, Label: "esc", Panes: []Pane{Message}, Desc: "close the message", Help: "close", Fixed: true},
 	{Name: "open_link", Keys: []string{"enter"}, Panes: []Pane{Links}, Desc: "open the chosen link", Help: "open link", Fixed: true},
 	{Name: "link_number", Keys: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, Label: "1-9", Panes: []Pane{Links}, Desc: "open link N", Help: "open link N", Fixed: true},
+	{Name: "go_to_section", Keys: []string{"enter"}, Panes: readerOnly, Desc: "go to the section chosen in the contents", Help: "go to section", Fixed: true},
 	{Name: "accept", Keys: []string{"enter"}, Panes: []Pane{Input}, Desc: "accept the typed line", Help: "accept", Fixed: true},
 	{Name: "cancel", Keys: []string{"esc"}, Panes: []Pane{Input}, Desc: "cancel the typed line", Help: "cancel", Fixed: true},
 	{Name: "abstracts", Keys: []string{"ctrl+a"}, Panes: []Pane{Input}, Desc: "the filter searches abstracts too", Help: "abstracts too", Fixed: true},

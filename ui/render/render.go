@@ -28,6 +28,13 @@ const (
 // takes a few milliseconds: call it from a tea.Cmd, and keep the result in
 // a Cache.
 func Paper(p model.Paper, width int, style Style) (string, error) {
+	return Document(Markdown(p), width, style)
+}
+
+// Document renders Markdown written by paperdeck (the full text's parts,
+// whose every text is escaped) like Paper: no line wider than width, no
+// escape sequence but SGR.
+func Document(md string, width int, style Style) (string, error) {
 	if width < 1 {
 		return "", nil
 	}
@@ -35,10 +42,10 @@ func Paper(p model.Paper, width int, style Style) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := r.render(Markdown(p))
+	out, err := r.render(md)
 	if err != nil {
-		// No field of the paper in the message: it is untrusted text, and
-		// the caller shows errors in the status bar.
+		// No text of the paper in the message: it is untrusted, and the
+		// caller shows errors in the status bar.
 		return "", fmt.Errorf("markdown renderer: %w", err)
 	}
 	return fit(termsafe.Styled(out), width), nil

@@ -68,6 +68,14 @@ func (p *Model) Show(paper model.Paper) {
 	p.cursor, p.offset = 0, 0
 }
 
+// ShowLinks lists links under a title (the reader's: every link of the
+// full text).
+func (p *Model) ShowLinks(title string, links []model.Link) {
+	p.title = termsafe.Line(title)
+	p.links = links
+	p.cursor, p.offset = 0, 0
+}
+
 // Update moves the cursor; a chosen link goes to the root as a
 // ChosenMsg, and the close keys ask the root to close the picker.
 func (p *Model) Update(msg tea.Msg) tea.Cmd {

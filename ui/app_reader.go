@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
+	"github.com/paperdeck/paperdeck/ui/render"
+)
+
+// The root's side of the reader pane (ui/pane/fulltext): where its pages
+// come from, opening it with f, and the keys it shares with the paper keys.
+
+// fullTextFeed is a Feed that also fetches full texts (*feed.Client does).
+type fullTextFeed interface {
+	FullText(ctx context.Context, id string) (feed.FullText, error)
+}
+
+// fullTextLoader is Options.FullText, else the Feed's own, else one that
+// says the full text is not available from this source.
+func fullTextLoader(opts Options) fulltext.LoadFunc {
+	if opts.FullText != nil {
+		return opts.FullText
+	}
+	if f, ok := opts.Feed.(fullTextFeed); ok {
+		return func(ctx context.Context, id string) (fulltext.Page, error) {
+			ft, err := f.FullText(ctx, id)
+			return fulltext.Page{HTML: ft.HTML, URL: ft.URL, FromCache: ft.FromCache}, err
+		}
+	}
+	return func(context.Context, string) (fulltext.Page, error) {
+		return fulltext.Page{}, errors.New("full texts cannot be fetched from this source")
+	}
+}
+
+// readerRender renders the reader's Markdown with glamour, like the detail.
+func readerRender(md string, width int, style string) (string, error) {
+	return render.Document(md, width, render.Style(style))
+}
+
+// openReader shows p's full text; esc gives the keys back to the pane
+// that opened it, the list keeping its place.
+func (m *App) openReader(p model.Paper) tea.Cmd {
+	if m.focus != focusReader {
+		m.readFrom = m.focus
+	}
+	m.setFocus(focusReader)
+	m.reader.SetSize(m.width, m.bodyHeight())
+	return m.reader.Open(p)
+}
+
+// handleReaderKey: the reader's own keys first (its L lists the links of
+// the whole text), then the paper keys (p opens the PDF when there is no
+// HTML version), then scrolling.
+func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
+	if !key.Matches(k, m.pkeys.Links, m.pkeys.FullText) {
+		if cmd, ok := m.handlePaperKey(k); ok {
+			return cmd
+		}
+	}
+	return m.reader.Update(k)
+}
+
+// showReaderLinks lists every link of the text in the link picker.
+func (m *App) showReaderLinks(msg fulltext.LinksMsg) tea.Cmd {
+	m.picker.ShowLinks(msg.Title, msg.Links)
+	m.returnTo = focusReader
+	m.setFocus(focusPicker)
+	return nil
+}
+
+// find runs the find line's query in the pane that asked (the reader or
+// the detail) and says how it went.
+func (m *App) find(query string) string {
+	if m.focus == focusReader {
+		m.reader.Find(query)
+		return m.reader.FindStatus()
+	}
+	m.detail.Find(query)
+	return m.detail.FindStatus()
+}

@@ -1,0 +1,655 @@
+// Package fulltext is the reader pane: a paper's whole text (arXiv's HTML
+// version) rendered by glamour like the detail, with a table of contents
+// beside it on wide terminals (a key opens it on narrow ones), section
+// jumps, find, every link of the paper for the link picker, and the place
+// in each paper remembered for the session. Fetching, parsing and
+// rendering run in commands; the first screen is rendered first and the
+// rest after it.
+package fulltext
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/feed"
+	ftdoc "github.com/paperdeck/paperdeck/fulltext"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/keymap"
+)
+
+type keys struct {
+	scroll           common.ScrollKeys
+	Contents         key.Binding
+	NextSection      key.Binding
+	PrevSection      key.Binding
+	GoTo             key.Binding
+	Find             key.Binding
+	NextHit, PrevHit key.Binding
+	Links            key.Binding
+	Back             key.Binding
+}
+
+func (k keys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Contents, k.NextSection, k.Find, k.Links}
+}
+
+func (k keys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Contents, k.NextSection, k.PrevSection, k.GoTo, k.Back}}
+}
+
+// FindMsg asks the root for the find line, starting from Query.
+type FindMsg struct{ Query string }
+
+// LinksMsg asks the root to list the paper's links in the link picker.
+type LinksMsg struct {
+	Title string
+	Links []model.Link
+}
+
+// wideWidth is the pane width from which the contents stay beside the text.
+const wideWidth = 110
+
+type state int
+
+const (
+	idle state = iota
+	loading
+	failed
+	ready
+)
+
+// Model is the reader pane.
+type Model struct {
+	keys   keys
+	styles common.Styles
+	width  int
+	height int
+	vp     viewport.Model
+
+	ctx    context.Context
+	load   LoadFunc
+	render RenderFunc
+
+	paper     model.Paper
+	gen       int
+	state     state
+	problem   []string // what the pane says instead of the text
+	doc       *ftdoc.Document
+	fromCache bool
+
+	parts     []ftdoc.Part
+	partLines [][]string // rendered lines per part, for the parts done
+	rendered  int        // parts rendered so far
+	rendering bool
+	renderKey struct {
+		width int
+		style string
+	}
+	starts []int    // first line of each rendered part
+	lines  []string // every rendered line
+
+	toc       []tocEntry
+	tocFocus  bool // the contents have the keys (narrow: they fill the pane)
+	tocCursor int
+	jumpTo    int // a part to show once it is rendered; -1 none
+	restoreY  int // a remembered line to show once it is rendered; -1 none
+
+	positions map[string]int // line offset per paper, for this session
+
+	find  string
+	hits  []int
+	hit   int
+	shown []string // the text column's lines, find highlights included
+}
+
+type tocEntry struct {
+	part  int
+	level int
+	title string
+}
+
+// New builds the pane; load fetches a page and render runs glamour, both
+// in commands only. ctx is the parent of every fetch.
+func New(c common.Common, ctx context.Context, load LoadFunc, render RenderFunc) *Model {
+	vp := viewport.New()
+	vp.SoftWrap = false
+	km := c.Keys
+	k := keys{
+		scroll:      common.NewScrollKeys(km, keymap.Reader),
+		Contents:    km.Binding("contents", keymap.Reader),
+		NextSection: km.Binding("next_section", keymap.Reader),
+		PrevSection: km.Binding("previous_section", keymap.Reader),
+		GoTo:        km.Binding("go_to_section", keymap.Reader),
+		Find:        km.Binding("find", keymap.Reader),
+		NextHit:     km.Binding("next_match", keymap.Reader),
+		PrevHit:     km.Binding("previous_match", keymap.Reader),
+		Links:       km.Binding("links", keymap.Reader),
+		Back:        km.Binding("back", keymap.Reader),
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	m := &Model{keys: k, styles: c.Styles, vp: vp, ctx: ctx, load: load, render: render,
+		positions: map[string]int{}, jumpTo: -1, restoreY: -1}
+	m.SetSize(c.Width, c.Height)
+	return m
+}
+
+func (m *Model) Keys() common.KeyMap { return m.keys }
+
+// SetStyles takes the styles for a dark or light terminal; Sync renders
+// the text in the new style.
+func (m *Model) SetStyles(s common.Styles) {
+	m.styles = s
+	m.refreshShown()
+}
+
+// SetSize lays the pane out; Sync renders the text at a new width.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.vp.SetWidth(m.textWidth())
+	m.vp.SetHeight(max(1, h))
+	m.refreshShown()
+}
+
+// Sync renders the text again when its width or style changed, keeping
+// the section on screen; the root calls it after a resize or a new
+// background colour.
+func (m *Model) Sync() tea.Cmd { return m.rerender() }
+
+func (m *Model) wide() bool { return m.width >= wideWidth }
+
+func (m *Model) tocWidth() int { return min(36, m.width/4) }
+
+// textWidth is the text column: the whole pane, or beside the contents.
+func (m *Model) textWidth() int {
+	if m.wide() {
+		return max(1, m.width-m.tocWidth()-1)
+	}
+	return max(1, m.width)
+}
+
+// Paper is the paper on show.
+func (m *Model) Paper() (model.Paper, bool) { return m.paper, m.state != idle }
+
+// Open shows p's full text: at once when it is the paper already loaded,
+// else fetched (or read from the cache) in the background.
+func (m *Model) Open(p model.Paper) tea.Cmd {
+	m.remember()
+	if m.state == ready && m.paper.ID == p.ID {
+		m.paper = p
+		return nil
+	}
+	m.paper = p
+	m.gen++
+	m.reset()
+	if !model.IsArxivID(p.ID) {
+		m.fail("This paper has no arXiv id, so it has no full text to read: arXiv's HTML version of a paper is found by its id.",
+			"Press o to open its page, or esc to go back.")
+		return nil
+	}
+	m.state = loading
+	m.problem = []string{"Loading the full text of " + termsafe.Line(p.Title) + "…"}
+	m.refreshShown()
+	return loadCmd(m.ctx, m.load, m.gen, p.ID)
+}
+
+func (m *Model) reset() {
+	m.doc, m.parts, m.partLines, m.rendered, m.starts, m.lines, m.toc = nil, nil, nil, 0, nil, nil, nil
+	m.rendering, m.tocFocus, m.tocCursor, m.jumpTo, m.restoreY = false, false, 0, -1, -1
+	m.find, m.hits, m.hit = "", nil, 0
+	m.problem = nil
+	m.vp.SetContentLines(nil)
+	m.vp.GotoTop()
+}
+
+func (m *Model) fail(lines ...string) {
+	m.state = failed
+	m.problem = lines
+	m.refreshShown()
+}
+
+// remember keeps the place in the paper on show.
+func (m *Model) remember() {
+	if m.state == ready && m.paper.ID != "" {
+		m.positions[m.paper.ID] = m.vp.YOffset()
+	}
+}
+
+// Close is called when the pane goes away: the place is kept.
+func (m *Model) Close() { m.remember() }
+
+func (m *Model) takeLoaded(msg LoadedMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // an older request
+	}
+	if msg.err != nil {
+		switch {
+		case errors.Is(msg.err, feed.ErrNoHTML):
+			m.fail("arXiv has no HTML version of this paper.", "Press p to open the PDF, or esc to go back.")
+		case errors.Is(msg.err, feed.ErrNoArxivID):
+			m.fail("This paper has no arXiv id, so it has no full text to read.", "Press esc to go back.")
+		default:
+			m.fail("The full text cannot be read: "+termsafe.Line(msg.err.Error()), "Press p to open the PDF, or esc to go back.")
+		}
+		return nil
+	}
+	m.doc, m.fromCache = msg.doc, msg.fromCache
+	m.state = ready
+	m.problem = nil
+	m.buildParts()
+	return m.startRender()
+}
+
+// buildParts writes the document's Markdown per section and its contents.
+func (m *Model) buildParts() {
+	m.parts = ftdoc.MarkdownParts(m.doc, m.textWidth())
+	m.toc = m.toc[:0]
+	for i, p := range m.parts {
+		if p.Heading == "" {
+			continue
+		}
+		level := 1
+		if p.Section >= 0 && p.Section < len(m.doc.Sections) {
+			level = m.doc.Sections[p.Section].Level
+		}
+		m.toc = append(m.toc, tocEntry{part: i, level: level, title: termsafe.Line(p.Heading)})
+	}
+}
+
+// startRender renders from the top: the first screen first.
+func (m *Model) startRender() tea.Cmd {
+	m.partLines, m.rendered, m.starts, m.lines = nil, 0, nil, nil
+	m.renderKey.width, m.renderKey.style = m.textWidth(), m.styles.RenderStyle()
+	m.rendering = true
+	return renderCmd(m.render, m.gen, m.renderKey.width, m.renderKey.style, m.parts, 0, m.height+1, len(m.parts))
+}
+
+// rerender starts again at a new width or style, keeping the place.
+func (m *Model) rerender() tea.Cmd {
+	if m.state != ready || (m.renderKey.width == m.textWidth() && m.renderKey.style == m.styles.RenderStyle()) {
+		return nil
+	}
+	m.jumpTo = m.currentPart()
+	m.gen++ // renders at the old width are dropped
+	m.buildParts()
+	return m.startRender()
+}
+
+// chunk is how many parts one background render takes after the first
+// screen: small enough that the text grows in steps.
+const chunk = 8
+
+func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
+	if msg.gen != m.gen || msg.width != m.renderKey.width || msg.style != m.renderKey.style || msg.from != m.rendered {
+		return nil
+	}
+	first := m.rendered == 0
+	for _, lines := range msg.lines {
+		m.starts = append(m.starts, len(m.lines))
+		m.partLines = append(m.partLines, lines)
+		m.lines = append(m.lines, lines...)
+		m.rendered++
+	}
+	y := m.vp.YOffset()
+	m.refreshShown()
+	if first {
+		if y, ok := m.positions[m.paper.ID]; ok && m.jumpTo < 0 {
+			m.restoreY = y
+		}
+	}
+	done := m.rendered == len(m.parts)
+	switch {
+	case m.jumpTo >= 0 && m.jumpTo < m.rendered:
+		m.vp.SetYOffset(m.starts[m.jumpTo])
+		m.jumpTo = -1
+	case m.restoreY >= 0 && (done || m.restoreY+m.height <= len(m.lines)):
+		m.vp.SetYOffset(m.restoreY)
+		m.restoreY = -1
+	case first:
+		m.vp.GotoTop()
+	default:
+		m.vp.SetYOffset(y)
+	}
+	if m.rendered < len(m.parts) {
+		return renderCmd(m.render, m.gen, m.renderKey.width, m.renderKey.style, m.parts, m.rendered, 0, chunk)
+	}
+	m.rendering = false
+	if m.find != "" {
+		m.Find(m.find) // matches in the parts that came in
+	}
+	return nil
+}
+
+// currentPart is the part at the top of the screen.
+func (m *Model) currentPart() int {
+	y := m.vp.YOffset()
+	cur := 0
+	for i, s := range m.starts {
+		if s <= y {
+			cur = i
+		}
+	}
+	return cur
+}
+
+// goToPart scrolls to a part's first line, or once it is rendered.
+func (m *Model) goToPart(part int) {
+	if part < m.rendered {
+		m.vp.SetYOffset(m.starts[part])
+		m.refreshShown()
+		return
+	}
+	m.jumpTo = part
+}
+
+// stepSection goes to the next (or previous) part with a heading.
+func (m *Model) stepSection(dir int) {
+	if len(m.toc) == 0 {
+		return
+	}
+	cur := m.currentPart()
+	if dir > 0 {
+		for _, e := range m.toc {
+			if e.part > cur {
+				m.goToPart(e.part)
+				return
+			}
+		}
+		return
+	}
+	// Back: to the start of this section when inside it, else the one
+	// before.
+	y := m.vp.YOffset()
+	for i := len(m.toc) - 1; i >= 0; i-- {
+		e := m.toc[i]
+		if e.part < m.rendered && m.starts[e.part] < y {
+			m.goToPart(e.part)
+			return
+		}
+	}
+	m.vp.GotoTop()
+	m.refreshShown()
+}
+
+// Find highlights every line holding query and goes to the first.
+func (m *Model) Find(query string) {
+	m.find = strings.TrimSpace(query)
+	m.hit = 0
+	m.hits = nil
+	if m.find != "" {
+		needle := strings.ToLower(m.find)
+		for i, l := range m.lines {
+			if strings.Contains(strings.ToLower(ansi.Strip(l)), needle) {
+				m.hits = append(m.hits, i)
+			}
+		}
+		// Start from the first match at or below the screen's top.
+		for i, h := range m.hits {
+			if h >= m.vp.YOffset() {
+				m.hit = i
+				break
+			}
+		}
+	}
+	m.showHit()
+}
+
+// FindStatus says how the find went, for the status bar.
+func (m *Model) FindStatus() string {
+	switch {
+	case m.find == "":
+		return ""
+	case len(m.hits) == 0:
+		return "no match for " + common.Quote(m.find)
+	}
+	return common.Quote(m.find) + ": match " + strconv.Itoa(m.hit+1) + " of " + strconv.Itoa(len(m.hits))
+}
+
+func (m *Model) showHit() {
+	if len(m.hits) > 0 {
+		line := m.hits[m.hit]
+		if line < m.vp.YOffset() || line >= m.vp.YOffset()+m.height {
+			m.vp.SetYOffset(max(0, line-m.height/3))
+		}
+	}
+	m.refreshShown()
+}
+
+func (m *Model) stepHit(n int) tea.Cmd {
+	if len(m.hits) == 0 {
+		return nil
+	}
+	m.hit = (m.hit + n + len(m.hits)) % len(m.hits)
+	m.showHit()
+	return common.Flash(common.Info, m.FindStatus())
+}
+
+// Links is every link of the paper: its page and PDF, the links in the
+// text and the references', numbered by the reference they belong to.
+func (m *Model) Links() []model.Link {
+	var out []model.Link
+	seen := map[string]bool{}
+	add := func(label, u string) {
+		if u == "" || seen[u] {
+			return
+		}
+		seen[u] = true
+		out = append(out, model.Link{Label: termsafe.Line(label), URL: u})
+	}
+	if m.doc != nil && m.doc.URL != "" {
+		add("full text", m.doc.URL)
+	}
+	for _, l := range m.paper.AllLinks() {
+		add(l.Label, l.URL)
+	}
+	if m.doc == nil {
+		return out
+	}
+	inline := func(in ftdoc.Inline, label string) {
+		for _, s := range in {
+			if s.Kind == ftdoc.Link {
+				add(label, s.URL)
+			}
+		}
+	}
+	for _, s := range m.doc.Sections {
+		for _, b := range s.Blocks {
+			inline(b.Text, "text")
+			if b.Kind == ftdoc.Figure {
+				add("figure "+strings.TrimSuffix(b.Label, ":"), b.Image)
+			}
+		}
+	}
+	for _, n := range m.doc.Notes {
+		inline(n.Text, "note "+strconv.Itoa(n.Number))
+	}
+	for _, r := range m.doc.References {
+		label := "[" + strconv.Itoa(r.Number) + "]"
+		for _, l := range r.Links {
+			add(label, l)
+		}
+		if r.DOI != "" {
+			add(label+" DOI", "https://doi.org/"+r.DOI)
+		}
+		if r.ArXiv != "" {
+			add(label+" arXiv", "https://arxiv.org/abs/"+r.ArXiv)
+		}
+	}
+	return out
+}
+
+// Update takes the pane's results and, while it has focus, its keys.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case LoadedMsg:
+		return m.takeLoaded(msg)
+	case RenderedMsg:
+		return m.takeRendered(msg)
+	case tea.KeyPressMsg:
+		if cmd, ok := m.handleKey(msg); ok {
+			return cmd
+		}
+	}
+	if !m.tocFocus && common.Scroll(&m.vp, m.keys.scroll, msg) {
+		m.refreshShown()
+	}
+	return nil
+}
+
+func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if m.tocFocus {
+		return m.handleTOCKey(k)
+	}
+	switch {
+	case key.Matches(k, m.keys.Back) && m.find != "":
+		m.Find("")
+		return nil, true
+	case key.Matches(k, m.keys.Back):
+		m.remember()
+		return common.Close, true
+	case m.state != ready:
+		return nil, false
+	case key.Matches(k, m.keys.Contents):
+		m.tocFocus = len(m.toc) > 0
+		m.tocCursor = m.tocIndexOf(m.currentPart())
+		m.refreshShown()
+		return nil, true
+	case key.Matches(k, m.keys.NextSection):
+		m.stepSection(1)
+		return nil, true
+	case key.Matches(k, m.keys.PrevSection):
+		m.stepSection(-1)
+		return nil, true
+	case key.Matches(k, m.keys.Find):
+		q := m.find
+		return func() tea.Msg { return FindMsg{q} }, true
+	case key.Matches(k, m.keys.NextHit):
+		return m.stepHit(1), true
+	case key.Matches(k, m.keys.PrevHit):
+		return m.stepHit(-1), true
+	case key.Matches(k, m.keys.Links):
+		title, links := termsafe.Line(m.paper.Title), m.Links()
+		return func() tea.Msg { return LinksMsg{Title: title, Links: links} }, true
+	}
+	return nil, false
+}
+
+// handleTOCKey moves in the contents; enter goes to the section, esc and
+// the contents key give the keys back to the text.
+func (m *Model) handleTOCKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, m.keys.Back, m.keys.Contents):
+		m.tocFocus = false
+	case key.Matches(k, m.keys.GoTo):
+		m.tocFocus = false
+		if m.tocCursor < len(m.toc) {
+			m.goToPart(m.toc[m.tocCursor].part)
+		}
+	case key.Matches(k, m.keys.scroll.Down, m.keys.NextSection):
+		m.tocCursor = min(m.tocCursor+1, len(m.toc)-1)
+	case key.Matches(k, m.keys.scroll.Up, m.keys.PrevSection):
+		m.tocCursor = max(m.tocCursor-1, 0)
+	case key.Matches(k, m.keys.scroll.Top):
+		m.tocCursor = 0
+	case key.Matches(k, m.keys.scroll.Bottom):
+		m.tocCursor = len(m.toc) - 1
+	default:
+		return nil, false
+	}
+	m.refreshShown()
+	return nil, true
+}
+
+func (m *Model) tocIndexOf(part int) int {
+	idx := 0
+	for i, e := range m.toc {
+		if e.part <= part {
+			idx = i
+		}
+	}
+	return idx
+}
+
+// refreshShown precomputes the text column's lines (with the find's
+// highlights) so View only slices.
+func (m *Model) refreshShown() {
+	if m.state != ready {
+		m.shown = nil
+		for _, p := range m.problem {
+			m.shown = append(m.shown, "", "  "+p)
+		}
+		m.vp.SetContentLines(m.shown)
+		return
+	}
+	y := m.vp.YOffset()
+	shown := m.lines
+	if len(m.hits) > 0 {
+		shown = append([]string(nil), m.lines...)
+		for i, h := range m.hits {
+			style := m.styles.Hit
+			if i == m.hit {
+				style = m.styles.CurrentHit
+			}
+			shown[h] = style.Render(ansi.Strip(m.lines[h]))
+		}
+	}
+	m.shown = shown
+	m.vp.SetContentLines(shown)
+	m.vp.SetYOffset(y)
+}
+
+// View is the text column and, on a wide pane or while chosen, the
+// contents.
+func (m *Model) View() string {
+	if m.state == idle {
+		return m.styles.Empty.Render(" no paper open")
+	}
+	h := max(0, m.height)
+	if m.tocFocus && !m.wide() {
+		return m.tocView(m.width, h)
+	}
+	y := min(max(0, m.vp.YOffset()), len(m.shown))
+	text := strings.Join(m.shown[y:min(len(m.shown), y+h)], "\n")
+	if !m.wide() || m.state != ready {
+		return text
+	}
+	tw := m.tocWidth()
+	return common.SideBySide(common.Box(m.tocView(tw, h), tw, h), m.styles.Divider.Render("│"), common.Box(text, m.textWidth(), h))
+}
+
+// tocView is the contents, the current section (or the chosen one)
+// marked, scrolled to keep it in view.
+func (m *Model) tocView(w, h int) string {
+	if len(m.toc) == 0 {
+		return m.styles.Empty.Render(" no sections")
+	}
+	mark := m.tocIndexOf(m.currentPart())
+	if m.tocFocus {
+		mark = m.tocCursor
+	}
+	rows := make([]string, 0, len(m.toc)+1)
+	rows = append(rows, m.styles.Title.Render(common.Truncate(" Contents", w)))
+	first := max(0, min(mark-(h-1)/2, len(m.toc)-(h-1)))
+	for i := first; i < len(m.toc) && len(rows) < h; i++ {
+		e := m.toc[i]
+		line := common.Truncate(" "+strings.Repeat("  ", max(0, e.level-1))+e.title, w)
+		if i == mark {
+			line = m.styles.RowSelected.Render(common.PadRight(line, w))
+		}
+		rows = append(rows, line)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// Loading reports whether the text is still on its way (for the spinner).
+func (m *Model) Loading() bool { return m.state == loading || m.rendering }
