@@ -69,8 +69,8 @@ func SafeURL(raw string) string {
 		return ""
 	}
 	for _, r := range raw {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return ""
+		if unicode.IsSpace(r) || !termsafe.Keeps(r) {
+			return "" // what the opener refuses too
 		}
 	}
 	u, err := url.Parse(raw)

@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"github.com/cli/browser"
+
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
 // plainHTTPHosts may be opened over http as well as https: the sources
@@ -37,7 +39,7 @@ func CheckURL(raw string) (string, error) {
 		return "", errors.New("link longer than 2048 bytes")
 	}
 	for _, r := range raw {
-		if r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r) {
+		if unicode.IsSpace(r) || !termsafe.Keeps(r) {
 			return "", errors.New("link contains spaces or control characters")
 		}
 	}

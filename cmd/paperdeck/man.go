@@ -97,7 +97,7 @@ func writeManPage(w io.Writer, root *cobra.Command) {
 		{"BROWSER", "The program that opens links, when the config file sets no browser."},
 		{"NO_COLOR", "When set to anything, no colours (as --no-color)."},
 		{"HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "The proxy for network requests."},
-		{"XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME", "Where the files below live."},
+		{"XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME", "Where the files below live (an absolute path; a relative one is ignored)."},
 	} {
 		m.raw(".TP")
 		m.raw(".B " + m.escape(e[0]))
@@ -109,7 +109,8 @@ func writeManPage(w io.Writer, root *cobra.Command) {
 		{"$XDG_CONFIG_HOME/paperdeck/config.toml", "The settings (see CONFIGURATION)."},
 		{"$XDG_DATA_HOME/paperdeck/bookmarks.json", "Bookmarks, with the whole paper record, tags and notes; bookmarks.json.bak is the previous version."},
 		{"$XDG_DATA_HOME/paperdeck/readmarks.json", "Which papers were opened, and when each listing was last visited."},
-		{"$XDG_CACHE_HOME/paperdeck/", "Cached pages and listings, read when offline; crash logs."},
+		{"$XDG_CACHE_HOME/paperdeck/", "Cached pages and listings, read when offline."},
+		{"$XDG_STATE_HOME/paperdeck/", "Crash logs."},
 	} {
 		m.raw(".TP")
 		m.raw(".I " + m.escape(f[0]))
