@@ -96,3 +96,32 @@ func FuzzCleanOutput(f *testing.F) {
 		}
 	})
 }
+
+// What paperdeck itself prints passes the cleaner unchanged: completion
+// scripts (tabs and all), the manual page, the help.
+func TestCleanOutputLeavesOurOwnOutputAlone(t *testing.T) {
+	for _, args := range [][]string{
+		{"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"completion", "powershell"},
+		{"man"}, {"--help"}, {"list", "--help"}, {"__complete", "list", "--format", ""}, {"__complete", ""}, // with tabs
+	} {
+		raw, errOut, _ := runInProcess(t, nil, args...)
+		if raw == "" {
+			// cobra writes the fish and PowerShell scripts to os.Stdout
+			// itself: take them from a process.
+			raw, errOut, _ = runPaperdeck(t, nil, args...)
+		}
+		var cleaned bytes.Buffer
+		c := newCleanOutput(&cleaned)
+		io.WriteString(c, raw)
+		c.Flush()
+		if cleaned.String() != raw {
+			t.Errorf("%v: the cleaner changed paperdeck's own output", args)
+		}
+		if raw == "" {
+			t.Errorf("%v printed nothing: %s", args, errOut)
+		}
+		if args[0] == "__complete" && args[1] == "" && !strings.Contains(raw, "\t") {
+			t.Errorf("completions with descriptions should be tab-separated: %q", raw)
+		}
+	}
+}
