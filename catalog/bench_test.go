@@ -206,13 +206,24 @@ func reportPerKey(b *testing.B, total, worst time.Duration) {
 func BenchmarkCatalogFilterKeystroke(b *testing.B) {
 	for _, n := range benchSizes(b) {
 		c := sharedCatalog(b, n)
-		for _, q := range []struct{ name, prefix string }{{"words", ""}, {"cat", "cat:cs.LG "}} {
+		for _, q := range []struct {
+			name, prefix string
+			narrow       bool // as the reader does: a key that adds to the query searches the last matches
+		}{{"words", "", true}, {"cat", "cat:cs.LG ", true}, {"words-whole", "", false}} {
 			b.Run(fmt.Sprintf("%s/papers=%d", q.name, n), func(b *testing.B) {
 				var total, worst time.Duration
 				for b.Loop() {
-					for _, k := range keys() {
+					var prevQ catalog.Query
+					var prev []uint32
+					for i, k := range keys() {
 						start := time.Now()
-						c.Filter(context.Background(), catalog.ParseQuery(q.prefix+k))
+						query := catalog.ParseQuery(q.prefix + k)
+						if q.narrow && i > 0 && query.Narrows(prevQ) {
+							prev = c.FilterWithin(context.Background(), query, prev)
+						} else {
+							prev = c.Filter(context.Background(), query)
+						}
+						prevQ = query
 						d := time.Since(start)
 						total, worst = total+d, max(worst, d)
 					}

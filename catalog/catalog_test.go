@@ -353,3 +353,37 @@ func TestLongLineIsSkippedAndTheRestRead(t *testing.T) {
 		t.Errorf("the offsets after a long line are off: %v", err)
 	}
 }
+
+func TestFilterWithinTheLastKeysMatchesIsFilter(t *testing.T) {
+	c := final(load(t, generated(t, 3000), ""))
+	for _, typed := range []string{"cat:cs.LG graph neural", "diffusion mod", "efficient trans"} {
+		var prevQ Query
+		var prev []uint32
+		for i := 1; i <= len(typed); i++ {
+			q := ParseQuery(typed[:i])
+			want := c.Filter(context.Background(), q)
+			got := want
+			if i > 1 && q.Narrows(prevQ) {
+				got = c.FilterWithin(context.Background(), q, prev)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q from %q's matches: %d papers, Filter says %d", typed[:i], typed[:i-1], len(got), len(want))
+			}
+			prevQ, prev = q, got
+		}
+	}
+	for _, tc := range []struct {
+		q, prev string
+		want    bool
+	}{
+		{"graph ne", "graph n", true},
+		{"graph", "graph n", false},
+		{"neural graph", "gra", true},
+		{"cat:cs.LG graph", "graph", false}, // answered whole: cat: qualifiers widen each other
+		{"cat:cs.LG graph", "cat:cs.LG gr", true},
+	} {
+		if got := ParseQuery(tc.q).Narrows(ParseQuery(tc.prev)); got != tc.want {
+			t.Errorf("%q narrows %q: %v", tc.q, tc.prev, got)
+		}
+	}
+}

@@ -118,40 +118,110 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 func (c *Catalog) filterChunk(k *chunk, words []string, cats []bool) []uint32 {
-	var need signature
-	var check []string // words the signature cannot decide alone
-	for _, w := range words {
-		m, exact := wordMask(w)
-		need[0], need[1] = need[0]|m[0], need[1]|m[1]
-		if !exact {
-			check = append(check, w)
-		}
-	}
+	m := c.matcher(words, cats)
 	var out []uint32
-	sigs := c.sig[k.first : k.first+k.len()]
-next:
-	for j, s := range sigs {
-		if !s.has(need) {
-			continue
+	for j := range k.len() {
+		if m.match(k, j) {
+			out = append(out, uint32(k.first+j))
 		}
-		if cats != nil && !c.inCategories(k.first+j, cats) {
-			continue
-		}
-		region := k.fold[k.off[j]:k.off[j+1]]
-		for _, w := range check {
-			if !hasWordPrefix(region, w) {
-				continue next
-			}
-		}
-		out = append(out, uint32(k.first+j))
 	}
 	return out
 }
 
+// matcher checks papers against one query.
+type matcher struct {
+	c     *Catalog
+	need  signature
+	check [][]byte // words the signature cannot decide alone
+	cats  []bool
+}
+
+func (c *Catalog) matcher(words []string, cats []bool) matcher {
+	m := matcher{c: c, cats: cats}
+	for _, w := range words {
+		mask, exact := wordMask(w)
+		m.need[0], m.need[1] = m.need[0]|mask[0], m.need[1]|mask[1]
+		if !exact {
+			m.check = append(m.check, []byte(w))
+		}
+	}
+	return m
+}
+
+// match reports whether paper j of chunk k matches.
+func (m matcher) match(k *chunk, j int) bool {
+	i := k.first + j
+	if !m.c.sig[i].has(m.need) {
+		return false
+	}
+	if m.cats != nil && !m.c.inCategories(i, m.cats) {
+		return false
+	}
+	region := k.fold[k.off[j]:k.off[j+1]]
+	for _, w := range m.check {
+		if !hasWordPrefix(region, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Narrows reports whether every paper matching q matches prev too (q is
+// prev with more typed), so that q can be answered from prev's matches.
+func (q Query) Narrows(prev Query) bool {
+	if !slices.Equal(q.cats, prev.cats) {
+		return false
+	}
+	for _, w := range prev.words {
+		if !slices.ContainsFunc(q.words, func(x string) bool { return strings.HasPrefix(x, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// FilterWithin is Filter over the papers at positions within (ascending),
+// e.g. the last keystroke's matches when q.Narrows(its query): a key
+// typed costs its matches, not the whole catalog.
+func (c *Catalog) FilterWithin(ctx context.Context, q Query, within []uint32) []uint32 {
+	cats, ok := c.categorySet(q.cats)
+	if !ok {
+		return []uint32{}
+	}
+	m := c.matcher(q.words, cats)
+	workers := runtime.GOMAXPROCS(0)
+	results := make([][]uint32, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := within[len(within)*w/workers : len(within)*(w+1)/workers]
+		wg.Go(func() {
+			var out []uint32
+			ck := 0
+			for n, i := range part {
+				if n%4096 == 0 && ctx.Err() != nil {
+					return
+				}
+				for ck+1 < len(c.chunks) && c.chunks[ck+1].first <= int(i) {
+					ck++
+				}
+				if k := c.chunks[ck]; int(i) < k.first+k.len() && m.match(k, int(i)-k.first) {
+					out = append(out, i)
+				}
+			}
+			results[w] = out
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil
+	}
+	return slices.Concat(results...)
+}
+
 // hasWordPrefix reports whether some word of text starts with w.
-func hasWordPrefix(text []byte, w string) bool {
+func hasWordPrefix(text, w []byte) bool {
 	for pos := 0; ; {
-		at := bytes.Index(text[pos:], []byte(w))
+		at := bytes.Index(text[pos:], w)
 		if at < 0 {
 			return false
 		}
