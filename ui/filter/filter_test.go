@@ -76,10 +76,7 @@ func TestQualifiers(t *testing.T) {
 	read := map[string]bool{"p0": true, "p2": true}
 	marked := map[string]bool{"p2": true, "p5": true}
 	marks := Marks{Read: func(id string) bool { return read[id] }, Bookmarked: func(id string) bool { return marked[id] }}
-	tests := []struct {
-		query string
-		want  []string
-	}{
+	tests := []queryCase{
 		{"has:code", []string{"p1"}},
 		{"HAS:CODE flow", []string{"p1"}},
 		{"has:c", []string{"p1"}}, // still being typed, already clear
@@ -110,6 +107,19 @@ func TestQualifiers(t *testing.T) {
 		{"is:bookmarked is:unread", []string{"p5"}},
 		{"is:bookmarked flow", []string{"p2", "p5"}},
 	}
+	checkQueries(t, ix, papers, marks, tests)
+}
+
+// queryCase is a query and the ids it must find, in order.
+type queryCase struct {
+	query string
+	want  []string
+}
+
+// checkQueries asks ix each query from scratch: it must find the papers
+// wanted, in order, and understand the whole query.
+func checkQueries(t *testing.T, ix *Index, papers []model.Paper, marks Marks, tests []queryCase) {
+	t.Helper()
 	for _, tt := range tests {
 		res := ix.Query(tt.query, nil, marks)
 		if got := ids(papers, res.Matches); !slices.Equal(got, tt.want) {

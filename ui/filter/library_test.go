@@ -24,10 +24,7 @@ func TestTagAndNoteQualifiers(t *testing.T) {
 	papers := shelf()
 	ix := New(papers)
 	marks := Marks{Library: NewLibrary(shelfLibrary())}
-	tests := []struct {
-		query string
-		want  []string
-	}{
+	tests := []queryCase{
 		{"tag:rl", []string{"p1"}}, // the tag rl, not rlhf
 		{"#rl", []string{"p1"}},
 		{"TAG:RL", []string{"p1"}},
@@ -55,15 +52,7 @@ func TestTagAndNoteQualifiers(t *testing.T) {
 		{"-note:compare", []string{"p0", "p1", "p3", "p5"}},
 		{"tag:r -tag:rlhf", []string{"p1", "p4"}},
 	}
-	for _, tt := range tests {
-		res := ix.Query(tt.query, nil, marks)
-		if got := ids(papers, res.Matches); !slices.Equal(got, tt.want) {
-			t.Errorf("%q: got %v, want %v", tt.query, got, tt.want)
-		}
-		if res.Hint != "" {
-			t.Errorf("%q: unexpected hint %q", tt.query, res.Hint)
-		}
-	}
+	checkQueries(t, ix, papers, marks, tests)
 }
 
 func TestTagNoBookmarkCarriesSaysSo(t *testing.T) {
@@ -94,10 +83,7 @@ func TestNegationAndIsNew(t *testing.T) {
 		Bookmarked: func(id string) bool { return marked[id] },
 		New:        func(id string) bool { return fresh[id] },
 	}
-	tests := []struct {
-		query string
-		want  []string
-	}{
+	tests := []queryCase{
 		{"-has:code", []string{"p0", "p2", "p3", "p4", "p5"}},
 		{"-has:code has:code", nil},
 		{"-is:read", []string{"p1", "p3", "p4", "p5"}},
@@ -112,15 +98,7 @@ func TestNegationAndIsNew(t *testing.T) {
 		{"flow -author:chen", []string{"p4", "p2", "p5", "p1"}},
 		{"-", []string{"p0", "p1", "p2", "p3", "p4", "p5"}}, // a lone dash is not a word
 	}
-	for _, tt := range tests {
-		res := ix.Query(tt.query, nil, marks)
-		if got := ids(papers, res.Matches); !slices.Equal(got, tt.want) {
-			t.Errorf("%q: got %v, want %v", tt.query, got, tt.want)
-		}
-		if res.Hint != "" {
-			t.Errorf("%q: unexpected hint %q", tt.query, res.Hint)
-		}
-	}
+	checkQueries(t, ix, papers, marks, tests)
 	if res := ix.Query("-up:>5", nil, marks); !strings.Contains(res.Hint, "up:<N") {
 		t.Errorf("-up: hint %q", res.Hint)
 	}
