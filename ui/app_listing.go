@@ -291,7 +291,11 @@ func (m *App) updateStatusListing() {
 	}
 	count := plural(m.list.Total(), "paper")
 	if q := m.list.Query(); q != "" {
-		count = fmt.Sprintf("%d of %s · filter %s", m.list.Shown(), count, common.Quote(q))
+		count = fmt.Sprintf("%d of %s", m.list.Shown(), count)
+		if h := m.list.FilterHint(); h != "" {
+			count += " · " + h // before the query, which the filter line shows: the bar may cut it
+		}
+		count += " · filter " + common.Quote(q)
 	}
 	if m.list.Streaming() {
 		count = "loading… " + count
@@ -304,9 +308,6 @@ func (m *App) updateStatusListing() {
 		count += " · filtering…"
 	case abstracts && m.list.Query() != "":
 		count += " · with abstracts"
-	}
-	if h := m.list.FilterHint(); h != "" && m.list.Query() != "" {
-		count += " · " + h
 	}
 	if n := len(m.marks.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)

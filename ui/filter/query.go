@@ -153,7 +153,7 @@ func parseQuery(s string) query {
 			}
 		default:
 			if k != "" && strings.IndexFunc(k, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
-				q.explain(fmt.Sprintf("%s: is not a qualifier (searched as words); qualifiers are %s", key, knownQualifiers))
+				q.explain(fmt.Sprintf("%s: is not a qualifier; try %s", key, knownQualifiers))
 			}
 			q.addWords(wordGroup, f, neg, "")
 		}

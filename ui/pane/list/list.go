@@ -473,7 +473,7 @@ func (l *Model) refresh() {
 var arxivMark = map[string]string{model.ListedCross: "[cross] ", model.ListedReplacement: "[replaced] "}
 
 // minTitleW is the least of a title a row keeps beside a bookmark's tags.
-const minTitleW = 30
+const minTitleW = 24
 
 // row lays out one paper: cursor, unread, bookmark and code marks, the
 // title cut to the room left, upvotes and (when wide enough) the date.
