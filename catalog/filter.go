@@ -29,9 +29,7 @@ func ParseQuery(s string) Query {
 			}
 			continue
 		}
-		for _, w := range strings.FieldsFunc(fold(f), func(r rune) bool { return !isWordRune(r) }) {
-			q.words = append(q.words, w)
-		}
+		q.words = append(q.words, strings.FieldsFunc(fold(f), func(r rune) bool { return !isWordRune(r) })...)
 	}
 	// The longest word is the rarest, likely: checked first.
 	slices.SortStableFunc(q.words, func(a, b string) int { return len(b) - len(a) })
