@@ -88,8 +88,15 @@ func runHostile(t *testing.T, home string, r hostileRun) {
 		}
 	}
 	if r.markdown {
-		if _, err := outputcheck.Markdown(out.Bytes()); err != nil {
+		o, err := outputcheck.Markdown(out.Bytes())
+		if err != nil {
 			t.Errorf("%s: Markdown: %v", r.name, err)
+		}
+		// A digest of papers makes headings, link lists and quotes; a rule,
+		// code or a table could only come from the text it quotes. (A full
+		// text has the paper's own.)
+		if r.args[0] != "read" && (o.Rules > 0 || o.CodeBlocks > 0 || o.Tables > 0) {
+			t.Errorf("%s: outside text made blocks: %+v", r.name, o)
 		}
 	}
 	if !strings.Contains(out.String(), r.stdout) {
