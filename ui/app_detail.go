@@ -60,8 +60,18 @@ func (m *App) showDetail(p model.Paper) tea.Cmd {
 // fetchDetails asks once per paper for its full record (code link, stars,
 // AI summary); a newer ask cancels an older one.
 func (m *App) fetchDetails(p model.Paper) tea.Cmd {
-	if m.opts.Feed == nil || !model.IsArxivID(p.ID) || m.asked[p.ID] {
+	if m.opts.Feed == nil || m.asked[p.ID] {
 		return nil
+	}
+	if !model.IsArxivID(p.ID) {
+		// No arXiv id (copied page text): look it up by the title.
+		r, ok := m.opts.Feed.(TitleResolver)
+		if !ok || p.Title == "" {
+			return nil
+		}
+		m.asked[p.ID] = true
+		ctx, gen := m.detailsG.Begin(m.ctx)
+		return tea.Batch(m.syncLoading(), resolveCmd(r, ctx, gen, p))
 	}
 	m.asked[p.ID] = true
 	ctx, gen := m.detailsG.Begin(m.ctx)
@@ -78,9 +88,15 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 		// Said only when the reader opened this paper; a fetch made because
 		// the cursor rested stays quiet (offline, that would be every paper).
 		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id && m.focus == focusDetail {
+			if !model.IsArxivID(msg.id) {
+				return tea.Batch(spin, m.status.Flash(common.Notice, "no arXiv id for this paper: "+msg.err.Error()))
+			}
 			return tea.Batch(spin, m.status.Flash(common.Notice, "no details for "+msg.id+": "+msg.err.Error()))
 		}
 		return spin
+	}
+	if msg.resolved {
+		return tea.Batch(spin, m.handleResolved(msg.id, msg.paper))
 	}
 	orig, found := m.list.Find(msg.id)
 	if !found {
@@ -94,6 +110,20 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 		return tea.Batch(spin, m.showDetail(merged))
 	}
 	return spin
+}
+
+// handleResolved puts a paper found by its title under its arXiv id: the
+// links follow, and its full record is asked for when it is on show.
+func (m *App) handleResolved(oldID string, p model.Paper) tea.Cmd {
+	if _, found := m.list.Find(oldID); !found {
+		return nil
+	}
+	m.list.ReplacePaper(oldID, p)
+	cur, ok := m.detail.Paper()
+	if !ok || cur.ID != oldID {
+		return nil
+	}
+	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.fetchDetails(p), m.status.Flash(common.Info, "found its arXiv id by the title: "+p.ID))
 }
 
 // handleResize re-lays out at once and re-renders the detail for its new

@@ -43,7 +43,11 @@ func (m *App) handleOpened(msg openedMsg) tea.Cmd {
 func (m *App) copyID(p model.Paper) tea.Cmd {
 	// Cleaned: pasted into a shell, a newline or an escape in the copy
 	// would run or hide something.
-	text := strings.TrimSpace(termsafe.Line(p.ID + " " + p.URL))
+	id := p.ID
+	if !model.IsArxivID(id) {
+		id = p.Title // never an internal key
+	}
+	text := strings.TrimSpace(termsafe.Line(id + " " + p.URL))
 	if text == "" {
 		return m.status.Flash(common.Info, "nothing to copy for this paper")
 	}

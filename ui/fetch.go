@@ -102,6 +102,26 @@ func cachedCmd(f CachedFeed, gen int, req loadReq) tea.Cmd {
 
 // detailsCmd fetches the full record of one paper (code link, stars, AI
 // summary) for the detail pane.
+// TitleResolver finds the arXiv id of a paper that has none (copied page
+// text) by its title; *feed.Client does.
+type TitleResolver interface {
+	ResolveID(ctx context.Context, p model.Paper) (model.Paper, bool, error)
+}
+
+var errNoMatch = errors.New("Hugging Face knows no paper of this title")
+
+// resolveCmd looks the paper's arXiv id up by its title; the answer comes
+// as the paper's details, re-keyed.
+func resolveCmd(r TitleResolver, ctx context.Context, gen int, p model.Paper) tea.Cmd {
+	return func() tea.Msg {
+		got, ok, err := r.ResolveID(ctx, p)
+		if !ok && err == nil {
+			err = errNoMatch
+		}
+		return detailsMsg{gen: gen, id: p.ID, paper: got, err: err, resolved: ok}
+	}
+}
+
 func detailsCmd(f Feed, ctx context.Context, gen int, id string) tea.Cmd {
 	return func() tea.Msg {
 		p, err := f.Paper(ctx, id)

@@ -115,6 +115,9 @@ type detailsMsg struct {
 	id    string
 	paper model.Paper
 	err   error
+	// resolved: paper is the record of id under the arXiv id its title
+	// was found to have.
+	resolved bool
 }
 
 // detailsDueMsg says the cursor has rested; seq tells whether it moved since.

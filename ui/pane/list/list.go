@@ -291,6 +291,16 @@ func (l *Model) UpdatePaper(p model.Paper) {
 	l.refresh()
 }
 
+// ReplacePaper puts p where the paper oldID is listed: the same paper under
+// its arXiv id, found by its title.
+func (l *Model) ReplacePaper(oldID string, p model.Paper) {
+	for _, pos := range l.papers.Find(oldID) {
+		l.papers.Set(pos, p)
+		delete(l.cache, pos)
+	}
+	l.refresh()
+}
+
 // Find is the listed paper with id.
 func (l *Model) Find(id string) (model.Paper, bool) {
 	if p, ok := l.Selected(); ok && p.ID == id {
