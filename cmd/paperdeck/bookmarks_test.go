@@ -455,3 +455,20 @@ func TestBookmarksExportKeepsTagsAndNotes(t *testing.T) {
 		t.Fatalf("imported bookmarks differ:\n%s\n%s", wj, gj)
 	}
 }
+
+func TestBookmarkTagsComplete(t *testing.T) {
+	env := paperServer(t)
+	data := t.TempDir()
+	bookmarks(t, data, env, "add", "2407.21783", "--tag", "llm,rl")
+	bookmarks(t, data, env, "add", "2501.12948", "--tag", "rl")
+	for _, args := range [][]string{
+		{"__complete", "bookmarks", "list", "--tag", ""},
+		{"__complete", "bookmarks", "export", "--tag", ""},
+		{"__complete", "bookmarks", "tag", "2407.21783", "--remove", ""},
+	} {
+		out, _, code := runPaperdeck(t, []string{"XDG_DATA_HOME=" + data}, args...)
+		if lines := strings.Split(strings.TrimSpace(out), "\n"); code != 0 || len(lines) != 3 || lines[0] != "rl" || lines[1] != "llm" {
+			t.Errorf("%v: exit %d, %q; want rl and llm, then cobra's directive", args, code, out)
+		}
+	}
+}

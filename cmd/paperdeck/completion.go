@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
 )
 
@@ -33,6 +34,7 @@ func addCompletions(root *cobra.Command) {
 		"date":  func(*cobra.Command) []string { return recent(now(), model.DayPeriod, 0, 0, -1) },
 		"week":  func(*cobra.Command) []string { return recent(now(), model.WeekPeriod, 0, 0, -7) },
 		"month": func(*cobra.Command) []string { return recent(now(), model.MonthPeriod, 0, -1, 0) },
+		"tag":   func(*cobra.Command) []string { return bookmarkTags() },
 	}
 	formats := map[string][]string{
 		"paperdeck list":             {"text", "markdown", "json"},
@@ -46,10 +48,31 @@ func addCompletions(root *cobra.Command) {
 				})
 			}
 		}
+		if c.CommandPath() == "paperdeck bookmarks tag" {
+			for _, name := range []string{"add", "remove"} {
+				_ = c.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+					return bookmarkTags(), cobra.ShellCompDirectiveNoFileComp
+				})
+			}
+		}
 		if f, ok := formats[c.CommandPath()]; ok && c.Flags().Lookup("format") != nil {
 			_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(f, cobra.ShellCompDirectiveNoFileComp))
 		}
 	}
+}
+
+// bookmarkTags are the bookmarks' tags, the most used first; none when
+// the file cannot be read.
+func bookmarkTags() []string {
+	_, list, err := readBookmarks()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, tc := range store.CountTags(list) {
+		out = append(out, tc.Tag)
+	}
+	return out
 }
 
 // recent is the last eight days, weeks or months, newest first.
