@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/pane/status"
 )
 
@@ -140,4 +141,24 @@ func TestRowsShowTagsWhenThereIsRoom(t *testing.T) {
 		t.Errorf("at 50 columns the title should come first:\n%s", row)
 	}
 	checkScreenFits(t, h.app.View().Content, 50, 24)
+}
+
+func TestIsNewFindsThePapersNewSinceTheLastVisit(t *testing.T) {
+	dir := t.TempDir()
+	first := day(fri.Value, "Old paper one", "Old paper two")
+	withStores(t, newFakeFeed().add(first), fri, dir, 80, 24)
+
+	second := first
+	second.Papers = append(append([]model.Paper(nil), first.Papers...), day(fri.Value, "x", "y", "Brand new paper").Papers[2])
+	h := withStores(t, newFakeFeed().add(second), fri, dir, 80, 24)
+	h.keys("/")
+	h.typeText("is:new")
+	if got := titles(h); !slices.Equal(got, []string{"Brand new paper"}) {
+		t.Errorf("is:new: %q", got)
+	}
+	h.keys("esc", "/")
+	h.typeText("-is:new")
+	if got := titles(h); !slices.Equal(got, []string{"Old paper one", "Old paper two"}) {
+		t.Errorf("-is:new: %q", got)
+	}
 }
