@@ -69,6 +69,15 @@ func findClass(n *html.Node, class string) *html.Node {
 	return find(n, func(x *html.Node) bool { return hasClass(x, class) })
 }
 
+// skippedClasses mark page furniture and machinery that is never text of
+// the paper.
+var skippedClasses = map[string]bool{
+	"ltx_page_navbar": true, "ltx_page_header": true, "ltx_page_footer": true, "ltx_TOC": true, "ltx_ERROR": true,
+	"ltx_note_frontmatter": true, "ltx_dates": true, "ltx_date": true, "ltx_page_logo": true, "infobox": true,
+	"ltx_rdf": true, "ltx_tag_note": true, "ar5iv-footer": true, "ltx_authors": true, "ltx_title_document": true,
+	"MathJax_Preview": true, "mjx-assistive-mml": true,
+}
+
 // skipped: page furniture and machinery that is never text of the paper.
 func skipped(n *html.Node) bool {
 	if n.Type == html.CommentNode {
@@ -83,13 +92,21 @@ func skipped(n *html.Node) bool {
 		atom.Iframe, atom.Object, atom.Link, atom.Meta:
 		return true
 	}
-	if attr(n, "aria-hidden") == "true" && !hasClass(n, "ltx_Math") {
-		return true
+	var class string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "aria-hidden":
+			if a.Val == "true" && !hasClass(n, "ltx_Math") {
+				return true
+			}
+		case "class":
+			class = a.Val
+		}
 	}
-	for _, c := range []string{"ltx_page_navbar", "ltx_page_header", "ltx_page_footer", "ltx_TOC", "ltx_ERROR",
-		"ltx_note_frontmatter", "ltx_dates", "ltx_date", "ltx_page_logo", "infobox", "ltx_rdf", "ltx_tag_note",
-		"ar5iv-footer", "ltx_authors", "ltx_title_document", "MathJax_Preview", "mjx-assistive-mml"} {
-		if hasClass(n, c) {
+	for class != "" {
+		var c string
+		c, class, _ = strings.Cut(class, " ")
+		if skippedClasses[c] {
 			return true
 		}
 	}

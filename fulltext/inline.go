@@ -178,7 +178,9 @@ func rawText(n *html.Node) string {
 }
 
 func (w *inlineWriter) math(src string) {
-	if t := latex.Math(termsafe.Line(src)); t != "" {
+	// Text, not Line: LaTeXML breaks long formulas with "%" and a line
+	// break, a comment that only ends at the line break.
+	if t := latex.Math(termsafe.Text(src)); t != "" {
 		w.out = append(w.out, Span{Kind: Math, Text: t})
 	}
 }

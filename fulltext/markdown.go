@@ -32,43 +32,62 @@ func Markdown(d *Document, width int) string {
 
 // MarkdownParts is Markdown in parts, one per section.
 func MarkdownParts(d *Document, width int) []Part {
-	w := mdWriter{width: width}
-	var parts []Part
+	parts := Outline(d)
+	for i := range parts {
+		parts[i].Markdown = PartMarkdown(d, parts[i], width)
+	}
+	return parts
+}
 
-	var b strings.Builder
-	if d.Title != "" {
-		b.WriteString("# " + mdtext.Escape(d.Title) + "\n\n")
-	}
-	if len(d.Authors) > 0 {
-		b.WriteString(mdtext.Escape(strings.Join(d.Authors, ", ")) + "\n\n")
-	}
-	for _, p := range d.Problems {
-		b.WriteString("*" + mdtext.Escape("This page is damaged: "+p+".") + "*\n\n")
-	}
-	if len(d.Abstract) > 0 {
-		b.WriteString("## Abstract\n\n")
-		w.blocks(&b, d.Abstract)
-	}
-	parts = append(parts, Part{Section: -1, Markdown: b.String()})
-
+// Outline is the document's parts without their Markdown, which
+// PartMarkdown writes one at a time: a reader writes the parts it shows
+// first, first.
+func Outline(d *Document) []Part {
+	parts := make([]Part, 0, len(d.Sections)+3)
+	parts = append(parts, Part{Section: -1})
 	for i, s := range d.Sections {
-		var b strings.Builder
+		parts = append(parts, Part{Section: i, Heading: s.Heading()})
+	}
+	if len(d.Notes) > 0 {
+		parts = append(parts, Part{Section: len(d.Sections), Heading: "Notes"})
+	}
+	if len(d.References) > 0 {
+		parts = append(parts, Part{Section: len(d.Sections) + 1, Heading: "References"})
+	}
+	return parts
+}
+
+// PartMarkdown writes one part of the Outline.
+func PartMarkdown(d *Document, p Part, width int) string {
+	w := mdWriter{width: width}
+	var b strings.Builder
+	switch {
+	case p.Section < 0:
+		if d.Title != "" {
+			b.WriteString("# " + mdtext.Escape(d.Title) + "\n\n")
+		}
+		if len(d.Authors) > 0 {
+			b.WriteString(mdtext.Escape(strings.Join(d.Authors, ", ")) + "\n\n")
+		}
+		for _, p := range d.Problems {
+			b.WriteString("*" + mdtext.Escape("This page is damaged: "+p+".") + "*\n\n")
+		}
+		if len(d.Abstract) > 0 {
+			b.WriteString("## Abstract\n\n")
+			w.blocks(&b, d.Abstract)
+		}
+	case p.Section < len(d.Sections):
+		s := d.Sections[p.Section]
 		if h := s.Heading(); h != "" {
 			b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + mdtext.Escape(h) + "\n\n")
 		}
 		w.blocks(&b, s.Blocks)
-		parts = append(parts, Part{Section: i, Heading: s.Heading(), Markdown: b.String()})
-	}
-	if len(d.Notes) > 0 {
-		var b strings.Builder
+	case p.Section == len(d.Sections):
 		b.WriteString("## Notes\n\n")
 		for _, n := range d.Notes {
 			b.WriteString(superscript(n.Number) + " " + w.inline(n.Text) + "\n\n")
 		}
-		parts = append(parts, Part{Section: len(d.Sections), Heading: "Notes", Markdown: b.String()})
-	}
-	if len(d.References) > 0 {
-		var b strings.Builder
+	default:
 		b.WriteString("## References\n\n")
 		for _, r := range d.References {
 			b.WriteString(mdtext.Escape("["+strconv.Itoa(r.Number)+"]") + " " + w.inline(r.Text))
@@ -82,9 +101,8 @@ func MarkdownParts(d *Document, width int) []Part {
 			}
 			b.WriteString("\n\n")
 		}
-		parts = append(parts, Part{Section: len(d.Sections) + 1, Heading: "References", Markdown: b.String()})
 	}
-	return parts
+	return b.String()
 }
 
 // linksBeside are a reference's links that its text does not already

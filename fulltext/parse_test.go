@@ -118,3 +118,17 @@ func TestTableFitsOrLinks(t *testing.T) {
 		t.Errorf("narrow: caption lost:\n%s", narrow)
 	}
 }
+
+// LaTeXML breaks long alttexts with a comment ("%" and a line break);
+// the formula reads as if the break were not there.
+func TestMathAcrossLines(t *testing.T) {
+	page := `<article class="ltx_document"><div class="ltx_para"><p class="ltx_p"><math alttext="\frac{a^{2}}{a^{2}_{0}\dot{D}%
+_{0}}"></math></p></div></article>`
+	d, err := Parse(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Text(d, 0); !strings.Contains(got, "a²/a²₀Ḋ₀") || strings.Contains(got, "%") {
+		t.Errorf("got %q", got)
+	}
+}

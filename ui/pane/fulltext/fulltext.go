@@ -105,10 +105,13 @@ type Model struct {
 
 	positions map[string]int // line offset per paper, for this session
 
-	find  string
-	hits  []int
-	hit   int
-	shown []string // the text column's lines, find highlights included
+	find string
+	hits []int
+	hit  int
+	// marked are the find's matches as drawn, by line: computed when the
+	// find or its current match changes, so View only picks lines.
+	marked map[int]string
+	notice []string // the lines said instead of the text (loading, errors)
 }
 
 type tocEntry struct {
@@ -252,7 +255,7 @@ func (m *Model) takeLoaded(msg LoadedMsg) tea.Cmd {
 
 // buildParts writes the document's Markdown per section and its contents.
 func (m *Model) buildParts() {
-	m.parts = ftdoc.MarkdownParts(m.doc, m.textWidth())
+	m.parts = ftdoc.Outline(m.doc)
 	m.toc = m.toc[:0]
 	for i, p := range m.parts {
 		if p.Heading == "" {
@@ -271,7 +274,7 @@ func (m *Model) startRender() tea.Cmd {
 	m.partLines, m.rendered, m.starts, m.lines = nil, 0, nil, nil
 	m.renderKey.width, m.renderKey.style = m.textWidth(), m.styles.RenderStyle()
 	m.rendering = true
-	return renderCmd(m.render, m.gen, m.renderKey.width, m.renderKey.style, m.parts, 0, m.height+1, len(m.parts))
+	return renderCmd(m.render, m.doc, m.parts, m.gen, m.renderKey.width, m.renderKey.style, 0, m.height+1, len(m.parts))
 }
 
 // rerender starts again at a new width or style, keeping the place.
@@ -295,6 +298,9 @@ func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
 	}
 	first := m.rendered == 0
 	for _, lines := range msg.lines {
+		if len(m.lines) > 0 && len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) != "" {
+			lines = append([]string{""}, lines...) // parts rendered apart keep a blank line between them
+		}
 		m.starts = append(m.starts, len(m.lines))
 		m.partLines = append(m.partLines, lines)
 		m.lines = append(m.lines, lines...)
@@ -321,7 +327,7 @@ func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
 		m.vp.SetYOffset(y)
 	}
 	if m.rendered < len(m.parts) {
-		return renderCmd(m.render, m.gen, m.renderKey.width, m.renderKey.style, m.parts, m.rendered, 0, chunk)
+		return renderCmd(m.render, m.doc, m.parts, m.gen, m.renderKey.width, m.renderKey.style, m.rendered, 0, chunk)
 	}
 	m.rendering = false
 	if m.find != "" {
@@ -346,7 +352,6 @@ func (m *Model) currentPart() int {
 func (m *Model) goToPart(part int) {
 	if part < m.rendered {
 		m.vp.SetYOffset(m.starts[part])
-		m.refreshShown()
 		return
 	}
 	m.jumpTo = part
@@ -378,7 +383,6 @@ func (m *Model) stepSection(dir int) {
 		}
 	}
 	m.vp.GotoTop()
-	m.refreshShown()
 }
 
 // Find highlights every line holding query and goes to the first.
@@ -422,7 +426,7 @@ func (m *Model) showHit() {
 			m.vp.SetYOffset(max(0, line-m.height/3))
 		}
 	}
-	m.refreshShown()
+	m.markHits()
 }
 
 func (m *Model) stepHit(n int) tea.Cmd {
@@ -500,8 +504,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	}
-	if !m.tocFocus && common.Scroll(&m.vp, m.keys.scroll, msg) {
-		m.refreshShown()
+	if !m.tocFocus {
+		common.Scroll(&m.vp, m.keys.scroll, msg)
 	}
 	return nil
 }
@@ -522,7 +526,6 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Contents):
 		m.tocFocus = len(m.toc) > 0
 		m.tocCursor = m.tocIndexOf(m.currentPart())
-		m.refreshShown()
 		return nil, true
 	case key.Matches(k, m.keys.NextSection):
 		m.stepSection(1)
@@ -566,7 +569,6 @@ func (m *Model) handleTOCKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
-	m.refreshShown()
 	return nil, true
 }
 
@@ -580,32 +582,53 @@ func (m *Model) tocIndexOf(part int) int {
 	return idx
 }
 
-// refreshShown precomputes the text column's lines (with the find's
-// highlights) so View only slices.
+// refreshShown gives the viewport the lines to scroll (the text, or what
+// is said instead) and draws the find's matches. A scroll needs none of
+// it: View picks the lines at the viewport's offset.
 func (m *Model) refreshShown() {
+	y := m.vp.YOffset()
 	if m.state != ready {
-		m.shown = nil
+		m.notice = nil
 		for _, p := range m.problem {
-			m.shown = append(m.shown, "", "  "+p)
+			m.notice = append(m.notice, "")
+			m.notice = append(m.notice, strings.Split(common.Wrap(p, max(10, m.width-4), "  "), "\n")...)
 		}
-		m.vp.SetContentLines(m.shown)
+		m.vp.SetContentLines(m.notice)
 		return
 	}
-	y := m.vp.YOffset()
-	shown := m.lines
-	if len(m.hits) > 0 {
-		shown = append([]string(nil), m.lines...)
-		for i, h := range m.hits {
-			style := m.styles.Hit
-			if i == m.hit {
-				style = m.styles.CurrentHit
-			}
-			shown[h] = style.Render(ansi.Strip(m.lines[h]))
+	m.vp.SetContentLines(m.lines)
+	m.vp.SetYOffset(y)
+	m.markHits()
+}
+
+// markHits draws the find's matches, the current one apart.
+func (m *Model) markHits() {
+	m.marked = make(map[int]string, len(m.hits))
+	for i, h := range m.hits {
+		style := m.styles.Hit
+		if i == m.hit {
+			style = m.styles.CurrentHit
+		}
+		m.marked[h] = style.Render(ansi.Strip(m.lines[h]))
+	}
+}
+
+// visible is the text column's lines on screen.
+func (m *Model) visible(h int) string {
+	if m.state != ready {
+		return strings.Join(m.notice[:min(len(m.notice), h)], "\n")
+	}
+	y := min(max(0, m.vp.YOffset()), len(m.lines))
+	end := min(len(m.lines), y+h)
+	rows := make([]string, 0, end-y)
+	for i := y; i < end; i++ {
+		if l, ok := m.marked[i]; ok {
+			rows = append(rows, l)
+		} else {
+			rows = append(rows, m.lines[i])
 		}
 	}
-	m.shown = shown
-	m.vp.SetContentLines(shown)
-	m.vp.SetYOffset(y)
+	return strings.Join(rows, "\n")
 }
 
 // View is the text column and, on a wide pane or while chosen, the
@@ -618,8 +641,7 @@ func (m *Model) View() string {
 	if m.tocFocus && !m.wide() {
 		return m.tocView(m.width, h)
 	}
-	y := min(max(0, m.vp.YOffset()), len(m.shown))
-	text := strings.Join(m.shown[y:min(len(m.shown), y+h)], "\n")
+	text := m.visible(h)
 	if !m.wide() || m.state != ready {
 		return text
 	}

@@ -62,6 +62,8 @@ func press(m *Model, keys ...string) []tea.Msg {
 			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
 		case "enter":
 			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "pgdown":
+			msg = tea.KeyPressMsg{Code: tea.KeyPgDown}
 		default:
 			r := []rune(k)[0]
 			msg = tea.KeyPressMsg{Code: r, Text: k}

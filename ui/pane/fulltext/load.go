@@ -57,17 +57,18 @@ func loadCmd(ctx context.Context, load LoadFunc, gen int, id string) tea.Cmd {
 	}
 }
 
-// renderCmd renders parts[from:] until it has at least minLines lines (the
-// first screen) or maxParts parts, whichever comes first; the pane asks
-// for the rest next.
-func renderCmd(render RenderFunc, gen, width int, style string, parts []ftdoc.Part, from, minLines, maxParts int) tea.Cmd {
+// renderCmd writes and renders parts[from:] until it has at least
+// minLines lines (the first screen) or maxParts parts, whichever comes
+// first; the pane asks for the rest next. The document is only read.
+func renderCmd(render RenderFunc, doc *ftdoc.Document, parts []ftdoc.Part, gen, width int, style string, from, minLines, maxParts int) tea.Cmd {
 	return func() tea.Msg {
 		msg := RenderedMsg{gen: gen, width: width, style: style, from: from}
 		n := 0
 		for i := from; i < len(parts) && i-from < maxParts; i++ {
-			out, err := render(parts[i].Markdown, width, style)
+			md := ftdoc.PartMarkdown(doc, parts[i], width)
+			out, err := render(md, width, style)
 			if err != nil || out == "" {
-				out = plainPart(parts[i].Markdown)
+				out = plainPart(md)
 			}
 			lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 			msg.lines = append(msg.lines, lines)
