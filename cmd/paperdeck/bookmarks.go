@@ -19,7 +19,10 @@ import (
 )
 
 func newBookmarksCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON bool
+		tag    string
+	)
 	cmd := &cobra.Command{
 		Use:   "bookmarks",
 		Short: "List, add, remove, import and export bookmarks",
@@ -28,10 +31,11 @@ func newBookmarksCmd() *cobra.Command {
 offline, with the time added, tags and a note. With no subcommand, list them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, "")
+			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, tag)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
+	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
 	cmd.AddCommand(newBookmarksListCmd(), newBookmarksAddCmd(), newBookmarksRemoveCmd(),
 		newBookmarksTagCmd(), newBookmarksImportCmd(), newBookmarksExportCmd())
 	return cmd

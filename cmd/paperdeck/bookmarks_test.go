@@ -403,6 +403,9 @@ func TestBookmarksListAndExportByTag(t *testing.T) {
 	if !strings.Contains(out, "[reasoning, RL]") {
 		t.Errorf("list does not show the tags:\n%s", out)
 	}
+	if bare, _, _ := bookmarks(t, data, nil, "--tag", "reasoning"); bare != out {
+		t.Errorf("bookmarks --tag differs from bookmarks list --tag:\n%s", bare)
+	}
 	out, _, code = bookmarks(t, data, nil, "list", "--tag", "rl", "--json")
 	if code != 0 || !strings.Contains(out, `"2501.12948"`) || strings.Contains(out, `"2412.06769"`) {
 		t.Fatalf("list --tag --json: exit %d\n%s", code, out)
