@@ -10,6 +10,7 @@ import (
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/internal/outputcheck"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/spf13/cobra"
 )
 
 func TestCleanOutputCleansWholeLinesAcrossWrites(t *testing.T) {
@@ -98,30 +99,37 @@ func FuzzCleanOutput(f *testing.F) {
 }
 
 // What paperdeck itself prints passes the cleaner unchanged: completion
-// scripts (tabs and all), the manual page, the help.
+// scripts, tab-separated completions, the manual page, the help.
 func TestCleanOutputLeavesOurOwnOutputAlone(t *testing.T) {
-	for _, args := range [][]string{
-		{"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"completion", "powershell"},
-		{"man"}, {"--help"}, {"list", "--help"}, {"__complete", "list", "--format", ""}, {"__complete", ""}, // with tabs
-	} {
-		raw, errOut, _ := runInProcess(t, nil, args...)
-		if raw == "" {
-			// cobra writes the fish and PowerShell scripts to os.Stdout
-			// itself: take them from a process.
-			raw, errOut, _ = runPaperdeck(t, nil, args...)
+	// The scripts as cobra generates them, beside what the process prints
+	// through the cleaner.
+	gen := map[string]func(root *cobra.Command, w io.Writer) error{
+		"bash":       func(r *cobra.Command, w io.Writer) error { return r.GenBashCompletionV2(w, true) },
+		"zsh":        func(r *cobra.Command, w io.Writer) error { return r.GenZshCompletion(w) },
+		"fish":       func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) },
+		"powershell": func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) },
+	}
+	for shell, generate := range gen {
+		var want bytes.Buffer
+		if err := generate(newRootCmd(), &want); err != nil {
+			t.Fatal(err)
 		}
+		got, errOut, code := runPaperdeck(t, nil, "completion", shell)
+		if code != 0 || want.Len() == 0 || !strings.HasSuffix(got, want.String()) {
+			t.Errorf("completion %s: the cleaner changed the script (exit %d, %d bytes, want %d): %s", shell, code, len(got), want.Len(), errOut)
+		}
+	}
+	for _, args := range [][]string{{"man"}, {"--help"}, {"list", "--help"}, {"__complete", ""}} {
+		raw, errOut, _ := runInProcess(t, nil, args...)
 		var cleaned bytes.Buffer
 		c := newCleanOutput(&cleaned)
 		io.WriteString(c, raw)
 		c.Flush()
-		if cleaned.String() != raw {
-			t.Errorf("%v: the cleaner changed paperdeck's own output", args)
+		if raw == "" || cleaned.String() != raw {
+			t.Errorf("%v: the cleaner changed paperdeck's own output (%d bytes): %s", args, len(raw), errOut)
 		}
-		if raw == "" {
-			t.Errorf("%v printed nothing: %s", args, errOut)
-		}
-		if args[0] == "__complete" && args[1] == "" && !strings.Contains(raw, "\t") {
-			t.Errorf("completions with descriptions should be tab-separated: %q", raw)
-		}
+	}
+	if raw, _, _ := runInProcess(t, nil, "__complete", ""); !strings.Contains(raw, "\t") {
+		t.Errorf("completions with descriptions should be tab-separated: %q", raw)
 	}
 }
