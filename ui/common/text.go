@@ -9,11 +9,35 @@ import (
 	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
-// Wrap breaks s into lines of at most w cells (at spaces and slashes,
-// never inside a word that fits on a line of its own) and indents every
-// line by margin, so the wrapped text keeps the pane's margin.
+// Wrap breaks s into lines of at most w cells and indents every line by
+// margin, so wrapped text keeps the pane's margin. Lines break at spaces
+// only: a word (a URL) that fits on a line of its own starts one rather
+// than being cut in the middle, and only a word wider than a whole line
+// is cut.
 func Wrap(s string, w int, margin string) string {
-	return Indent(ansi.Wordwrap(s, w, " /"), margin)
+	w = max(1, w)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lineW := "", 0
+		for _, word := range strings.Fields(para) {
+			ww := CellWidth(word)
+			switch {
+			case lineW > 0 && lineW+1+ww <= w:
+				line, lineW = line+" "+word, lineW+1+ww
+				continue
+			case lineW > 0:
+				out = append(out, line)
+			}
+			if ww > w {
+				pieces := strings.Split(ansi.Hardwrap(word, w, false), "\n")
+				out = append(out, pieces[:len(pieces)-1]...)
+				word = pieces[len(pieces)-1]
+			}
+			line, lineW = word, CellWidth(word)
+		}
+		out = append(out, line)
+	}
+	return Indent(strings.Join(out, "\n"), margin)
 }
 
 // Indent puts pad before every line that is not empty.

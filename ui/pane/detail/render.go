@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
@@ -60,7 +59,7 @@ func PlainRender(p model.Paper, width int, _ string) (string, error) {
 	w := max(10, width-4)
 	var b strings.Builder
 	para := func(s string) {
-		b.WriteString(common.Indent(ansi.Wordwrap(s, w, ""), "  "))
+		b.WriteString(common.Wrap(s, w, "  "))
 		b.WriteString("\n\n")
 	}
 	b.WriteString("\n")
