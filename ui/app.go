@@ -48,6 +48,9 @@ type Options struct {
 	// TestPanic is PAPERDECK_TEST_PANIC, for the crash test only: "update",
 	// "command" or "worker" makes the first key press panic there.
 	TestPanic string
+	// Hyperlinks: the terminal shows OSC 8 links (TerminalHasHyperlinks);
+	// the links of the detail and the picker are then clickable.
+	Hyperlinks bool
 	// Bookmarks and ReadMarks are the local files; nil keeps bookmarks and
 	// read marks for this session only.
 	Bookmarks BookmarkStore
@@ -100,6 +103,7 @@ type App struct {
 	full     map[string]bool // papers whose detail record was merged
 	asked    map[string]bool // papers whose detail record was asked for
 	editing  model.Paper     // the paper whose tags or note are typed
+	picked   model.Paper     // the paper whose links the picker shows
 	dueSeq   int             // the cursor's latest rest, for the detail fetch
 	inputVal string          // the input's value after the last key
 	tick     status.Ticker
@@ -208,8 +212,9 @@ func (m *App) View() (v tea.View) {
 		}
 	}()
 	// The frame's last gate: only text and SGR reach the terminal, and no
-	// data ever goes into the window title or another control string.
-	v = tea.NewView(safeScreen(m.screen()))
+	// data ever goes into the window title or another control string; the
+	// paper's own checked links become hyperlinks after it.
+	v = tea.NewView(hyperlink(safeScreen(m.screen()), m.shownLinks()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v = m.comfortView(v)

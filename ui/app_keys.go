@@ -164,6 +164,7 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openReader(p), true
 	case key.Matches(k, m.pkeys.Links):
 		m.picker.Show(p)
+		m.picked = p
 		m.returnTo = m.focus
 		m.setFocus(focusPicker)
 		return nil, true

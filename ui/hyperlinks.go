@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// Links in the detail and the link picker are OSC 8 hyperlinks where the
+// terminal shows them (a click opens them). They are added after the
+// frame's gate, and only around the exact text of the shown paper's own
+// links that CheckURL accepts: a URL cut by a line break or by "…" stays
+// plain text rather than linking somewhere else.
+
+// TerminalHasHyperlinks reports whether a terminal, by its TERM, is one
+// that shows OSC 8 links or ignores them quietly (the Linux console and
+// the old hardware terminals print them).
+func TerminalHasHyperlinks(term string) bool {
+	switch {
+	case term == "", term == "dumb", term == "linux", strings.HasPrefix(term, "vt"),
+		term == "ansi", strings.HasPrefix(term, "cons"):
+		return false
+	}
+	return true
+}
+
+// linkURLs are the links of p that may go into a hyperlink: accepted by
+// CheckURL and printable ASCII as written (nothing to escape in OSC 8).
+func linkURLs(p model.Paper) []string {
+	var out []string
+	for _, l := range p.AllLinks() {
+		if u, err := CheckURL(l.URL); err == nil && u == l.URL && isURLText(u) && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func isURLText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !urlByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// urlByte is a byte a URL may hold as written in text.
+func urlByte(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\' && c != '`'
+}
+
+// hyperlink wraps every whole occurrence of one of urls in frame (not a
+// part of a longer URL) in an OSC 8 hyperlink to itself.
+func hyperlink(frame string, urls []string) string {
+	if len(urls) == 0 || !strings.Contains(frame, "://") {
+		return frame
+	}
+	var b strings.Builder
+	rest := frame
+	for {
+		i := strings.Index(rest, "http")
+		if i < 0 {
+			break
+		}
+		j := i
+		for j < len(rest) && urlByte(rest[j]) {
+			j++
+		}
+		start := i == 0 || !urlByte(rest[i-1]) || endsWithSGR(rest[:i])
+		if u := rest[i:j]; start && slices.Contains(urls, u) {
+			b.WriteString(rest[:i])
+			b.WriteString("\x1b]8;;" + u + "\x1b\\" + u + "\x1b]8;;\x1b\\")
+		} else {
+			b.WriteString(rest[:j])
+		}
+		rest = rest[j:] // j > i: "http" is URL text
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// shownLinks are the URLs on screen that may become hyperlinks: the
+// detail's paper's, or the picker's.
+func (m *App) shownLinks() []string {
+	if !m.opts.Hyperlinks || m.opts.Comforts.ASCII {
+		return nil
+	}
+	switch {
+	case m.focus == focusPicker:
+		return linkURLs(m.picked)
+	case m.focus == focusDetail || m.wide && (m.focus == focusList || m.focus == focusDetail):
+		if p, ok := m.detail.Paper(); ok {
+			return linkURLs(p)
+		}
+	}
+	return nil
+}
+
+// endsWithSGR reports whether s ends with a style sequence (ESC [ … m), so
+// what follows starts a word on screen.
+func endsWithSGR(s string) bool {
+	if !strings.HasSuffix(s, "m") {
+		return false
+	}
+	i := strings.LastIndexByte(s, 0x1b)
+	if i < 0 || i+1 >= len(s) || s[i+1] != '[' {
+		return false
+	}
+	for _, c := range []byte(s[i+2 : len(s)-1]) {
+		if (c < '0' || c > '9') && c != ';' && c != ':' {
+			return false
+		}
+	}
+	return true
+}
