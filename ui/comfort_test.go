@@ -422,3 +422,22 @@ func TestASCIIMarksAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// At 80×24 the help can be read whole: when the keys do not fit, its last
+// line names the keys that scroll it, and they reach the last key.
+func TestHelpReadableWholeAt80x24(t *testing.T) {
+	h := comfortHarness(t, page2024(t), thu, 80, 24, Comforts{ArxivCategories: []string{"cs.LG"}}, false)
+	h.keys("?")
+	screen := h.screen()
+	lines := strings.Split(screen, "\n")
+	if footer := lines[len(lines)-2]; !strings.Contains(footer, "j/↓ scroll down") || !strings.Contains(footer, "of 24") {
+		t.Fatalf("the help's last line should say how to scroll:\n%s", screen)
+	}
+	if regexpFind(screen, `e +bookmark's note`) {
+		t.Fatalf("the last key fits after all; the test needs a taller help:\n%s", screen)
+	}
+	h.keys("j", "j")
+	if screen := h.screen(); !regexpFind(screen, `e +bookmark's note`) || !strings.Contains(screen, "lines 3–24 of 24") {
+		t.Errorf("j should scroll to the last key:\n%s", screen)
+	}
+}

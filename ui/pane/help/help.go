@@ -3,6 +3,7 @@
 package help
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -41,6 +42,8 @@ type Model struct {
 	sections []Section
 	width    int
 	height   int
+	more     bool   // the keys do not fit: a footer says how to scroll
+	foot     string // that footer, for the scroll position now
 	vp       viewport.Model
 }
 
@@ -54,19 +57,41 @@ func New(c common.Common, sections []Section) *Model {
 // SetSections changes what the screen lists (a key switched off).
 func (h *Model) SetSections(sections []Section) {
 	h.sections = sections
-	h.vp.SetContent(h.layout())
+	h.fill()
 }
 
 func (h *Model) SetSize(w, ht int) {
 	h.width, h.height = w, ht
 	h.vp.SetWidth(w)
-	h.vp.SetHeight(ht)
-	h.vp.SetContent(h.layout())
+	h.fill()
 }
 
 func (h *Model) SetStyles(s common.Styles) {
 	h.styles = s
-	h.vp.SetContent(h.layout())
+	h.fill()
+}
+
+// fill lays the keys out; when they do not fit, the last line names the
+// keys that scroll them, so the help can be read whole on a small screen.
+func (h *Model) fill() {
+	text := h.layout()
+	h.more = strings.Count(text, "\n")+1 > h.height
+	if h.more {
+		h.vp.SetHeight(max(1, h.height-1))
+	} else {
+		h.vp.SetHeight(h.height)
+	}
+	h.vp.SetContent(text)
+	h.foot = h.footer()
+}
+
+// footer says where the screen is in the help and which keys move it.
+func (h *Model) footer() string {
+	first := h.vp.YOffset() + 1
+	last := min(h.vp.TotalLineCount(), h.vp.YOffset()+h.vp.Height())
+	text := fmt.Sprintf(" lines %d–%d of %d · %s %s · %s %s", first, last, h.vp.TotalLineCount(),
+		h.keys.scroll.Down.Help().Key, h.keys.scroll.Down.Help().Desc, h.keys.scroll.Up.Help().Key, h.keys.scroll.Up.Help().Desc)
+	return h.styles.Empty.Render(common.Truncate(termsafe.Line(text), h.width))
 }
 
 // column renders one section as lines: a title, then "key  description";
@@ -179,10 +204,17 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, h.keys.close) {
 		return common.Close
 	}
-	common.Scroll(&h.vp, h.keys.scroll, msg)
+	if common.Scroll(&h.vp, h.keys.scroll, msg) {
+		h.foot = h.footer()
+	}
 	return nil
 }
 
-func (h *Model) View() string { return h.vp.View() }
+func (h *Model) View() string {
+	if h.more {
+		return h.vp.View() + "\n" + h.foot
+	}
+	return h.vp.View()
+}
 
 func (h *Model) Keys() common.KeyMap { return h.keys }
