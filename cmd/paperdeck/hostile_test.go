@@ -243,3 +243,26 @@ func TestHostileReasonPhrases(t *testing.T) {
 		runHostile(t, hostileHome(t), r)
 	}
 }
+
+// A config.toml kept in a dotfiles folder through a symlink stays a
+// symlink when `config init --force` rewrites it.
+func TestConfigInitForceWritesThroughASymlink(t *testing.T) {
+	home := t.TempDir()
+	dotfiles := filepath.Join(home, "dotfiles", "paperdeck.toml")
+	os.MkdirAll(filepath.Dir(dotfiles), 0o755)
+	os.WriteFile(dotfiles, []byte("theme = \"light\"\n"), 0o644)
+	link := filepath.Join(home, "paperdeck", "config.toml")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(dotfiles, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if _, errOut, code := runPaperdeck(t, []string{"XDG_CONFIG_HOME=" + home}, "config", "init", "--force"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("config.toml is no longer a symlink: %v", err)
+	}
+	if got, _ := os.ReadFile(dotfiles); !strings.Contains(string(got), "[keys]") {
+		t.Errorf("the dotfiles copy was not rewritten: %q", got)
+	}
+}
