@@ -37,7 +37,7 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 	shelved := len(s.shelf(lib)) > 0
 	given := cand // not ours to change
 	if q.need&hasCode != 0 {
-		cand = and(cand, s.code, s.n)
+		cand = and(cand, s.code)
 	}
 	if q.shun&hasCode != 0 {
 		cand = andNot(cand, s.code, s.n)
@@ -170,7 +170,7 @@ func (s *segment) groupHits(g *group, lib *Library, cand bitset) bitset {
 func sameBitset(a, b bitset) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }
 
 // and is cand ∩ set as a new bitset (cand nil: all papers).
-func and(cand, set bitset, n int) bitset {
+func and(cand, set bitset) bitset {
 	if cand == nil {
 		return set.clone()
 	}
