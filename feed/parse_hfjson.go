@@ -151,12 +151,16 @@ func itemsToPapers(items []hfItem) []model.Paper {
 // ParseDailyPapersJSON reads the array of /api/daily_papers or
 // /api/papers/search. An empty array is an empty listing.
 func ParseDailyPapersJSON(r io.Reader) (model.Listing, error) {
-	var items lenientList[hfItem]
-	if err := json.NewDecoder(r).Decode(&items); err != nil {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return model.Listing{}, err
+	}
+	items, skips, err := decodeList[hfItem](data)
+	if err != nil {
 		return model.Listing{}, jsonError("Hugging Face API response", err)
 	}
-	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items.items)}
-	items.skipped.into(&l)
+	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}
+	skips.into(&l)
 	return l, nil
 }
 

@@ -17,14 +17,14 @@ import (
 // (data-target="DailyPapers"). Search pages carry searchResults instead
 // of dailyPapers; newer pages add periodType and dateString.
 type dailyPapersProps struct {
-	DailyPapers   *lenientList[hfItem] `json:"dailyPapers"`
-	SearchResults *lenientList[hfItem] `json:"searchResults"`
-	Date          string               `json:"date"`
-	DateString    string               `json:"dateString"`
-	PeriodType    string               `json:"periodType"`
-	PrevDate      string               `json:"prevDate"`
-	NextDate      string               `json:"nextDate"`
-	Query         string               `json:"query"`
+	DailyPapers   *[]hfItem `json:"dailyPapers"`
+	SearchResults *[]hfItem `json:"searchResults"`
+	Date          string    `json:"date"`
+	DateString    string    `json:"dateString"`
+	PeriodType    string    `json:"periodType"`
+	PrevDate      string    `json:"prevDate"`
+	NextDate      string    `json:"nextDate"`
+	Query         string    `json:"query"`
 }
 
 // ParseDailyPapersPage reads a huggingface.co/papers listing page (day,
@@ -59,7 +59,19 @@ func ParseDailyPapersPage(r io.Reader) (model.Listing, error) {
 
 func parseDailyPapersProps(data []byte) (model.Listing, error) {
 	var props dailyPapersProps
-	if err := json.Unmarshal(data, &props); err != nil {
+	var skips skipped
+	err := json.Unmarshal(data, &props)
+	if isTypeError(err) {
+		// A paper that does not fit: read the lists again item by item.
+		var lenient struct {
+			DailyPapers   *lenientList[hfItem] `json:"dailyPapers"`
+			SearchResults *lenientList[hfItem] `json:"searchResults"`
+		}
+		if err = json.Unmarshal(data, &lenient); err == nil {
+			props.DailyPapers, props.SearchResults = lenientItems(lenient.DailyPapers, &skips), lenientItems(lenient.SearchResults, &skips)
+		}
+	}
+	if err != nil {
 		return model.Listing{}, jsonError("Hugging Face page data", err)
 	}
 	items := props.DailyPapers
@@ -69,10 +81,19 @@ func parseDailyPapersProps(data []byte) (model.Listing, error) {
 	if items == nil {
 		return model.Listing{}, ErrUnknownLayout
 	}
-	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items.items)}
-	items.skipped.into(&l)
+	l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(*items)}
+	skips.into(&l)
 	l.Period, l.Prev, l.Next = propsPeriods(props)
 	return l, nil
+}
+
+// lenientItems is what a lenient list kept, nil when it was absent.
+func lenientItems(l *lenientList[hfItem], skips *skipped) *[]hfItem {
+	if l == nil {
+		return nil
+	}
+	skips.merge(l.skipped)
+	return &l.items
 }
 
 // propsPeriods names the page's period and its neighbours from the props.

@@ -55,16 +55,16 @@ func parseAnyJSON(body []byte) (model.Listing, error) {
 		return ParseListingJSON(bytes.NewReader(body))
 	case first["id"] != nil && first["title"] != nil:
 		// /api/papers/search sometimes returns bare paper objects.
-		var papers lenientList[hfPaper]
-		if err := json.Unmarshal(body, &papers); err != nil {
+		papers, skips, err := decodeList[hfPaper](body)
+		if err != nil {
 			return model.Listing{}, jsonError("list of Hugging Face papers", err)
 		}
-		items := make([]hfItem, len(papers.items))
-		for i := range papers.items {
-			items[i].Paper = &papers.items[i]
+		items := make([]hfItem, len(papers))
+		for i := range papers {
+			items[i].Paper = &papers[i]
 		}
 		l := model.Listing{Source: model.SourceHF, Papers: itemsToPapers(items)}
-		papers.skipped.into(&l)
+		skips.into(&l)
 		return l, nil
 	}
 	return model.Listing{}, &FormatError{What: "a JSON list whose items are not papers", Expected: anyFormat}
@@ -96,12 +96,16 @@ func decodeItems(body []byte) ([]hfItem, error) {
 // listing can be reopened. Records are sanitised again: the file may have
 // been edited by hand.
 func ParseListingJSON(r io.Reader) (model.Listing, error) {
-	var papers lenientList[model.Paper]
-	if err := json.NewDecoder(r).Decode(&papers); err != nil {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return model.Listing{}, err
+	}
+	papers, skips, err := decodeList[model.Paper](data)
+	if err != nil {
 		return model.Listing{}, jsonError("paperdeck --json output", err)
 	}
-	l := model.Listing{Source: model.SourceFile, Papers: finishAll(papers.items)}
-	papers.skipped.into(&l)
+	l := model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}
+	skips.into(&l)
 	return l, nil
 }
 
@@ -109,19 +113,23 @@ func ParseListingJSON(r io.Reader) (model.Listing, error) {
 // {"version": 1, "bookmarks": [{"paper": {...}}]}), e.g. a colleague's.
 func parseBookmarksFile(body []byte) (model.Listing, error) {
 	var f struct {
-		Bookmarks lenientList[struct {
-			Paper model.Paper `json:"paper"`
-		}] `json:"bookmarks"`
+		Bookmarks json.RawMessage `json:"bookmarks"`
 	}
 	if err := json.Unmarshal(body, &f); err != nil {
 		return model.Listing{}, jsonError("paperdeck bookmarks file", err)
 	}
-	papers := make([]model.Paper, 0, len(f.Bookmarks.items))
-	for _, b := range f.Bookmarks.items {
+	bookmarks, skips, err := decodeList[struct {
+		Paper model.Paper `json:"paper"`
+	}](f.Bookmarks)
+	if err != nil {
+		return model.Listing{}, jsonError("paperdeck bookmarks file", err)
+	}
+	papers := make([]model.Paper, 0, len(bookmarks))
+	for _, b := range bookmarks {
 		papers = append(papers, b.Paper)
 	}
 	l := model.Listing{Source: model.SourceFile, Papers: finishAll(papers)}
-	f.Bookmarks.skipped.into(&l)
+	skips.into(&l)
 	return l, nil
 }
 

@@ -25,6 +25,13 @@ func (s *skipped) add(item int, err error) {
 	}
 }
 
+func (s *skipped) merge(o skipped) {
+	if s.n == 0 {
+		s.first, s.firstErr = o.first, o.firstErr
+	}
+	s.n += o.n
+}
+
 // all returns the first item's error when no item could be read: then the
 // input is not a listing at all, and says so as an error.
 func (s skipped) all(read int) error {
@@ -55,21 +62,35 @@ func itemProblem(err error) string {
 	return cleanLine(err.Error())
 }
 
-// lenientList decodes a JSON array element by element: an element that
+// decodeList decodes a JSON array of T. A sound list is decoded once, as
+// strictly as ever; only when an element does not fit is the list read
+// again element by element, that element skipped and counted.
+func decodeList[T any](data []byte) ([]T, skipped, error) {
+	var all []T
+	err := json.Unmarshal(data, &all)
+	if !isTypeError(err) {
+		return all, skipped{}, err
+	}
+	var l lenientList[T]
+	err = json.Unmarshal(data, &l)
+	return l.items, l.skipped, err
+}
+
+func isTypeError(err error) bool {
+	var typ *json.UnmarshalTypeError
+	return errors.As(err, &typ)
+}
+
+// lenientList is a JSON array read element by element: an element that
 // does not fit T is skipped and counted, the others kept. An array that is
-// not valid JSON at all is still an error.
+// not valid JSON at all is still an error, and so is one with no element
+// that fits.
 type lenientList[T any] struct {
 	items   []T
 	skipped skipped
 }
 
 func (l *lenientList[T]) UnmarshalJSON(b []byte) error {
-	// The whole list at once first: a sound listing is decoded only once.
-	var typ *json.UnmarshalTypeError
-	err := json.Unmarshal(b, &l.items)
-	if err == nil || !errors.As(err, &typ) {
-		return err
-	}
 	var raws []json.RawMessage
 	if err := json.Unmarshal(b, &raws); err != nil {
 		return err

@@ -137,3 +137,33 @@ func TestManyMalformedItemsAreCountedOnce(t *testing.T) {
 		t.Errorf("%d papers, notice %q", len(l.Papers), l.SkipNote())
 	}
 }
+
+// BenchmarkLenientList: decoding the real API list all at once (the
+// baseline, which one bad item would fail) beside decodeList, on the
+// sound list (the same cost) and on one with a bad item (read twice).
+func BenchmarkLenientList(b *testing.B) {
+	sound := readTestdata(b, api2026)
+	var items []map[string]any
+	json.Unmarshal(sound, &items)
+	items[2]["paper"].(map[string]any)["title"] = 123
+	spoiled, _ := json.Marshal(items)
+	b.Run("strict", func(b *testing.B) {
+		b.SetBytes(int64(len(sound)))
+		for b.Loop() {
+			var all []hfItem
+			if err := json.Unmarshal(sound, &all); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for name, data := range map[string][]byte{"lenient": sound, "lenient-one-bad": spoiled} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, _, err := decodeList[hfItem](data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
