@@ -404,11 +404,13 @@ func head(m []int) string { return fmt.Sprint(m[:min(len(m), 8)]) }
 
 func FuzzQuery(f *testing.F) {
 	ix := New(shelf())
-	for _, s := range []string{"flow", `org:"google deep`, "up:>-1", "up:99999999999999999999", "is:", "ł\u0301 ÿ", "has:code up:1..0", `"":""`} {
+	for _, s := range []string{"flow", `org:"google deep`, "up:>-1", "up:99999999999999999999", "is:", "ł\u0301 ÿ", "has:code up:1..0", `"":""`,
+		"-", "-#", "#r -tag:", `-note:"com`, "--flow", "-is:new -has:code", "org:mit -org:m"} {
 		f.Add(s)
 	}
+	marks := testMarks(shelfLibrary()...)
 	f.Fuzz(func(t *testing.T, q string) {
-		res := ix.Query(q, nil, testMarks())
+		res := ix.Query(q, nil, marks)
 		seen := map[int]bool{}
 		for _, m := range res.Matches {
 			if m < 0 || m >= ix.Len() || seen[m] {
