@@ -126,6 +126,5 @@ func (m *App) nextArxiv() tea.Cmd {
 	if i := slices.Index(cats, cur); i >= 0 {
 		next = cats[(i+1)%len(cats)]
 	}
-	m.nav.arxivAsked = next
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: model.Arxiv, Value: next}}})
 }

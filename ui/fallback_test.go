@@ -100,4 +100,10 @@ func TestArxivKeyMovesOnAfterAFailedCategory(t *testing.T) {
 	if strings.Join(asked, " ") != "cs.LG cs.CL cs.CV cs.LG" {
 		t.Errorf("a asked for %v, want cs.LG cs.CL cs.CV cs.LG", asked)
 	}
+	// Opened on the failing category: a goes on to the next one.
+	h = comfortHarness(t, f, cl, 200, 30, Comforts{ArxivCategories: []string{"cs.LG", "cs.CL", "cs.CV"}}, false)
+	h.keys("a")
+	if reqs := f.requests(); reqs[len(reqs)-1].Period.Value != "cs.CV" {
+		t.Errorf("a after opening on the failed cs.CL asked for %v", reqs[len(reqs)-1].Period)
+	}
 }
