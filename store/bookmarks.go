@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -165,6 +166,9 @@ func (b *Bookmarks) Retag(ids []string, add, remove []string) (changed int, miss
 				changed++
 			}
 		}
+		if changed == 0 {
+			return nil, errNoChange
+		}
 		return list, nil
 	})
 	return changed, missing, err
@@ -181,9 +185,12 @@ func (b *Bookmarks) edit(id string, fn func(*Bookmark)) error {
 	})
 }
 
+// errNoChange tells change that fn changed nothing: no file is written.
+var errNoChange = errors.New("no change")
+
 // change is a locked read-modify-write of the whole list.
 func (b *Bookmarks) change(fn func([]Bookmark) ([]Bookmark, error)) error {
-	return b.file.update(func(old []byte) ([]byte, error) {
+	err := b.file.update(func(old []byte) ([]byte, error) {
 		list, err := decodeBookmarks(old)
 		if err != nil {
 			return nil, b.file.corrupt(err)
@@ -195,6 +202,10 @@ func (b *Bookmarks) change(fn func([]Bookmark) ([]Bookmark, error)) error {
 		sortNewestFirst(list)
 		return encodeBookmarks(list)
 	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
 }
 
 func indexByID(list []Bookmark) map[string]int {

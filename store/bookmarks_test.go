@@ -336,9 +336,16 @@ func TestRetagAddsAndRemovesAndNamesTheMissing(t *testing.T) {
 			t.Errorf("%s: tags %q, want %q", bm.Paper.ID, bm.Tags, want)
 		}
 	}
-	// Nothing to change is no change.
+	// Nothing to change is no change, and no write.
 	if changed, _, _ := b.Retag([]string{ps[0].ID}, []string{"agents"}, []string{"absent"}); changed != 0 {
 		t.Errorf("a retag that changes nothing counted %d", changed)
+	}
+	fresh := tempBookmarks(t)
+	if _, missing, err := fresh.Retag([]string{"2401.00001"}, []string{"rl"}, nil); err != nil || len(missing) != 1 {
+		t.Fatalf("Retag of a stranger = %v, %v", missing, err)
+	}
+	if _, err := os.Stat(fresh.Path()); !os.IsNotExist(err) {
+		t.Errorf("a retag that changed nothing wrote the file: %v", err)
 	}
 }
 

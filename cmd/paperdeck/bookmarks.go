@@ -303,7 +303,9 @@ case). Repeat --add and --remove, or separate tags with commas.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "retagged %s\n", count(changed, "bookmark"))
+			if len(missing) < len(ids) {
+				fmt.Fprintf(cmd.OutOrStdout(), "retagged %s\n", count(changed, "bookmark"))
+			}
 			if len(missing) > 0 {
 				return fmt.Errorf("not bookmarked: %s", strings.Join(missing, ", "))
 			}

@@ -135,6 +135,7 @@ func TestBookmarksCorruptFileIsLeftAsItWas(t *testing.T) {
 	for _, args := range [][]string{
 		{"list"}, {"list", "--json"}, {"export", "--format", "bibtex"},
 		{"import", testdata("hf_api_daily_papers_2026-06-12.json")}, {"remove", "2407.21783"}, {"add", "2407.21783"},
+		{"tag", "2407.21783", "--add", "rl"}, {"list", "--tag", "rl"}, {"export", "--tag", "rl"},
 	} {
 		out, errOut, code := bookmarks(t, data, nil, args...)
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
@@ -273,6 +274,7 @@ func TestBookmarksBadInput(t *testing.T) {
 	for _, args := range [][]string{
 		{"import"}, {"import", filepath.Join(data, "missing.json")}, {"import", data},
 		{"export", "--format", "csv"}, {"add"}, {"remove"}, {"frobnicate"},
+		{"tag"}, {"tag", "2401.00001"}, {"tag", "2401.00001", "--add", "rl"}, {"list", "--tag", "rl"}, {"export", "--tag", "rl"},
 	} {
 		out, errOut, code := bookmarks(t, data, nil, args...)
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
