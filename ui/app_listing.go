@@ -92,7 +92,10 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		m.nav.shownAs = f.Shown // the status names what is shown, not what was asked
 		m.updateStatusListing()
 	}
-	if msg.res.Notice != "" {
+	if f := msg.res.Fallback; f != nil && (f.Reason == feed.ReasonDemo || f.Reason == feed.ReasonOfflineMode) {
+		// Asked for: the bar's label says what is shown; the message, why.
+		cmds = append(cmds, m.status.Flash(common.Notice, f.Why()+": no network used"))
+	} else if msg.res.Notice != "" {
 		cmds = append(cmds, m.status.Flash(common.Notice, msg.res.Notice))
 	}
 	return tea.Batch(cmds...)

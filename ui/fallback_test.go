@@ -107,3 +107,13 @@ func TestArxivKeyMovesOnAfterAFailedCategory(t *testing.T) {
 		t.Errorf("a after opening on the failed cs.CL asked for %v", reqs[len(reqs)-1].Period)
 	}
 }
+
+// --demo: the bar names the snapshot and the message says no network was
+// used, rather than saying the same twice.
+func TestReaderDemoSaysWhatItShows(t *testing.T) {
+	demo := feed.NewClient(feed.Config{Demo: true, CacheDir: t.TempDir()})
+	h := harnessOn(t, demo, model.Period{Kind: model.Latest}, 120, 30)
+	if st := h.status(); !strings.Contains(st, "demo: no network used │ bundled snapshot of Thursday 2024-08-01 · 13 papers") {
+		t.Errorf("status %q", st)
+	}
+}
