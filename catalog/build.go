@@ -36,9 +36,11 @@ var emitEvery = 250 * time.Millisecond
 
 // Options say where a catalog may keep files.
 type Options struct {
-	// CacheDir holds side indexes and the decompressed copy of a .gz
-	// snapshot (whose offsets point into it). "" keeps nothing: every open
-	// indexes again, and a .gz file cannot be read by offset.
+	// CacheDir (paths.Cache()) holds, in catalog/, the side indexes and
+	// the decompressed copy of a .gz snapshot (whose offsets point into
+	// it: a detail is one read, where gzip would need decompressing from
+	// the start or a zran-style checkpoint index). "" keeps nothing: every
+	// open indexes again, and a .gz file cannot be read by offset.
 	CacheDir string
 }
 

@@ -1,0 +1,23 @@
+package catalog
+
+// How the reader opens a snapshot (the calls, in order; none of them
+// touches the screen, each heavy one belongs in a tea.Cmd):
+//
+//	feed.IsArxivMetadataFile(path)   // a snapshot (plain or .gz)? then the catalog, else feed.StreamFile
+//	catalog.Load(ctx, path, catalog.Options{CacheDir: <paths.Cache()>}, emit)
+//	    // on a worker goroutine, as ui/stream.go runs feed.StreamFile; emit gets
+//	    // Update{Catalog, Done, FromIndex, Read}: a screenful first (a few ms),
+//	    // then larger catalogs about every 250 ms. Each *Catalog is immutable:
+//	    // the list swaps the one it holds for the newer one.
+//	c.Len(); c.ID(i); c.Title(i); c.Authors(i); c.Published(i); c.Categories(i)
+//	    // a row; or c.Brief(i), a model.Paper with those fields and the arXiv links.
+//	    // Read, bookmarked and new marks stay the reader's, by id.
+//	q := catalog.ParseQuery(text)    // words (prefixes of words) and cat:NAME
+//	c.Filter(ctx, q), or c.FilterWithin(ctx, q, last) when q.Narrows(lastQuery)
+//	    // positions in file order, in a command the next key cancels (nil then)
+//	order := c.ByDate()               // once per finished catalog: newest first
+//	catalog.InOrder(matches, order)   // a filter's matches by date
+//	c.Paper(i)                        // the whole record for the detail: one read at
+//	                                  // its offset (an error once the file changed)
+//	n, why := c.Skipped()             // model.Listing{Skipped: n, SkipReason: why}.SkipNote()
+//	c.Changed()                       // on a tick: the file was rewritten, offer to reload
