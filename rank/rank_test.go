@@ -252,3 +252,41 @@ func TestCacheKeepsFeaturesAndModelsByTheirInputs(t *testing.T) {
 		t.Errorf("a damaged cache file: %v", err)
 	}
 }
+
+// Cache.Rank is the reader's and the command line's one call: it ranks a
+// listing by bookmarks it has never seen, and keeps what explains it.
+func TestCacheRankRanksAListingByBookmarks(t *testing.T) {
+	papers, cat := labelled(t)
+	var bookmarks, listing, known []model.Paper
+	for i, p := range papers {
+		switch {
+		case cat[p.ID] == "math.CO" && len(bookmarks) < 10:
+			bookmarks = append(bookmarks, p)
+		case i%5 == 0:
+			listing = append(listing, p)
+		default:
+			known = append(known, p)
+		}
+	}
+	c := rank.NewCache(t.TempDir())
+	req := rank.ForYou{Listing: listing, Known: known, Bookmarks: bookmarks[:2]}
+	var need *rank.NeedBookmarksError
+	if _, err := c.Rank(context.Background(), req); !errors.As(err, &need) || need.Have != 2 {
+		t.Fatalf("2 bookmarks: err = %v, want NeedBookmarksError", err)
+	}
+	req.Bookmarks = bookmarks
+	r, err := c.Rank(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Order) != len(listing) {
+		t.Fatalf("%d ranked, listing has %d", len(r.Order), len(listing))
+	}
+	best := listing[r.Order[0].Index]
+	if cat[best.ID] != "math.CO" {
+		t.Errorf("best of the listing is %s %q, want a math.CO paper", cat[best.ID], best.Title)
+	}
+	if len(r.Model.Why(best, 3)) == 0 || len(r.Features.Similar(best, 3)) != 3 {
+		t.Error("no reasons or no similar papers for the best paper")
+	}
+}

@@ -74,30 +74,20 @@ func (s listSort) forYou(ctx context.Context, client *feed.Client, papers []mode
 	if s.tag != "" {
 		marks = store.Tagged(marks, s.tag)
 	}
-	known := slices.Clone(papers)
-	known = append(known, client.CachedPapers()...)
-	positives := make([]string, 0, len(marks))
+	req := rank.ForYou{Listing: papers, Tag: s.tag}
 	for _, bm := range marks {
-		known = append(known, bm.Paper)
-		positives = append(positives, bm.Paper.ID)
+		req.Bookmarks = append(req.Bookmarks, bm.Paper)
 	}
-	if len(positives) < rank.MinBookmarks {
-		// Before the features: the answer does not need them.
-		return nil, nil, forYouError(&rank.NeedBookmarksError{Tag: s.tag, Have: len(positives)})
+	if len(req.Bookmarks) >= rank.MinBookmarks { // the answer "needs bookmarks" needs no cache
+		req.Known = client.CachedPapers()
 	}
-	cache := rank.NewCache(rankCacheDir())
-	f, err := cache.Features(ctx, known, rank.DefaultFeatureOptions(len(known)))
-	if err != nil {
-		return nil, nil, err
-	}
-	m, err := cache.Train(ctx, f, positives, s.tag, rank.DefaultSVMOptions())
+	ranking, err := rank.NewCache(rankCacheDir()).Rank(ctx, req)
 	if err != nil {
 		return nil, nil, forYouError(err)
 	}
-	ranked := m.Rank(papers)
-	out := make([]model.Paper, len(ranked))
-	scores := make([]float64, len(ranked))
-	for k, r := range ranked {
+	out := make([]model.Paper, len(ranking.Order))
+	scores := make([]float64, len(ranking.Order))
+	for k, r := range ranking.Order {
 		out[k], scores[k] = papers[r.Index], r.Score
 	}
 	return out, scores, nil
