@@ -51,7 +51,7 @@
 //	          page_up pgup  page_down pgdown/space
 //	Listing   open_detail enter  back esc  filter /  search s
 //	          previous [  next ]  day d  week w  month m  trending t
-//	          arxiv a  refresh r  bookmarks B
+//	          arxiv a  refresh r  bookmarks B  sort S
 //	Paper     open_page o  open_pdf p  open_code c  links L  full_text f
 //	          copy_id y  copy_bibtex Y  bookmark b  tags T  note e
 //	Detail    find /  next_match n  previous_match N (the full text's too)

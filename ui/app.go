@@ -55,6 +55,9 @@ type Options struct {
 	// read marks for this session only.
 	Bookmarks BookmarkStore
 	ReadMarks ReadMarkStore
+	// RankDir keeps the "for you" features and models (package rank's
+	// Cache); "" keeps them for the session only.
+	RankDir string
 }
 
 type focus int
@@ -99,6 +102,7 @@ type App struct {
 	detailsG guard // the paper-details request in flight
 
 	nav      nav             // what is listed, the listings before it, the request in flight
+	sort     sorter          // the list's order (sort.go)
 	marks    *marks          // read, new, bookmarked, and the saves in flight
 	full     map[string]bool // papers whose detail record was merged
 	asked    map[string]bool // papers whose detail record was asked for

@@ -109,6 +109,8 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.refresh()
 	case key.Matches(k, m.lkeys.Bookmarks):
 		return m.showBookmarks()
+	case key.Matches(k, m.lkeys.Sort):
+		return m.cycleSort()
 	}
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd

@@ -123,6 +123,7 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 	before := m.list.SelectedID()
 	m.nav.listing, m.nav.loaded, m.nav.shownAs = l, true, ""
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
+	search = tea.Batch(search, m.resort())
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide {
 		m.setFocus(focusList)
@@ -222,7 +223,7 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 	}
 	m.nav.guard.Finish(msg.gen)
 	m.list.StreamDone()
-	cmds = append(cmds, m.syncLoading())
+	cmds = append(cmds, m.syncLoading(), m.resort())
 	if msg.err != nil {
 		if m.nav.shownGen != msg.gen && !m.nav.loaded {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
@@ -318,6 +319,7 @@ func (m *App) updateStatusListing() {
 	if n := len(m.marks.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)
 	}
+	count += m.sortStatus()
 	if m.nav.listing.Period.Kind == bookmarksKind {
 		count += tagCountsLine(m.marks.tags())
 	}

@@ -42,6 +42,7 @@ type listingKeys struct {
 	Arxiv            key.Binding
 	Refresh          key.Binding
 	Bookmarks        key.Binding
+	Sort             key.Binding
 }
 
 func newListingKeys(km keymap.Map) listingKeys {
@@ -49,7 +50,7 @@ func newListingKeys(km keymap.Map) listingKeys {
 	return listingKeys{
 		Open: b("open_detail"), Back: b("back"), Filter: b("filter"), Search: b("search"),
 		Prev: b("previous"), Next: b("next"), Day: b("day"), Week: b("week"), Month: b("month"),
-		Trending: b("trending"), Arxiv: b("arxiv"), Refresh: b("refresh"), Bookmarks: b("bookmarks"),
+		Trending: b("trending"), Arxiv: b("arxiv"), Refresh: b("refresh"), Bookmarks: b("bookmarks"), Sort: b("sort"),
 	}
 }
 
@@ -58,7 +59,7 @@ func (k listingKeys) ShortHelp() []key.Binding {
 }
 
 func (k listingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Arxiv, k.Refresh, k.Bookmarks}}
+	return [][]key.Binding{{k.Open, k.Back, k.Filter, k.Search, k.Prev, k.Next, k.Day, k.Week, k.Month, k.Trending, k.Arxiv, k.Refresh, k.Bookmarks, k.Sort}}
 }
 
 // paperKeys act on the selected paper, from the list or the detail.

@@ -42,6 +42,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleStream(msg)
 	case list.FilteredMsg:
 		return m.handleFiltered(msg)
+	case sortedMsg:
+		return m.handleSorted(msg)
 	case detail.RenderedMsg:
 		return m.detail.Update(msg)
 	case detail.FindMsg:

@@ -50,6 +50,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		CrashDir: ui.DefaultCrashDir(),
 		// Clickable links where the terminal shows OSC 8 ones.
 		Hyperlinks: ui.TerminalHasHyperlinks(os.Getenv("TERM")),
+		RankDir:    rankCacheDir(),
 		// Only for the crash test (pty_test.go): panic on the first key.
 		TestPanic: os.Getenv("PAPERDECK_TEST_PANIC"),
 	}

@@ -39,6 +39,7 @@ type Model struct {
 	offset    int // first shown position on screen
 	empty     string
 
+	order      order // the sort: upvotes, newest, for you (order.go)
 	marks      Marks
 	blurred    bool                          // the detail beside it has the keys
 	dateFormat func(published string) string // the config's date_format; nil: as written
@@ -98,6 +99,7 @@ func (l *Model) SetListing(ctx context.Context, papers Papers, index *filter.Ind
 	l.forget()
 	l.filt.cancel()
 	l.filt.res = nil
+	l.order = order{} // another listing's order would not fit
 	l.cursor, l.offset = 0, 0
 	var cmd tea.Cmd
 	if l.filt.active() {
@@ -226,6 +228,7 @@ func (l *Model) show(res *filter.Result, seq uint64) {
 	pos, had := l.selectedPos()
 	newQuery := res != nil && (l.filt.res == nil || res.Query != l.filt.res.Query || res.Abstracts != l.filt.res.Abstracts)
 	l.filt.res, l.filt.shownSeq = res, seq
+	l.sortMatches()
 	l.filt.hint = ""
 	if res != nil {
 		l.filt.hint = res.Hint
@@ -330,10 +333,15 @@ func (l *Model) shownLen() int {
 }
 
 func (l *Model) shownAt(i int) int {
-	if l.filt.res == nil {
-		return i
+	switch {
+	case l.filt.res != nil && l.order.matches != nil:
+		return l.order.matches[i]
+	case l.filt.res != nil:
+		return l.filt.res.Matches[i]
+	case i < len(l.order.by):
+		return l.order.by[i]
 	}
-	return l.filt.res.Matches[i]
+	return i
 }
 
 // Selected is the paper under the cursor.
@@ -362,12 +370,12 @@ func (l *Model) SelectedID() string {
 func (l *Model) selectPos(pos int) {
 	if l.filt.res == nil {
 		if pos < l.papers.Len() {
-			l.cursor = pos
+			l.cursor = l.placeOf(pos)
 		}
 		return
 	}
-	for i, p := range l.filt.res.Matches {
-		if p == pos {
+	for i, n := 0, l.shownLen(); i < n; i++ {
+		if l.shownAt(i) == pos {
 			l.cursor = i
 			return
 		}
@@ -466,12 +474,12 @@ func (l *Model) refresh() {
 	for i := l.offset; i < end; i++ {
 		pos := l.shownAt(i)
 		if i == l.cursor {
-			l.rows = append(l.rows, l.row(l.papers.At(pos), true))
+			l.rows = append(l.rows, l.row(l.papers.At(pos), true, l.scoreMark(pos)))
 			continue
 		}
 		r, ok := l.cache[pos]
 		if !ok {
-			r = l.row(l.papers.At(pos), false)
+			r = l.row(l.papers.At(pos), false, l.scoreMark(pos))
 			l.cache[pos] = r
 		}
 		l.rows = append(l.rows, r)
@@ -485,9 +493,9 @@ var arxivMark = map[string]string{model.ListedCross: "[cross] ", model.ListedRep
 // minTitleW is the least of a title a row keeps beside a bookmark's tags.
 const minTitleW = 24
 
-// row lays out one paper: cursor, unread, bookmark and code marks, the
-// title cut to the room left, upvotes and (when wide enough) the date.
-func (l *Model) row(p model.Paper, selected bool) string {
+// row lays out one paper: cursor, unread, bookmark, score and code marks,
+// the title cut to the room left, upvotes and (when wide enough) the date.
+func (l *Model) row(p model.Paper, selected bool, score string) string {
 	const markW, upW = 8, 7
 	dateW := l.dateWidth()
 	w := l.width
@@ -514,7 +522,7 @@ func (l *Model) row(p model.Paper, selected bool) string {
 	if p.HasCode() {
 		code = "</>"
 	}
-	marks := cursor + unread + mark + " " + code + " "
+	marks := cursor + unread + mark + score + code + " "
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
 	text := arxivMark[p.ArxivListing] + common.Title(p.Title)

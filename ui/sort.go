@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/rank"
+	"github.com/paperdeck/paperdeck/ui/common"
+)
+
+// sortMode is the list's order; the sort key steps through them.
+type sortMode int
+
+const (
+	byListing sortMode = iota
+	byUpvotes
+	byNewest
+	forYou
+	sortModes
+)
+
+// label is what the status bar says of the order ("" for the listing's own).
+func (s sortMode) label() string {
+	return [...]string{"", "by upvotes", "newest first", "for you"}[s]
+}
+
+// sorter is the list's order and the sort in flight: orders are computed
+// off the screen's goroutine, and a new listing or sort cancels the one
+// running.
+type sorter struct {
+	mode    sortMode
+	guard   guard
+	busy    bool
+	ranking *rank.Ranking // the last "for you" ranking, for why and similar papers
+}
+
+// sortedMsg is an order for the listing of generation gen.
+type sortedMsg struct {
+	gen       int
+	mode      sortMode
+	positions []int
+	scores    []float64
+	ranking   *rank.Ranking
+	err       error
+}
+
+// cycleSort steps to the next order.
+func (m *App) cycleSort() tea.Cmd {
+	m.sort.mode = (m.sort.mode + 1) % sortModes
+	return m.applySort()
+}
+
+// applySort orders the list as the mode says, in a command; the listing's
+// own order needs none.
+func (m *App) applySort() tea.Cmd {
+	m.sort.ranking = nil
+	if m.sort.mode == byListing {
+		m.sort.guard.Stop()
+		m.sort.busy = false
+		m.list.SetOrder(nil, nil)
+		m.updateStatusListing()
+		return nil
+	}
+	papers := m.list.List()
+	n := papers.Len()
+	// Copies of what the sort reads: the list's papers change under the
+	// command (details arrive, a stream appends).
+	ctx, gen := m.sort.guard.Begin(m.ctx)
+	m.sort.busy = true
+	m.updateStatusListing()
+	mode := m.sort.mode
+	switch mode {
+	case byUpvotes:
+		up := make([]int, n)
+		for i := range n {
+			up[i] = papers.At(i).Upvotes
+		}
+		return func() tea.Msg {
+			return sortedMsg{gen: gen, mode: mode, positions: orderBy(n, func(a, b int) int { return cmp.Compare(up[b], up[a]) })}
+		}
+	case byNewest:
+		day := make([]string, n)
+		for i := range n {
+			p := papers.At(i)
+			day[i] = cmp.Or(p.Published, p.Listed)
+		}
+		return func() tea.Msg {
+			return sortedMsg{gen: gen, mode: mode, positions: orderBy(n, func(a, b int) int { return cmp.Compare(day[b], day[a]) })}
+		}
+	}
+	listing := make([]model.Paper, n)
+	for i := range n {
+		listing[i] = papers.At(i)
+	}
+	var bookmarks []model.Paper
+	for _, b := range m.marks.session() {
+		bookmarks = append(bookmarks, b.Paper)
+	}
+	known, _ := m.opts.Feed.(knownPapers)
+	cache := rank.NewCache(m.opts.RankDir)
+	return func() tea.Msg { return rankForYou(ctx, cache, gen, listing, bookmarks, known) }
+}
+
+// knownPapers is a Feed that can list every paper its cache holds
+// (*feed.Client can): the "for you" model learns from them too.
+type knownPapers interface{ CachedPapers() []model.Paper }
+
+func rankForYou(ctx context.Context, cache *rank.Cache, gen int, listing, bookmarks []model.Paper, known knownPapers) tea.Msg {
+	req := rank.ForYou{Listing: listing, Bookmarks: bookmarks}
+	if known != nil && len(bookmarks) >= rank.MinBookmarks {
+		req.Known = known.CachedPapers()
+	}
+	r, err := cache.Rank(ctx, req)
+	if err != nil {
+		return sortedMsg{gen: gen, mode: forYou, err: err}
+	}
+	positions := make([]int, len(r.Order))
+	scores := make([]float64, len(listing))
+	for i, s := range r.Order {
+		positions[i] = s.Index
+		scores[s.Index] = s.Score
+	}
+	return sortedMsg{gen: gen, mode: forYou, positions: positions, scores: scores, ranking: r}
+}
+
+// orderBy is the positions 0…n-1 sorted by less, equal ones in the
+// listing's order.
+func orderBy(n int, less func(a, b int) int) []int {
+	pos := make([]int, n)
+	for i := range pos {
+		pos[i] = i
+	}
+	slices.SortStableFunc(pos, less)
+	return pos
+}
+
+// handleSorted shows an order, unless a newer sort or listing came since.
+// A ranking that cannot be made says why and goes back to the listing's
+// order.
+func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
+	if !m.sort.guard.Finish(msg.gen) {
+		return nil
+	}
+	m.sort.busy = false
+	if msg.err != nil {
+		m.sort.mode = byListing
+		m.list.SetOrder(nil, nil)
+		m.updateStatusListing()
+		var need *rank.NeedBookmarksError
+		if errors.As(msg.err, &need) {
+			return m.status.Flash(common.Notice, need.Error()+": bookmark papers with b")
+		}
+		if errors.Is(msg.err, context.Canceled) {
+			return nil
+		}
+		return m.status.Flash(common.Error, "cannot rank for you: "+msg.err.Error())
+	}
+	m.sort.ranking = msg.ranking
+	m.list.SetOrder(msg.positions, msg.scores)
+	m.updateStatusListing()
+	return m.selectionMoved("\x00")
+}
+
+// sortStatus is the status bar's word on the order.
+func (m *App) sortStatus() string {
+	switch {
+	case m.sort.busy && m.sort.mode == forYou:
+		return " · ranking for you…"
+	case m.sort.busy:
+		return " · sorting…"
+	case m.sort.mode != byListing:
+		return " · " + m.sort.mode.label()
+	}
+	return ""
+}
+
+// resort orders a new listing (or a stream's whole) as the mode says.
+func (m *App) resort() tea.Cmd {
+	if m.sort.mode == byListing {
+		return nil
+	}
+	return m.applySort()
+}

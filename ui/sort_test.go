@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/model"
+)
+
+// S steps through the listing's order, upvotes, newest and "for you"; the
+// status bar says which, and "for you" without bookmarks says it needs
+// some and goes back to the listing's order.
+func TestSortKeyCyclesTheOrders(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 140, 40)
+	first := h.app.list.ShownPaper(0).ID
+	if first != "2606.00467" {
+		t.Fatalf("listing starts with %s", first)
+	}
+	h.keys("S")
+	if top := h.app.list.ShownPaper(0); top.Upvotes != 118 || !strings.Contains(h.status(), "by upvotes") {
+		t.Errorf("by upvotes: first %s ▲%d, status %q", top.ID, top.Upvotes, h.status())
+	}
+	h.keys("S")
+	if top := h.app.list.ShownPaper(0); top.Published != "2026-06-11" || !strings.Contains(h.status(), "newest first") {
+		t.Errorf("newest: first %s of %s, status %q", top.ID, top.Published, h.status())
+	}
+	h.keys("S")
+	if !strings.Contains(h.status(), "needs at least 3 bookmarks to learn from (you have 0)") {
+		t.Errorf("for you without bookmarks: status %q", h.status())
+	}
+	if got := h.app.list.ShownPaper(0).ID; got != first {
+		t.Errorf("after a failed ranking the list starts with %s, want the listing's %s", got, first)
+	}
+}
+
+// With three papers about LLM agents bookmarked, "for you" puts them first,
+// then the papers most like them, with a score mark in their rows; the
+// features and model land in the rank folder.
+func TestSortForYouRanksByTheBookmarks(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	f := newFakeFeed().add(l)
+	o := &opened{}
+	opts := optionsFor(f, l.Period, o)
+	opts.RankDir = t.TempDir()
+	app := New(opts)
+	h := &harness{t: t, app: app, feed: f, opened: o}
+	app.setTicker(h.noTick())
+	h.send(tea.WindowSizeMsg{Width: 220, Height: 40})
+	h.run(app.Init())
+
+	agents := map[string]bool{"2606.10423": true, "2606.07867": true, "2606.13120": true}
+	for i := range l.Papers {
+		if agents[h.selected()] {
+			h.keys("b")
+		}
+		if i < len(l.Papers)-1 {
+			h.keys("j")
+		}
+	}
+	h.keys("g", "S", "S", "S")
+	if !strings.Contains(h.status(), "for you") {
+		t.Fatalf("status %q does not say for you", h.status())
+	}
+	for i := range 3 {
+		if id := h.app.list.ShownPaper(i).ID; !agents[id] {
+			t.Errorf("row %d is %s, want a bookmarked agents paper", i+1, id)
+		}
+	}
+	if next := h.app.list.ShownPaper(3); !strings.Contains(strings.ToLower(next.Title+next.Summary), "agent") {
+		t.Errorf("the best paper not bookmarked, %q, is not about agents", next.Title)
+	}
+	rows := strings.Split(h.screen(), "\n")
+	if !strings.Contains(rows[0], "●") || !strings.Contains(rows[1], "●") {
+		t.Errorf("the bookmarks' rows lack the score mark:\n%s\n%s", rows[0], rows[1])
+	}
+	files, _ := filepath.Glob(filepath.Join(opts.RankDir, "*.bin"))
+	if len(files) != 2 {
+		t.Errorf("rank folder holds %v, want features and a model", files)
+	}
+	// Back to the listing's order: no marks, the listing's first paper.
+	h.keys("S")
+	if got := h.app.list.ShownPaper(0).ID; got != "2606.00467" || strings.Contains(h.screen(), "●") {
+		t.Errorf("the listing's order again: first %s", got)
+	}
+}
