@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -277,4 +278,70 @@ func (c *Client) FullTextCache() (dir string, pages []FullTextEntry, limit int64
 	pages = s.entries()
 	slices.SortFunc(pages, func(a, b FullTextEntry) int { return b.Read.Compare(a.Read) })
 	return s.dir, pages, s.limit
+}
+
+// ReadingPlace is where a reader was in a paper's full text: a part of
+// the text (the front, a section, the notes, the references) and a line
+// into it, so that the place holds at another width.
+type ReadingPlace struct {
+	Part int       `json:"part"`
+	Line int       `json:"line"`
+	At   time.Time `json:"at"`
+}
+
+// maxPlaces bounds the places kept; the oldest go first.
+const maxPlaces = 1000
+
+func (s fullTextStore) placesPath() string { return filepath.Join(s.dir, "places.json") }
+
+func (s fullTextStore) places() map[string]ReadingPlace {
+	places := map[string]ReadingPlace{}
+	if s.dir == "" {
+		return places
+	}
+	data, err := localfile.Read(s.placesPath(), 1<<20)
+	if err != nil {
+		return places
+	}
+	if err := json.Unmarshal(data, &places); err != nil {
+		s.logf("cache: ignoring unreadable %s: %v", s.placesPath(), err)
+		return map[string]ReadingPlace{}
+	}
+	return places
+}
+
+// FullTextPlace is where the reader was in the paper id (any version).
+func (c *Client) FullTextPlace(id string) (ReadingPlace, bool) {
+	p, ok := c.fullTexts().places()[model.StripArxivVersion(id)]
+	return p, ok
+}
+
+// SetFullTextPlace keeps where the reader is in the paper id. Best effort:
+// a place not kept costs the place, not the reading.
+func (c *Client) SetFullTextPlace(id string, p ReadingPlace) {
+	s := c.fullTexts()
+	if s.dir == "" || !model.IsArxivID(id) {
+		return
+	}
+	places := s.places()
+	p.At = s.now()
+	places[model.StripArxivVersion(id)] = p
+	for len(places) > maxPlaces {
+		oldest := ""
+		for k, v := range places {
+			if oldest == "" || v.At.Before(places[oldest].At) {
+				oldest = k
+			}
+		}
+		delete(places, oldest)
+	}
+	data, err := json.Marshal(places)
+	if err == nil {
+		if err = os.MkdirAll(s.dir, 0o755); err == nil {
+			_, err = localfile.WriteAtomic(s.placesPath(), data)
+		}
+	}
+	if err != nil {
+		s.logf("cache: cannot write %s: %v", s.placesPath(), err)
+	}
 }

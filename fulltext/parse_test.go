@@ -132,3 +132,19 @@ _{0}}"></math></p></div></article>`
 		t.Errorf("got %q", got)
 	}
 }
+
+// MathJax pages keep the LaTeX in an aria-label (arXiv Vanity) or, in
+// MathJax 3's assistive MathML, in a TeX annotation. Hand-made from both
+// shapes.
+func TestMathJaxSources(t *testing.T) {
+	page := `<article class="ltx_document"><div class="ltx_para"><p class="ltx_p">A
+<span class="ltx_Math"><span class="mjx-chtml"><span class="mjx-math" aria-label="\mathbb{R}^{n}"><span class="mjx-mrow" aria-hidden="true"><span class="mjx-char">R</span></span></span></span></span>
+and <mjx-container class="MathJax"><mjx-math aria-hidden="true"><mjx-mi>x</mjx-mi></mjx-math><mjx-assistive-mml><math><semantics><mi>α</mi><annotation encoding="application/x-tex">\alpha_{1}</annotation></semantics></math></mjx-assistive-mml></mjx-container>.</p></div></article>`
+	d, err := Parse(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Text(d, 0); !strings.Contains(got, "A ℝⁿ and α₁.") {
+		t.Errorf("got %q", got)
+	}
+}

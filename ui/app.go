@@ -145,6 +145,7 @@ func New(opts Options) *App {
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
 		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, marks: newMarks(opts.Now),
 	}
+	m.reader.SetSave(fullTextSaver(opts))
 	m.help = help.New(c, m.helpSections())
 	m.applyComforts()
 	m.refreshMarks()

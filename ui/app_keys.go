@@ -67,8 +67,8 @@ func (m *App) handleClose() tea.Cmd {
 	case focusDetail:
 		m.setFocus(focusList)
 	case focusReader:
-		m.reader.Close()
 		m.setFocus(m.readFrom)
+		return m.reader.Close()
 	}
 	return nil
 }

@@ -16,9 +16,22 @@ import (
 // The root's side of the reader pane (ui/pane/fulltext): where its pages
 // come from, opening it with f, and the keys it shares with the paper keys.
 
-// fullTextFeed is a Feed that also fetches full texts (*feed.Client does).
+// fullTextFeed is a Feed that also fetches full texts and keeps the place
+// in each (*feed.Client does).
 type fullTextFeed interface {
 	FullText(ctx context.Context, id string) (feed.FullText, error)
+	FullTextPlace(id string) (feed.ReadingPlace, bool)
+	SetFullTextPlace(id string, p feed.ReadingPlace)
+}
+
+// fullTextSaver keeps the reader's places through the Feed, when it can.
+func fullTextSaver(opts Options) fulltext.SaveFunc {
+	if f, ok := opts.Feed.(fullTextFeed); ok {
+		return func(id string, p fulltext.Place) {
+			f.SetFullTextPlace(id, feed.ReadingPlace{Part: p.Part, Line: p.Line})
+		}
+	}
+	return nil
 }
 
 // fullTextLoader is Options.FullText, else the Feed's own, else one that
@@ -30,7 +43,11 @@ func fullTextLoader(opts Options) fulltext.LoadFunc {
 	if f, ok := opts.Feed.(fullTextFeed); ok {
 		return func(ctx context.Context, id string) (fulltext.Page, error) {
 			ft, err := f.FullText(ctx, id)
-			return fulltext.Page{HTML: ft.HTML, URL: ft.URL, FromCache: ft.FromCache}, err
+			page := fulltext.Page{HTML: ft.HTML, URL: ft.URL, FromCache: ft.FromCache}
+			if p, ok := f.FullTextPlace(id); ok {
+				page.Place, page.HasPlace = fulltext.Place{Part: p.Part, Line: p.Line}, true
+			}
+			return page, err
 		}
 	}
 	return func(context.Context, string) (fulltext.Page, error) {

@@ -2,7 +2,7 @@
 // version) rendered by glamour like the detail, with a table of contents
 // beside it on wide terminals (a key opens it on narrow ones), section
 // jumps, find, every link of the paper for the link picker, and the place
-// in each paper remembered for the session. Fetching, parsing and
+// in each paper remembered (kept for next time by the SaveFunc). Fetching, parsing and
 // rendering run in commands; the first screen is rendered first and the
 // rest after it.
 package fulltext
@@ -100,10 +100,11 @@ type Model struct {
 	toc       []tocEntry
 	tocFocus  bool // the contents have the keys (narrow: they fill the pane)
 	tocCursor int
-	jumpTo    int // a part to show once it is rendered; -1 none
-	restoreY  int // a remembered line to show once it is rendered; -1 none
+	jumpTo    int    // a part to show once it is rendered; -1 none
+	restore   *Place // a remembered place to show once it is rendered
 
-	positions map[string]int // line offset per paper, for this session
+	positions map[string]Place // where the reader was in each paper
+	save      SaveFunc
 
 	find string
 	hits []int
@@ -142,7 +143,7 @@ func New(c common.Common, ctx context.Context, load LoadFunc, render RenderFunc)
 		ctx = context.Background()
 	}
 	m := &Model{keys: k, styles: c.Styles, vp: vp, ctx: ctx, load: load, render: render,
-		positions: map[string]int{}, jumpTo: -1, restoreY: -1}
+		positions: map[string]Place{}, jumpTo: -1}
 	m.SetSize(c.Width, c.Height)
 	return m
 }
@@ -187,10 +188,10 @@ func (m *Model) Paper() (model.Paper, bool) { return m.paper, m.state != idle }
 // Open shows p's full text: at once when it is the paper already loaded,
 // else fetched (or read from the cache) in the background.
 func (m *Model) Open(p model.Paper) tea.Cmd {
-	m.remember()
+	saved := m.remember()
 	if m.state == ready && m.paper.ID == p.ID {
 		m.paper = p
-		return nil
+		return saved
 	}
 	m.paper = p
 	m.gen++
@@ -198,17 +199,17 @@ func (m *Model) Open(p model.Paper) tea.Cmd {
 	if !model.IsArxivID(p.ID) {
 		m.fail("This paper has no arXiv id, so it has no full text to read: arXiv's HTML version of a paper is found by its id.",
 			"Press o to open its page, or esc to go back.")
-		return nil
+		return saved
 	}
 	m.state = loading
 	m.problem = []string{"Loading the full text of " + termsafe.Line(p.Title) + "…"}
 	m.refreshShown()
-	return loadCmd(m.ctx, m.load, m.gen, p.ID)
+	return tea.Batch(saved, loadCmd(m.ctx, m.load, m.gen, p.ID))
 }
 
 func (m *Model) reset() {
 	m.doc, m.parts, m.partLines, m.rendered, m.starts, m.lines, m.toc = nil, nil, nil, 0, nil, nil, nil
-	m.rendering, m.tocFocus, m.tocCursor, m.jumpTo, m.restoreY = false, false, 0, -1, -1
+	m.rendering, m.tocFocus, m.tocCursor, m.jumpTo, m.restore = false, false, 0, -1, nil
 	m.find, m.hits, m.hit = "", nil, 0
 	m.problem = nil
 	m.vp.SetContentLines(nil)
@@ -221,15 +222,30 @@ func (m *Model) fail(lines ...string) {
 	m.refreshShown()
 }
 
-// remember keeps the place in the paper on show.
-func (m *Model) remember() {
-	if m.state == ready && m.paper.ID != "" {
-		m.positions[m.paper.ID] = m.vp.YOffset()
+// SetSave sets where places are kept for next time.
+func (m *Model) SetSave(save SaveFunc) { m.save = save }
+
+// remember keeps the place in the paper on show, and returns the command
+// that keeps it for next time.
+func (m *Model) remember() tea.Cmd {
+	if m.state != ready || m.paper.ID == "" || m.rendered == 0 {
+		return nil
+	}
+	part := m.currentPart()
+	place := Place{Part: part, Line: max(0, m.vp.YOffset()-m.starts[part])}
+	m.positions[m.paper.ID] = place
+	if m.save == nil {
+		return nil
+	}
+	save, id := m.save, m.paper.ID
+	return func() tea.Msg {
+		save(id, place)
+		return nil
 	}
 }
 
 // Close is called when the pane goes away: the place is kept.
-func (m *Model) Close() { m.remember() }
+func (m *Model) Close() tea.Cmd { return m.remember() }
 
 func (m *Model) takeLoaded(msg LoadedMsg) tea.Cmd {
 	if msg.gen != m.gen {
@@ -247,6 +263,9 @@ func (m *Model) takeLoaded(msg LoadedMsg) tea.Cmd {
 		return nil
 	}
 	m.doc, m.fromCache = msg.doc, msg.fromCache
+	if _, known := m.positions[msg.id]; !known && msg.hasPlace {
+		m.positions[msg.id] = msg.place
+	}
 	m.state = ready
 	m.problem = nil
 	m.buildParts()
@@ -309,8 +328,8 @@ func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
 	y := m.vp.YOffset()
 	m.refreshShown()
 	if first {
-		if y, ok := m.positions[m.paper.ID]; ok && m.jumpTo < 0 {
-			m.restoreY = y
+		if p, ok := m.positions[m.paper.ID]; ok && m.jumpTo < 0 && p.Part < len(m.parts) {
+			m.restore = &p
 		}
 	}
 	done := m.rendered == len(m.parts)
@@ -318,9 +337,9 @@ func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
 	case m.jumpTo >= 0 && m.jumpTo < m.rendered:
 		m.vp.SetYOffset(m.starts[m.jumpTo])
 		m.jumpTo = -1
-	case m.restoreY >= 0 && (done || m.restoreY+m.height <= len(m.lines)):
-		m.vp.SetYOffset(m.restoreY)
-		m.restoreY = -1
+	case m.restore != nil && m.restore.Part < m.rendered && (done || m.starts[m.restore.Part]+m.restore.Line+m.height <= len(m.lines)):
+		m.vp.SetYOffset(m.starts[m.restore.Part] + m.restore.Line)
+		m.restore = nil
 	case first:
 		m.vp.GotoTop()
 	default:
@@ -519,7 +538,6 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.Find("")
 		return nil, true
 	case key.Matches(k, m.keys.Back):
-		m.remember()
 		return common.Close, true
 	case m.state != ready:
 		return nil, false

@@ -278,3 +278,36 @@ func TestReaderFitsItsBox(t *testing.T) {
 		}
 	}
 }
+
+// The place is kept for next time through the SaveFunc, and a page that
+// comes with a place opens there.
+func TestReaderKeepsThePlaceForNextTime(t *testing.T) {
+	var saved []Place
+	m := newReader(t, 100, 20, fixtureLoader(t, "latexmlc_0.8.7_1707.08043.html", nil))
+	m.SetSave(func(id string, p Place) {
+		if id == "1707.08043" {
+			saved = append(saved, p)
+		}
+	})
+	run(m, m.Open(model.Paper{ID: "1707.08043", Title: "Reductions"}))
+	press(m, "}", "}", "j", "j")
+	place := firstTextLine(m)
+	msgs := press(m, "esc")
+	if len(msgs) != 1 || msgs[0] != (common.CloseMsg{}) {
+		t.Fatalf("esc: %v", msgs)
+	}
+	run(m, m.Close())
+	if len(saved) != 1 || saved[0].Part == 0 {
+		t.Fatalf("saved %+v", saved)
+	}
+
+	// Next run: the loader brings the place back.
+	body := page(t, "latexmlc_0.8.7_1707.08043.html")
+	next := newReader(t, 100, 20, func(context.Context, string) (Page, error) {
+		return Page{HTML: body, Place: saved[0], HasPlace: true}, nil
+	})
+	run(next, next.Open(model.Paper{ID: "1707.08043", Title: "Reductions"}))
+	if got := firstTextLine(next); got != place {
+		t.Errorf("opened at %q, want %q", got, place)
+	}
+}

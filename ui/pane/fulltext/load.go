@@ -10,12 +10,24 @@ import (
 	ftdoc "github.com/paperdeck/paperdeck/fulltext"
 )
 
-// Page is a paper's full-text page as the loader got it.
+// Page is a paper's full-text page as the loader got it, with where the
+// reader was in it last time, if anywhere.
 type Page struct {
 	HTML      []byte
 	URL       string // the page's public address, for its relative links
 	FromCache bool
+	Place     Place
+	HasPlace  bool
 }
+
+// Place is where the reader is in a text: a part (the front, a section,
+// the notes, the references) and a line into it, so it holds at another
+// width.
+type Place struct{ Part, Line int }
+
+// SaveFunc keeps the place in paper id for next time; it runs in a
+// command.
+type SaveFunc func(id string, p Place)
 
 // LoadFunc fetches (or reads from the cache) the full-text page of an
 // arXiv id. It is slow: it only ever runs inside a tea.Cmd.
@@ -31,6 +43,8 @@ type LoadedMsg struct {
 	id        string
 	doc       *ftdoc.Document
 	fromCache bool
+	place     Place
+	hasPlace  bool
 	err       error
 }
 
@@ -53,7 +67,7 @@ func loadCmd(ctx context.Context, load LoadFunc, gen int, id string) tea.Cmd {
 			return LoadedMsg{gen: gen, id: id, err: err}
 		}
 		doc, err := ftdoc.Parse(bytes.NewReader(page.HTML), page.URL)
-		return LoadedMsg{gen: gen, id: id, doc: doc, fromCache: page.FromCache, err: err}
+		return LoadedMsg{gen: gen, id: id, doc: doc, fromCache: page.FromCache, place: page.Place, hasPlace: page.HasPlace, err: err}
 	}
 }
 
