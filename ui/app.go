@@ -111,6 +111,8 @@ type App struct {
 	dueSeq   int             // the cursor's latest rest, for the detail fetch
 	inputVal string          // the input's value after the last key
 	tick     status.Ticker
+	quitting bool    // q waits for the bookmark saves in flight
+	unsaved  []error // what was not saved when the reader quit
 	crashed  bool
 	crashLog string
 }

@@ -85,12 +85,12 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
 		m.setMarked(failed, !msg.marked)
-		return tea.Batch(m.list.Refilter(m.ctx), m.storeFailed("bookmark", msg.err))
+		return tea.Batch(m.list.Refilter(m.ctx), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
 	}
 	if next != nil {
 		return saveBookmarkCmd(m.opts.Bookmarks, next.paper, next.marked)
 	}
-	return nil
+	return m.afterSave("bookmark", nil)
 }
 
 // editTags and editNote are T and N: the query line, prefilled with what
@@ -131,17 +131,20 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	if mode == input.Tags {
 		edit = func(s BookmarkStore) error { return s.SetTags(id, tags) }
 	}
+	m.marks.edits++
 	return tea.Batch(refilter, editBookmarkCmd(m.opts.Bookmarks, p, what, edit))
 }
 
 func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
+	m.marks.edits--
 	if msg.err != nil {
-		return m.storeFailed("bookmark's "+msg.what, msg.err)
+		return tea.Batch(m.storeFailed("bookmark's "+msg.what, msg.err), m.afterSave(msg.what+" of "+msg.id, msg.err))
 	}
 	m.marks.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return tea.Batch(m.list.Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)))
+	return tea.Batch(m.list.Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)),
+		m.afterSave(msg.what, nil))
 }
 
 // showBookmarks is B: the bookmarks as a listing, newest first, the

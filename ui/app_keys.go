@@ -16,7 +16,7 @@ import (
 func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.global.ForceQuit):
-		return m.quit()
+		return m.forceQuit()
 	case m.input.Active():
 		return m.handleInputKey(k)
 	case key.Matches(k, m.global.Quit):
@@ -37,13 +37,6 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.handleReaderKey(k)
 	}
 	return m.handleListKey(k)
-}
-
-func (m *App) quit() tea.Cmd {
-	m.nav.guard.Stop()
-	m.detailsG.Stop()
-	m.stop()
-	return tea.Quit
 }
 
 func (m *App) toggleHelp() tea.Cmd {

@@ -22,6 +22,7 @@ type marks struct {
 	fresh     map[string]bool // new since the listing's last visit
 	bookmarks map[string]store.Bookmark
 	saving    map[string]*pendingSave // bookmark saves in flight, by id
+	edits     int                     // tag and note saves in flight
 	bookErr   error                   // the bookmarks file is damaged: save nothing
 	readErr   error                   // the read-marks file is damaged
 	now       func() time.Time
@@ -120,6 +121,9 @@ func (k *marks) want(p model.Paper, marked bool) bool {
 	k.saving[p.ID] = &pendingSave{paper: p, marked: marked}
 	return !running
 }
+
+// pending is how many bookmark saves (marks, tags, notes) are in flight.
+func (k *marks) pending() int { return len(k.saving) + k.edits }
 
 // saved ends the save of id that stored marked. next is a save still
 // wanted (the mark changed again meanwhile); on failure, failed is the

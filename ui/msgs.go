@@ -74,6 +74,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleBookmarkEdited(msg)
 	case readSavedMsg:
 		return m.handleReadSaved(msg)
+	case quitTimeoutMsg:
+		return m.handleQuitTimeout()
 	case visitedMsg:
 		return m.handleVisited(msg)
 	case status.ClearMsg, spinner.TickMsg:

@@ -83,6 +83,11 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		}
 		return fmt.Errorf("hit a bug and stopped; please report it with the crash log %s", log)
 	}
+	// A bookmark change that did not reach the file (q waited for it, or
+	// ctrl+c did not): said here, where it stays, and the status is 1.
+	if unsaved := app.Unsaved(); unsaved != nil {
+		return exitError{exitFailed, fmt.Errorf("not saved: %w", unsaved)}
+	}
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		return exitError{exitInterrupted, errInterrupted}
 	}

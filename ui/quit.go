@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/paperdeck/paperdeck/ui/common"
+)
+
+// quitWait bounds how long q waits for the bookmark saves in flight.
+const quitWait = 5 * time.Second
+
+// quitTimeoutMsg ends the wait for the saves.
+type quitTimeoutMsg struct{}
+
+// quit is q: with bookmark changes still being written (b then q at
+// once), the reader says so and quits when they are on disk, or after
+// quitWait; what did not get saved is reported by Unsaved.
+func (m *App) quit() tea.Cmd {
+	n := m.marks.pending()
+	switch {
+	case n == 0:
+		return m.quitNow()
+	case m.quitting:
+		return nil
+	}
+	m.quitting = true
+	say := fmt.Sprintf("saving %s before quitting… (ctrl+c quits at once)", plural(n, "bookmark change"))
+	return tea.Batch(m.status.Flash(common.Notice, say),
+		m.tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
+}
+
+// forceQuit is ctrl+c: at once, saying what is left unsaved.
+func (m *App) forceQuit() tea.Cmd {
+	if n := m.marks.pending(); n > 0 {
+		m.unsaved = append(m.unsaved, fmt.Errorf("%s may not be saved: quit at once while saving", plural(n, "bookmark change")))
+	}
+	return m.quitNow()
+}
+
+func (m *App) quitNow() tea.Cmd {
+	m.nav.guard.Stop()
+	m.detailsG.Stop()
+	m.stop()
+	return tea.Quit
+}
+
+// afterSave ends a quit's wait once nothing is left to save; a save that
+// failed meanwhile is kept for Unsaved.
+func (m *App) afterSave(what string, err error) tea.Cmd {
+	if !m.quitting {
+		return nil
+	}
+	if err != nil {
+		m.unsaved = append(m.unsaved, fmt.Errorf("could not save the %s: %w", what, err))
+	}
+	if m.marks.pending() == 0 {
+		return m.quitNow()
+	}
+	return nil
+}
+
+func (m *App) handleQuitTimeout() tea.Cmd {
+	if !m.quitting {
+		return nil
+	}
+	if n := m.marks.pending(); n > 0 {
+		m.unsaved = append(m.unsaved, fmt.Errorf("%s not saved: the bookmarks file did not answer within %s", plural(n, "bookmark change"), quitWait))
+	}
+	return m.quitNow()
+}
+
+// Unsaved says which bookmark changes may not be on disk after the reader
+// quit (a save that failed or did not finish while it waited); nil when
+// everything was saved. cmd/paperdeck prints it and exits non-zero.
+func (m *App) Unsaved() error { return errors.Join(m.unsaved...) }
