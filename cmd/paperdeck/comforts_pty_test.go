@@ -150,7 +150,14 @@ func TestReaderNoColorAndASCII(t *testing.T) {
 			s.waitFor("Llama")
 			for _, k := range []string{"j", "\r", "/", "model", "\x1b", "\x1b", "?", "?", "L", "\x1b", "/", "gan", "\x1b", "B"} {
 				s.typeKeys(k)
-				time.Sleep(60 * time.Millisecond)
+				pause := 60 * time.Millisecond
+				if k == "\x1b" {
+					// A lone ESC read together with the next key is Alt+key:
+					// give the reader time to take it alone, as the other
+					// pty tests do.
+					pause = 300 * time.Millisecond
+				}
+				time.Sleep(pause)
 			}
 			s.typeKeys("q")
 			if code := s.wait(); code != 0 {
