@@ -122,6 +122,9 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
 	before := m.list.SelectedID()
 	m.nav.listing, m.nav.loaded, m.nav.shownAs = l, true, ""
+	if l.Period.Kind == model.Day {
+		m.nav.anchor = l.Period.Value
+	}
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	search = tea.Batch(search, m.resort())
 	m.updateStatusListing()
@@ -265,7 +268,7 @@ func (m *App) switchKind(kind model.PeriodKind) tea.Cmd {
 	if kind == model.Trending {
 		p = model.Period{Kind: model.Trending}
 	} else {
-		p = m.nav.listing.Period.As(kind, m.opts.Now())
+		p = m.nav.anchorIn(m.nav.listing.Period).As(kind, m.opts.Now())
 	}
 	return m.load(loadReq{Request: feed.Request{Period: p}})
 }

@@ -25,6 +25,22 @@ type nav struct {
 	shownAs string
 	// arxivAsked is the category a last asked for, loaded or not.
 	arxivAsked string
+	// anchor is the day last listed (YYYY-MM-DD): d, w and m keep it while
+	// it lies in the period on screen, so Thursday's w then d is Thursday.
+	anchor string
+}
+
+// anchorIn is the day to convert p from: the anchor when p holds it, else
+// p itself.
+func (n *nav) anchorIn(p model.Period) model.Period {
+	day := model.Period{Kind: model.Day, Value: n.anchor}
+	start, err1 := p.Start()
+	at, err2 := day.Start()
+	end, err3 := p.Shift(1).Start()
+	if err1 != nil || err2 != nil || err3 != nil || at.Before(start) || !at.Before(end) {
+		return p
+	}
+	return day
 }
 
 // savedListing is a listing put aside by a search.
