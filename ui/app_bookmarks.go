@@ -233,9 +233,10 @@ func (m *App) handleVisited(msg visitedMsg) tea.Cmd {
 
 }
 
-// refreshBanner shows a bookmark's date, tags and note above the detail.
+// refreshBanner shows a bookmark's date, tags and note above the detail,
+// and in the "for you" order why the paper ranks where it does.
 func (m *App) refreshBanner() {
 	if p, ok := m.detail.Paper(); ok {
-		m.detail.SetBanner(m.marks.banner(p.ID))
+		m.detail.SetBanner(joinLines(m.marks.banner(p.ID), m.whyLine(p)))
 	}
 }

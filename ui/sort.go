@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -59,6 +61,7 @@ func (m *App) cycleSort() tea.Cmd {
 // own order needs none.
 func (m *App) applySort() tea.Cmd {
 	m.sort.ranking = nil
+	m.refreshBanner()
 	if m.sort.mode == byListing {
 		m.sort.guard.Stop()
 		m.sort.busy = false
@@ -163,6 +166,7 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	m.sort.ranking = msg.ranking
 	m.list.SetOrder(msg.positions, msg.scores)
 	m.updateStatusListing()
+	m.refreshBanner()
 	return m.selectionMoved("\x00")
 }
 
@@ -185,4 +189,34 @@ func (m *App) resort() tea.Cmd {
 		return nil
 	}
 	return m.applySort()
+}
+
+// whyLine says why the paper ranks where it does in the "for you" order:
+// its score and the terms that weigh most in it ("" in other orders).
+func (m *App) whyLine(p model.Paper) string {
+	r := m.sort.ranking
+	if m.sort.mode != forYou || r == nil {
+		return ""
+	}
+	score := r.Model.Score(p)
+	terms := r.Model.Why(p, 6)
+	if len(terms) == 0 {
+		return fmt.Sprintf("for you %+.2f: nothing in it like your bookmarks", score)
+	}
+	words := make([]string, len(terms))
+	for i, t := range terms {
+		words[i] = t.Text
+	}
+	return fmt.Sprintf("for you %+.2f, for its words: %s", score, strings.Join(words, ", "))
+}
+
+// joinLines joins the non-empty lines.
+func joinLines(lines ...string) string {
+	var out []string
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

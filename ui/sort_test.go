@@ -79,6 +79,11 @@ func TestSortForYouRanksByTheBookmarks(t *testing.T) {
 	if !strings.Contains(rows[0], "●") || !strings.Contains(rows[1], "●") {
 		t.Errorf("the bookmarks' rows lack the score mark:\n%s\n%s", rows[0], rows[1])
 	}
+	// The detail of the best paper not bookmarked says why it ranks there.
+	h.keys("j", "j", "j")
+	if !strings.Contains(h.screen(), "for its words:") || !strings.Contains(h.screen(), "agent") {
+		t.Errorf("the detail does not say why %q ranks fourth:\n%s", h.app.list.ShownPaper(3).Title, h.screen())
+	}
 	files, _ := filepath.Glob(filepath.Join(opts.RankDir, "*.bin"))
 	if len(files) != 2 {
 		t.Errorf("rank folder holds %v, want features and a model", files)

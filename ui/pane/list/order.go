@@ -18,9 +18,9 @@ type order struct {
 
 // SetOrder shows the papers in the order of positions (nil: the listing's
 // order), with their scores when the order is a ranking (nil otherwise,
-// else one per position). The cursor stays on its paper.
+// else one per position). Like the answer to a new filter, a new order
+// starts at its first paper.
 func (l *Model) SetOrder(positions []int, scores []float64) {
-	pos, had := l.selectedPos()
 	l.order = order{by: positions, scores: scores}
 	if positions != nil {
 		l.order.rank = make([]int, len(positions))
@@ -33,23 +33,8 @@ func (l *Model) SetOrder(positions []int, scores []float64) {
 	}
 	l.sortMatches()
 	l.forget()
-	if had {
-		l.cursor = 0
-		l.selectPos(pos)
-	}
-	l.scrollToCursor()
+	l.cursor, l.offset, l.want = 0, 0, ""
 	l.refresh()
-}
-
-// Score is the score of the paper at a shown position, when the order is
-// a ranking.
-func (l *Model) Score(id string) (float64, bool) {
-	for _, pos := range l.papers.Find(id) {
-		if pos < len(l.order.scores) {
-			return l.order.scores[pos], true
-		}
-	}
-	return 0, false
 }
 
 // sortMatches puts the filter's matches in the pane's order.
