@@ -30,6 +30,10 @@ func (m *App) openDetail() tea.Cmd {
 // and schedules the fetch of the record once the cursor rests.
 func (m *App) selectionMoved(before string) tea.Cmd {
 	p, ok := m.list.Selected()
+	if why, nothing := m.list.Nothing(); nothing && m.wide && m.nav.loaded {
+		m.detail.Clear(why) // an empty result empties the detail too
+		return nil
+	}
 	if !m.wide || !ok || p.ID == before {
 		return nil
 	}

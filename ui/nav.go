@@ -131,13 +131,22 @@ func describePeriod(p model.Period) string {
 // emptyText is what an empty listing says instead of rows.
 func emptyText(l model.Listing) string {
 	p := l.Period
+	next := ""
+	switch {
+	case l.Next.Dated():
+		next = " — ] for " + l.Next.String()
+	case l.Prev.Dated():
+		next = " — [ for " + l.Prev.String()
+	case p.Dated():
+		next = " — [ or ] for another " + string(p.Kind)
+	}
 	switch p.Kind {
 	case model.Day:
-		return "no papers on " + p.String()
+		return "no papers on " + p.String() + next
 	case model.Week, model.Month:
-		return "no papers in " + p.String()
+		return "no papers in " + p.String() + next
 	case model.Search:
-		return "no papers found for " + common.Quote(p.Value)
+		return "no papers found for " + common.Quote(p.Value) + " — s to search again, esc to go back"
 	case bookmarksKind:
 		return "no bookmarks yet: press b on a paper to keep it"
 	}

@@ -54,6 +54,7 @@ type Model struct {
 
 	paper    model.Paper
 	has      bool
+	empty    string // why nothing is on show (Clear)
 	banner   []string  // the bookmark's date, tags and note, above the text
 	want     RenderKey // what the pane waits for
 	rendered bool
@@ -112,6 +113,15 @@ func (d *Model) Show(p model.Paper, full bool) tea.Cmd {
 	return renderCmd(d.render, p, k)
 }
 
+// Clear empties the pane (the list shows nothing), saying why and what to
+// do next.
+func (d *Model) Clear(why string) {
+	d.paper, d.has, d.rendered, d.empty = model.Paper{}, false, false, why
+	d.find, d.hits, d.hit = "", nil, 0
+	d.lines = nil
+	d.setContent(nil)
+}
+
 // Shown is the paper on show and its full flag, to show again at a new
 // size or style.
 func (d *Model) Shown() (model.Paper, bool) { return d.paper, d.has }
@@ -139,7 +149,7 @@ func (d *Model) waiting() bool { return d.has && !d.rendered }
 // setPaper shows p and says which render it now waits for.
 func (d *Model) setPaper(p model.Paper, want RenderKey) {
 	same := d.has && d.paper.ID == p.ID
-	d.paper, d.has, d.want = p, true, want
+	d.paper, d.has, d.want, d.empty = p, true, want, ""
 	if same && d.rendered {
 		return
 	}
@@ -317,7 +327,11 @@ func (d *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (d *Model) View() string {
 	if !d.has {
-		return d.styles.Empty.Render(" no paper selected")
+		why := d.empty
+		if why == "" {
+			why = "no paper selected"
+		}
+		return d.styles.Empty.Render(common.Truncate(" "+termsafe.Line(why), d.width))
 	}
 	// The lines on screen, as they are: the viewport's own View pads them
 	// counting by grapheme, which makes a line of ZWJ emoji wider than the

@@ -448,6 +448,21 @@ func (l *Model) scrollToCursor() {
 	l.offset = max(0, min(l.offset, l.shownLen()-h))
 }
 
+// Nothing says what the pane says instead of rows (and what to do next),
+// and whether it is saying it: no paper is on show.
+func (l *Model) Nothing() (string, bool) {
+	if l.shownLen() > 0 {
+		return "", false
+	}
+	switch {
+	case l.papers.Len() == 0:
+		return l.empty, true
+	case l.filt.busy:
+		return "filtering…", true
+	}
+	return fmt.Sprintf("no paper matches %q — esc clears the filter", l.filt.query), true
+}
+
 // refresh renders the rows on screen; nothing else is ever rendered.
 func (l *Model) refresh() {
 	l.rows = l.rows[:0]
@@ -457,13 +472,7 @@ func (l *Model) refresh() {
 	}
 	n := l.shownLen()
 	if n == 0 {
-		msg := l.empty
-		if l.papers.Len() > 0 {
-			msg = fmt.Sprintf("no paper matches %q", l.filt.query)
-			if l.filt.busy {
-				msg = "filtering…"
-			}
-		}
+		msg, _ := l.Nothing()
 		l.rows = append(l.rows, l.styles.Empty.Render(common.Truncate(" "+termsafe.Line(msg), l.width)))
 		return
 	}
