@@ -54,7 +54,7 @@ type Model struct {
 
 	paper    model.Paper
 	has      bool
-	empty    string // why nothing is on show (Clear)
+	empty    string    // why nothing is on show (Clear)
 	banner   []string  // the bookmark's date, tags and note, above the text
 	want     RenderKey // what the pane waits for
 	rendered bool
