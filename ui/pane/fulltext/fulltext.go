@@ -76,6 +76,7 @@ type Model struct {
 	vp     viewport.Model
 
 	ctx    context.Context
+	cancel context.CancelFunc // the fetch in flight
 	load   LoadFunc
 	render RenderFunc
 
@@ -194,6 +195,7 @@ func (m *Model) Open(p model.Paper) tea.Cmd {
 		return saved
 	}
 	m.paper = p
+	m.stopLoading()
 	m.gen++
 	m.reset()
 	if !model.IsArxivID(p.ID) {
@@ -204,7 +206,9 @@ func (m *Model) Open(p model.Paper) tea.Cmd {
 	m.state = loading
 	m.problem = []string{"Loading the full text of " + termsafe.Line(p.Title) + "…"}
 	m.refreshShown()
-	return tea.Batch(saved, loadCmd(m.ctx, m.load, m.gen, p.ID))
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.cancel = cancel
+	return tea.Batch(saved, loadCmd(ctx, m.load, m.gen, p.ID))
 }
 
 func (m *Model) reset() {
@@ -244,13 +248,28 @@ func (m *Model) remember() tea.Cmd {
 	}
 }
 
-// Close is called when the pane goes away: the place is kept.
-func (m *Model) Close() tea.Cmd { return m.remember() }
+// Close is called when the pane goes away: a fetch still running is
+// cancelled, and the place is kept.
+func (m *Model) Close() tea.Cmd {
+	m.stopLoading()
+	return m.remember()
+}
+
+func (m *Model) stopLoading() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	if m.state == loading {
+		m.state = idle // opened again, it starts again
+	}
+}
 
 func (m *Model) takeLoaded(msg LoadedMsg) tea.Cmd {
-	if msg.gen != m.gen {
-		return nil // an older request
+	if msg.gen != m.gen || m.state != loading {
+		return nil // an older request, or one given up
 	}
+	m.cancel = nil
 	if msg.err != nil {
 		switch {
 		case errors.Is(msg.err, feed.ErrNoHTML):

@@ -311,3 +311,30 @@ func TestReaderKeepsThePlaceForNextTime(t *testing.T) {
 		t.Errorf("opened at %q, want %q", got, place)
 	}
 }
+
+// Leaving while the text loads cancels the fetch; opening again fetches
+// again.
+func TestReaderCancelsTheFetchOnLeaving(t *testing.T) {
+	calls := 0
+	var seen context.Context
+	body := page(t, "latexmlc_0.8.7_1707.08043.html")
+	m := newReader(t, 100, 20, func(ctx context.Context, id string) (Page, error) {
+		calls++
+		seen = ctx
+		return Page{HTML: body}, ctx.Err()
+	})
+	p := model.Paper{ID: "1707.08043", Title: "Reductions"}
+	cmd := m.Open(p)
+	run(m, m.Close())
+	run(m, cmd) // the fetch answers late
+	if seen == nil || seen.Err() == nil {
+		t.Error("the fetch was not cancelled")
+	}
+	if strings.Contains(screen(m), "cannot be read") {
+		t.Errorf("a cancelled fetch shows an error:\n%s", screen(m))
+	}
+	run(m, m.Open(p))
+	if calls != 2 || !strings.Contains(screen(m), "ON POSITIVE-CHARACTERISTIC") {
+		t.Errorf("opened again: %d fetches\n%s", calls, screen(m))
+	}
+}
