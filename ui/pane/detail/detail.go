@@ -5,7 +5,6 @@
 package detail
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -61,9 +60,7 @@ type Model struct {
 	lines    []string // the rendered Markdown, one entry per screen line
 	shown    []string // banner and lines (find highlights included): the viewport's content
 
-	find string
-	hits []int // line numbers that contain find
-	hit  int   // index into hits
+	find common.Find // in the rendered lines, banner aside
 }
 
 // New builds the pane; r renders a paper (in a command, never here).
@@ -154,7 +151,7 @@ func (d *Model) setPaper(p model.Paper, want RenderKey) {
 		return
 	}
 	d.rendered = false
-	d.find, d.hits, d.hit = "", nil, 0
+	d.find = common.Find{}
 	d.lines = strings.Split(placeholder(p), "\n")
 	d.applyFind()
 	d.vp.GotoTop()
@@ -185,22 +182,13 @@ func (d *Model) Paper() (model.Paper, bool) { return d.paper, d.has }
 // Find highlights every line containing query (case-insensitive) and
 // scrolls to the first; an empty query clears the highlights.
 func (d *Model) Find(query string) {
-	d.find = strings.TrimSpace(query)
-	d.hit = 0
+	d.find.Search(query, d.lines, 0)
 	d.applyFind()
-	d.showHit()
+	d.vp.SetYOffset(d.find.Offset(d.vp.YOffset(), d.height, len(d.banner)))
 }
 
 // FindStatus says how the find went, for the status bar.
-func (d *Model) FindStatus() string {
-	switch {
-	case d.find == "":
-		return ""
-	case len(d.hits) == 0:
-		return "no match for " + common.Quote(d.find)
-	}
-	return common.Quote(d.find) + ": match " + strconv.Itoa(d.hit+1) + " of " + strconv.Itoa(len(d.hits))
-}
+func (d *Model) FindStatus() string { return d.find.Status() }
 
 // SetBanner puts a few lines (the bookmark's tags and note) above the
 // rendered text.
@@ -221,31 +209,23 @@ func (d *Model) SetBanner(s string) {
 	d.vp.SetYOffset(y)
 }
 
+// applyFind finds the query again in the lines and gives the viewport
+// the banner and the lines with the matches highlighted.
 func (d *Model) applyFind() {
-	d.hits = nil
-	if d.find == "" {
-		d.setContent(append(append([]string(nil), d.banner...), d.lines...))
-		return
-	}
-	needle := strings.ToLower(d.find)
-	out := make([]string, len(d.lines))
-	for i, line := range d.lines {
-		plain := ansi.Strip(line)
-		if !strings.Contains(strings.ToLower(plain), needle) {
-			out[i] = line
-			continue
+	d.find.Refresh(d.lines)
+	lines := d.lines
+	if len(d.find.Hits) > 0 {
+		lines = append([]string(nil), d.lines...)
+		needle := strings.ToLower(d.find.Query)
+		for i, h := range d.find.Hits {
+			style := d.styles.Hit
+			if i == d.find.Hit {
+				style = d.styles.CurrentHit
+			}
+			lines[h] = highlight(ansi.Strip(d.lines[h]), needle, style.Render)
 		}
-		style := d.styles.Hit
-		if len(d.hits) == d.hit {
-			style = d.styles.CurrentHit
-		}
-		d.hits = append(d.hits, i)
-		out[i] = highlight(plain, needle, style.Render)
 	}
-	if d.hit >= len(d.hits) {
-		d.hit = 0
-	}
-	d.setContent(append(append([]string(nil), d.banner...), out...))
+	d.setContent(append(append([]string(nil), d.banner...), lines...))
 }
 
 // highlight wraps every case-insensitive occurrence of needle in plain.
@@ -269,29 +249,17 @@ func highlight(plain, needle string, mark func(...string) string) string {
 	}
 }
 
-func (d *Model) showHit() {
-	if len(d.hits) == 0 {
-		return
-	}
-	line := d.hits[d.hit] + len(d.banner)
-	if line < d.vp.YOffset() || line >= d.vp.YOffset()+d.height {
-		d.vp.SetYOffset(max(0, line-d.height/3))
-	}
-}
-
 func (d *Model) stepHit(n int) {
-	if len(d.hits) == 0 {
+	if !d.find.Step(n) {
 		return
 	}
-	d.hit = (d.hit + n + len(d.hits)) % len(d.hits)
 	y := d.vp.YOffset()
 	d.applyFind()
-	d.vp.SetYOffset(y)
-	d.showHit()
+	d.vp.SetYOffset(d.find.Offset(y, d.height, len(d.banner)))
 }
 
 // HasHits reports whether n/N have matches to step through.
-func (d *Model) HasHits() bool { return len(d.hits) > 0 }
+func (d *Model) HasHits() bool { return len(d.find.Hits) > 0 }
 
 // Update takes a finished render, scrolls, steps through the find's
 // matches, and asks the root for the find line or to close the pane.
@@ -301,13 +269,13 @@ func (d *Model) Update(msg tea.Msg) tea.Cmd {
 		return d.takeRender(msg)
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, d.keys.Back) && d.find != "":
+		case key.Matches(msg, d.keys.Back) && d.find.Query != "":
 			d.Find("")
 			return nil
 		case key.Matches(msg, d.keys.Back):
 			return common.Close
 		case key.Matches(msg, d.keys.Find):
-			q := d.find
+			q := d.find.Query
 			return func() tea.Msg { return FindMsg{q} }
 		case key.Matches(msg, d.keys.NextHit, d.keys.PrevHit):
 			if !d.HasHits() {

@@ -107,9 +107,7 @@ type Model struct {
 	positions map[string]Place // where the reader was in each paper
 	save      SaveFunc
 
-	find string
-	hits []int
-	hit  int
+	find common.Find
 	// marked are the find's matches as drawn, by line: computed when the
 	// find or its current match changes, so View only picks lines.
 	marked map[int]string
@@ -214,7 +212,7 @@ func (m *Model) Open(p model.Paper) tea.Cmd {
 func (m *Model) reset() {
 	m.doc, m.parts, m.partLines, m.rendered, m.starts, m.lines, m.toc = nil, nil, nil, 0, nil, nil, nil
 	m.rendering, m.tocFocus, m.tocCursor, m.jumpTo, m.restore = false, false, 0, -1, nil
-	m.find, m.hits, m.hit = "", nil, 0
+	m.find = common.Find{}
 	m.problem = nil
 	m.vp.SetContentLines(nil)
 	m.vp.GotoTop()
@@ -368,8 +366,8 @@ func (m *Model) takeRendered(msg RenderedMsg) tea.Cmd {
 		return renderCmd(m.render, m.doc, m.parts, m.gen, m.renderKey.width, m.renderKey.style, m.rendered, 0, chunk)
 	}
 	m.rendering = false
-	if m.find != "" {
-		m.Find(m.find) // matches in the parts that came in
+	if m.find.Query != "" {
+		m.Find(m.find.Query) // matches in the parts that came in
 	}
 	return nil
 }
@@ -423,55 +421,25 @@ func (m *Model) stepSection(dir int) {
 	m.vp.GotoTop()
 }
 
-// Find highlights every line holding query and goes to the first.
+// Find highlights every line holding query and goes to the first at or
+// below the screen's top.
 func (m *Model) Find(query string) {
-	m.find = strings.TrimSpace(query)
-	m.hit = 0
-	m.hits = nil
-	if m.find != "" {
-		needle := strings.ToLower(m.find)
-		for i, l := range m.lines {
-			if strings.Contains(strings.ToLower(ansi.Strip(l)), needle) {
-				m.hits = append(m.hits, i)
-			}
-		}
-		// Start from the first match at or below the screen's top.
-		for i, h := range m.hits {
-			if h >= m.vp.YOffset() {
-				m.hit = i
-				break
-			}
-		}
-	}
+	m.find.Search(query, m.lines, m.vp.YOffset())
 	m.showHit()
 }
 
 // FindStatus says how the find went, for the status bar.
-func (m *Model) FindStatus() string {
-	switch {
-	case m.find == "":
-		return ""
-	case len(m.hits) == 0:
-		return "no match for " + common.Quote(m.find)
-	}
-	return common.Quote(m.find) + ": match " + strconv.Itoa(m.hit+1) + " of " + strconv.Itoa(len(m.hits))
-}
+func (m *Model) FindStatus() string { return m.find.Status() }
 
 func (m *Model) showHit() {
-	if len(m.hits) > 0 {
-		line := m.hits[m.hit]
-		if line < m.vp.YOffset() || line >= m.vp.YOffset()+m.height {
-			m.vp.SetYOffset(max(0, line-m.height/3))
-		}
-	}
+	m.vp.SetYOffset(m.find.Offset(m.vp.YOffset(), m.height, 0))
 	m.markHits()
 }
 
 func (m *Model) stepHit(n int) tea.Cmd {
-	if len(m.hits) == 0 {
+	if !m.find.Step(n) {
 		return nil
 	}
-	m.hit = (m.hit + n + len(m.hits)) % len(m.hits)
 	m.showHit()
 	return common.Flash(common.Info, m.FindStatus())
 }
@@ -553,7 +521,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.handleTOCKey(k)
 	}
 	switch {
-	case key.Matches(k, m.keys.Back) && m.find != "":
+	case key.Matches(k, m.keys.Back) && m.find.Query != "":
 		m.Find("")
 		return nil, true
 	case key.Matches(k, m.keys.Back):
@@ -571,7 +539,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.stepSection(-1)
 		return nil, true
 	case key.Matches(k, m.keys.Find):
-		q := m.find
+		q := m.find.Query
 		return func() tea.Msg { return FindMsg{q} }, true
 	case key.Matches(k, m.keys.NextHit):
 		return m.stepHit(1), true
@@ -640,10 +608,10 @@ func (m *Model) refreshShown() {
 
 // markHits draws the find's matches, the current one apart.
 func (m *Model) markHits() {
-	m.marked = make(map[int]string, len(m.hits))
-	for i, h := range m.hits {
+	m.marked = make(map[int]string, len(m.find.Hits))
+	for i, h := range m.find.Hits {
 		style := m.styles.Hit
-		if i == m.hit {
+		if i == m.find.Hit {
 			style = m.styles.CurrentHit
 		}
 		m.marked[h] = style.Render(ansi.Strip(m.lines[h]))
