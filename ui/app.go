@@ -103,6 +103,7 @@ type App struct {
 
 	nav      nav             // what is listed, the listings before it, the request in flight
 	sort     sorter          // the list's order (sort.go)
+	similar  similarTo       // what the "papers like this one" listing is made from (similar.go)
 	marks    *marks          // read, new, bookmarked, and the saves in flight
 	full     map[string]bool // papers whose detail record was merged
 	asked    map[string]bool // papers whose detail record was asked for

@@ -141,7 +141,7 @@ func (m *App) showMessage(title, body string) {
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	pk := m.pkeys
-	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note, pk.FullText) {
+	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note, pk.FullText, pk.Similar) {
 		return nil, false
 	}
 	p, ok := m.currentPaper()
@@ -171,6 +171,8 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.editTags(p), true
 	case key.Matches(k, m.pkeys.Note):
 		return m.editNote(p), true
+	case key.Matches(k, m.pkeys.Similar):
+		return m.showSimilar(p), true
 	}
 	return m.copyBibTeX(p), true
 }

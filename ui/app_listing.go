@@ -23,6 +23,9 @@ func (m *App) load(r loadReq) tea.Cmd {
 	if r.Period.Kind == model.Arxiv {
 		m.nav.arxivAsked = r.Period.Value // where a goes on from, loaded or not
 	}
+	if r.Period.Kind == similarKind {
+		return m.loadSimilar(r)
+	}
 	if r.Period.Kind == bookmarksKind {
 		_, gen := m.nav.guard.Begin(m.ctx)
 		return tea.Batch(m.syncLoading(), bookmarksLoadCmd(m.opts.Bookmarks, m.marks.session(), gen, r))

@@ -69,6 +69,7 @@ type paperKeys struct {
 	CopyID, CopyBib key.Binding
 	Bookmark        key.Binding
 	Tags, Note      key.Binding
+	Similar         key.Binding
 	FullText        key.Binding
 }
 
@@ -76,14 +77,14 @@ func newPaperKeys(km keymap.Map) paperKeys {
 	b := func(name string) key.Binding { return km.Binding(name, keymap.List) }
 	return paperKeys{
 		Page: b("open_page"), PDF: b("open_pdf"), Code: b("open_code"), Links: b("links"),
-		CopyID: b("copy_id"), CopyBib: b("copy_bibtex"), Bookmark: b("bookmark"), Tags: b("tags"), Note: b("note"),
+		CopyID: b("copy_id"), CopyBib: b("copy_bibtex"), Bookmark: b("bookmark"), Tags: b("tags"), Note: b("note"), Similar: b("similar"),
 		FullText: b("full_text"),
 	}
 }
 
 func (k paperKeys) ShortHelp() []key.Binding { return []key.Binding{k.Page, k.PDF, k.Code, k.Links} }
 func (k paperKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.FullText, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note}}
+	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.FullText, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note, k.Similar}}
 }
 
 // all is every binding of a key map, for matching.

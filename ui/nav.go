@@ -100,7 +100,7 @@ func (n *nav) searchQuery() string {
 
 func sourceName(l model.Listing) string {
 	switch {
-	case l.Period.Kind == bookmarksKind:
+	case l.Period.Kind == bookmarksKind, l.Period.Kind == similarKind:
 		return "paperdeck"
 	case l.Period.Kind == model.File:
 		return "file"
@@ -124,6 +124,8 @@ func describePeriod(p model.Period) string {
 		return "search " + common.Quote(p.Value)
 	case bookmarksKind:
 		return "bookmarks"
+	case similarKind:
+		return "papers like " + common.Quote(p.Value)
 	}
 	return p.String()
 }

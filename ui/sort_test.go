@@ -94,3 +94,34 @@ func TestSortForYouRanksByTheBookmarks(t *testing.T) {
 		t.Errorf("the listing's order again: first %s", got)
 	}
 }
+
+// M lists the papers most like the one under the cursor, as a listing
+// that esc leaves for the one before.
+func TestSimilarKeyListsThePapersMostLikeThisOne(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 140, 40)
+	for h.selected() != "2606.07867" { // The Cold-Start Safety Gap in LLM Agents
+		h.keys("j")
+	}
+	h.keys("M")
+	if !strings.Contains(h.status(), "papers like “The Cold-Start Safety Gap in LLM Agents”") {
+		t.Fatalf("status %q does not say what the papers are like", h.status())
+	}
+	n := h.app.list.Total()
+	if n == 0 || n >= len(l.Papers) {
+		t.Fatalf("%d similar papers of %d", n, len(l.Papers))
+	}
+	for i := range n {
+		if h.app.list.ShownPaper(i).ID == "2606.07867" {
+			t.Error("the paper is listed as like itself")
+		}
+	}
+	if first := h.app.list.ShownPaper(0); !strings.Contains(strings.ToLower(first.Title+first.Summary), "agent") {
+		t.Errorf("the most similar paper %q is not about agents", first.Title)
+	}
+	h.keys("esc")
+	if h.app.list.Total() != len(l.Papers) || h.selected() != "2606.07867" {
+		t.Errorf("esc: %d papers, cursor on %s; want the listing back on the paper", h.app.list.Total(), h.selected())
+	}
+}

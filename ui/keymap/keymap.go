@@ -110,6 +110,7 @@ var table = []Action{
 	{Name: "bookmark", Keys: []string{"b"}, Panes: listDetail, Group: "Paper", Desc: "bookmark or unbookmark", Help: "bookmark / unbookmark"},
 	{Name: "tags", Keys: []string{"T"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's tags", Help: "bookmark's tags"},
 	{Name: "note", Keys: []string{"e"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's note", Help: "bookmark's note"},
+	{Name: "similar", Keys: []string{"M"}, Panes: listDetail, Group: "Paper", Desc: "the papers paperdeck knows most like this one", Help: "similar papers"},
 
 	{Name: "full_text", Keys: []string{"f"}, Panes: listDetail, Group: "Paper", Desc: "read the paper's full text (arXiv's HTML version)", Help: "full text"},
 
