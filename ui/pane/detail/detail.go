@@ -114,7 +114,7 @@ func (d *Model) Show(p model.Paper, full bool) tea.Cmd {
 // do next.
 func (d *Model) Clear(why string) {
 	d.paper, d.has, d.rendered, d.empty = model.Paper{}, false, false, why
-	d.find, d.hits, d.hit = "", nil, 0
+	d.find = common.Find{}
 	d.lines = nil
 	d.setContent(nil)
 }
