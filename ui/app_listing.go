@@ -124,7 +124,7 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 // are on screen.
 func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
 	before := m.list.SelectedID()
-	m.nav.listing, m.nav.loaded, m.nav.shownAs = l, true, ""
+	m.nav.listing, m.nav.loaded, m.nav.shownAs, m.nav.file = l, true, "", false
 	if l.Period.Kind == model.Day {
 		m.nav.anchor = l.Period.Value
 	}
@@ -142,7 +142,7 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 
 func (m *App) saveListing() savedListing {
 	return savedListing{listing: m.nav.listing, papers: m.list.List(), index: m.list.Index(),
-		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID(), shownAs: m.nav.shownAs}
+		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID(), shownAs: m.nav.shownAs, file: m.nav.file}
 }
 
 // failure says why a listing could not be had: the feed's short reason
@@ -170,7 +170,7 @@ func (m *App) goBack() tea.Cmd {
 	m.list.RestoreFilter(prev.query, prev.abstracts)
 	m.input.SetAbstracts(prev.abstracts)
 	cmd := m.setListing(prev.listing, prev.papers, prev.index, prev.id, false)
-	m.nav.shownAs = prev.shownAs
+	m.nav.shownAs, m.nav.file = prev.shownAs, prev.file
 	m.marks.fresh = nil
 	m.refreshMarks()
 	m.updateStatusListing()
@@ -243,6 +243,10 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 			l.Period = msg.req.Period
 		}
 		m.nav.listing = l
+		if msg.req.Period.Kind == model.File {
+			// Labelled as the file it is, whatever page it was saved from.
+			m.nav.shownAs, m.nav.file = "file · "+describePeriod(msg.req.Period), true
+		}
 		m.list.SetEmpty(emptyText(l))
 		cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
 	}
@@ -261,7 +265,7 @@ func (m *App) step(dir int) tea.Cmd {
 	if !ok {
 		return m.status.Flash(common.Info, "no later list than "+describePeriod(cur)+" yet")
 	}
-	return m.load(loadReq{Request: feed.Request{Period: next}, Step: dir})
+	return m.load(loadReq{Request: feed.Request{Period: next}, Step: dir, Push: m.nav.file})
 }
 
 // switchKind is d, w, m and t: the same time seen by day, week or month,

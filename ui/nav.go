@@ -25,6 +25,9 @@ type nav struct {
 	shownAs string
 	// arxivAsked is the category a last asked for, loaded or not.
 	arxivAsked string
+	// file: the listing on screen was read from a local file; [ and ]
+	// keep it one esc away.
+	file bool
 	// anchor is the day last listed (YYYY-MM-DD): d, w and m keep it while
 	// it lies in the period on screen, so Thursday's w then d is Thursday.
 	anchor string
@@ -52,6 +55,7 @@ type savedListing struct {
 	abstracts bool
 	id        string
 	shownAs   string
+	file      bool
 }
 
 // push puts a listing aside, when one was shown.
