@@ -108,6 +108,7 @@ type TitleResolver interface {
 	ResolveID(ctx context.Context, p model.Paper) (model.Paper, bool, error)
 }
 
+//lint:ignore ST1005 the message starts with a name, Hugging Face
 var errNoMatch = errors.New("Hugging Face knows no paper of this title")
 
 // resolveCmd looks the paper's arXiv id up by its title; the answer comes
