@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paperdeck/paperdeck/internal/localfile"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -303,12 +304,17 @@ func (c *Cache) path(kind, key string) string {
 	return filepath.Join(c.dir, kind+"-"+key+".bin")
 }
 
+// maxCacheFile bounds a cache file read back, far past the features of
+// every arXiv paper.
+const maxCacheFile = 1 << 32
+
 func (c *Cache) load(kind, key string, v decoder) bool {
 	if c == nil || c.dir == "" {
 		return false
 	}
 	path := c.path(kind, key)
-	file, err := os.Open(path)
+	// Only a regular file: a FIFO put there must not hang the ranking.
+	file, err := localfile.Open(path, maxCacheFile)
 	if err != nil {
 		return false
 	}

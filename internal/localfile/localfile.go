@@ -72,6 +72,25 @@ func kind(m fs.FileMode) string {
 // *NotRegularError, a larger one a *TooLargeError. Nothing is read from a
 // FIFO or a device, so neither can block or flood the caller.
 func Read(path string, limit int64) ([]byte, error) {
+	f, err := Open(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &TooLargeError{Path: path, Limit: limit}
+	}
+	return data, nil
+}
+
+// Open is Read for a file too large to hold whole (a cache entry read as
+// a stream): the open regular file, checked as Read checks it, no larger
+// than limit when opened. The caller reads it and closes it.
+func Open(path string, limit int64) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -86,24 +105,21 @@ func Read(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	if st, err = f.Stat(); err != nil {
+		f.Close()
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, &NotRegularError{Path: path, Kind: kind(st.Mode())}
+	switch {
+	case !st.Mode().IsRegular():
+		err = &NotRegularError{Path: path, Kind: kind(st.Mode())}
+	case st.Size() > limit:
+		err = &TooLargeError{Path: path, Limit: limit}
 	}
-	if st.Size() > limit {
-		return nil, &TooLargeError{Path: path, Limit: limit}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	if int64(len(data)) > limit {
-		return nil, &TooLargeError{Path: path, Limit: limit}
-	}
-	return data, nil
+	return f, nil
 }
 
 // maxLinks bounds a chain of symlinks, as the kernel does (ELOOP).

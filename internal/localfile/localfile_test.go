@@ -130,3 +130,32 @@ func TestResolveStopsALoop(t *testing.T) {
 		t.Fatalf("a symlink loop should be an error, got %v", err)
 	}
 }
+
+// Open checks what Read checks, and hands over the file to stream.
+func TestOpenChecksAsReadDoes(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "features.bin")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	var err error
+	within(t, 5*time.Second, func() { _, err = Open(fifo, 1<<20) })
+	var nr *NotRegularError
+	if !errors.As(err, &nr) {
+		t.Fatalf("a FIFO should be refused, got %v", err)
+	}
+	big := filepath.Join(dir, "big.bin")
+	os.WriteFile(big, make([]byte, 2048), 0o644)
+	var tl *TooLargeError
+	if _, err := Open(big, 1024); !errors.As(err, &tl) {
+		t.Fatalf("a file over the limit should be refused, got %v", err)
+	}
+	f, err := Open(big, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || st.Size() != 2048 {
+		t.Fatalf("the opened file: %v %v", st, err)
+	}
+}
