@@ -235,6 +235,8 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 			m.list.SetEmpty("could not load " + what + " — r to retry")
 		}
 		cmds = append(cmds, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
+	} else if note := msg.listing.SkipNote(); note != "" {
+		cmds = append(cmds, m.status.Flash(common.Notice, note)) // lines of a snapshot that could not be read
 	}
 	if m.nav.shownGen == msg.gen {
 		l := msg.listing
