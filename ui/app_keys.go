@@ -61,7 +61,7 @@ func (m *App) handleClose() tea.Cmd {
 		m.setFocus(focusList)
 	case focusReader:
 		m.setFocus(m.readFrom)
-		return m.reader.Close()
+		return tea.Batch(m.reader.Close(), m.syncLoading())
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func (m *App) openReader(p model.Paper) tea.Cmd {
 	}
 	m.setFocus(focusReader)
 	m.reader.SetSize(m.width, m.bodyHeight())
-	return m.reader.Open(p)
+	return tea.Batch(m.reader.Open(p), m.syncLoading())
 }
 
 // handleReaderKey: the reader's own keys first (its L lists the links of

@@ -49,7 +49,7 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 	case detail.FindMsg:
 		return m.openInput(input.Find, msg.Query)
 	case fulltext.LoadedMsg, fulltext.RenderedMsg:
-		return m.reader.Update(msg)
+		return tea.Batch(m.reader.Update(msg), m.syncLoading())
 	case fulltext.FindMsg:
 		return m.openInput(input.Find, msg.Query)
 	case fulltext.LinksMsg:

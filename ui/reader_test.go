@@ -69,6 +69,9 @@ func TestReaderFromTheList(t *testing.T) {
 		t.Errorf("arXiv's page furniture shows:\n%s", s)
 	}
 	checkScreenFits(t, h.app.View().Content, 100, 30)
+	if h.app.status.Loading() {
+		t.Error("the spinner still turns with the text on screen")
+	}
 
 	h.keys("}")
 	if !strings.Contains(firstBodyLine(h), "I Introduction") {
