@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/paperdeck/paperdeck/internal/latex"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -216,7 +217,7 @@ func (m arxivMeta) authorList(limit int) (names []string, count int, ok bool) {
 			if len(a) > 2 {
 				parts = append(parts, a[2])
 			}
-			if name := cleanLine(strings.Join(parts, " ")); name != "" {
+			if name := texName(strings.Join(parts, " ")); name != "" {
 				names = append(names, name)
 			}
 		}
@@ -228,12 +229,26 @@ func (m arxivMeta) authorList(limit int) (names []string, count int, ok bool) {
 	if !decodeString(m.authors, &line) {
 		return nil, 0, false
 	}
-	names = cleanList(splitAuthorLine(line))
+	for _, name := range splitAuthorLine(line) {
+		if name = texName(name); name != "" {
+			names = append(names, name)
+		}
+	}
 	count = len(names)
 	if limit >= 0 && len(names) > limit {
 		names = names[:limit]
 	}
 	return names, count, true
+}
+
+// texName is a cleaned author name with its TeX accents made letters
+// (arXiv's author lines write "Bal\'azs", "Fr{\'e}d{\'e}rique"), so
+// that it reads and is found as "Balázs".
+func texName(s string) string {
+	if strings.ContainsAny(s, `\{`) {
+		s = strings.NewReplacer("{", "", "}", "").Replace(latex.Text(s))
+	}
+	return cleanLine(s)
 }
 
 // splitAuthorLine splits "A. One, B. Two (Somewhere, Else) and C. Three"

@@ -244,3 +244,20 @@ func TestIsArxivMetadataFileTellsTheSnapshotFromOtherFiles(t *testing.T) {
 		t.Error("a missing file: no error")
 	}
 }
+
+func TestArxivMetadataAuthorsHaveTheirAccents(t *testing.T) {
+	l, err := Parse(bytes.NewReader(readFixture(t, "arxiv_metadata_abs_files.jsonl")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range l.Papers {
+		if p.ID == "0704.0001" {
+			// "C. Bal\'azs" in the source's authors line, as authors_parsed has it elsewhere.
+			if want := "C. Balázs"; p.Authors[0] != want {
+				t.Errorf("first author %q, want %q", p.Authors[0], want)
+			}
+			return
+		}
+	}
+	t.Fatal("0704.0001 missing")
+}
