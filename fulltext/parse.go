@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -42,13 +43,13 @@ func parseLimited(r io.Reader, pageURL string, limit int64) (*Document, error) {
 	if int64(len(data)) > limit {
 		return nil, ErrTooLarge
 	}
-	root, err := html.Parse(bytes.NewReader(data))
+	page, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("reading the page: %w", err)
 	}
-	p := newParser(root, pageURL)
+	p := newParser(page, pageURL)
 	if p.article == nil {
-		if noHTMLPage(root) {
+		if noHTMLPage(p.root) {
 			return nil, fmt.Errorf("arXiv says so: %w", feed.ErrNoHTML)
 		}
 		return nil, ErrNotLaTeXML
@@ -69,7 +70,10 @@ type parser struct {
 	lostEquations int             // numbered equations without their formula
 }
 
-func newParser(root *html.Node, pageURL string) *parser {
+// newParser finds the page's base and its content with goquery's
+// selectors; the walk over the content is over its nodes.
+func newParser(page *goquery.Document, pageURL string) *parser {
+	root := page.Get(0)
 	p := &parser{root: root, doc: &Document{URL: pageURL}, refs: map[string]int{}, missing: map[string]bool{}}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		// arxiv.org/html/2401.01234v2 is a folder: its images are
@@ -79,7 +83,7 @@ func newParser(root *html.Node, pageURL string) *parser {
 		}
 		p.base = u
 	}
-	if b := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Base }); b != nil {
+	if b := first(page.Find("base[href]")); b != nil {
 		if href := attr(b, "href"); href != "" && p.base != nil {
 			if u, err := p.base.Parse(href); err == nil {
 				p.base = u
@@ -88,18 +92,23 @@ func newParser(root *html.Node, pageURL string) *parser {
 			p.base = u
 		}
 	}
-	p.article = findClass(root, "ltx_document")
-	if p.article == nil {
-		for _, c := range []string{"ltx_page_content", "ltx_page_main"} {
-			if p.article = findClass(root, c); p.article != nil {
-				break
-			}
+	for _, sel := range []string{".ltx_document", ".ltx_page_content", ".ltx_page_main"} {
+		if p.article = first(page.Find(sel)); p.article != nil {
+			return p
 		}
 	}
-	if p.article == nil && isLaTeXML(root) {
-		p.article = find(root, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if isLaTeXML(root) {
+		p.article = first(page.Find("body"))
 	}
 	return p
+}
+
+// first is a selection's first node, or nil.
+func first(sel *goquery.Selection) *html.Node {
+	if sel.Length() == 0 {
+		return nil
+	}
+	return sel.Nodes[0]
 }
 
 // isLaTeXML: a page without LaTeXML's document wrapper (damaged, or cut
