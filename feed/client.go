@@ -56,7 +56,8 @@ type Timeouts struct {
 	Header  time.Duration // default 20 s: the server accepted but does not answer
 	Overall time.Duration // default 60 s: one attempt, body included
 	// Total bounds a whole fetch: every attempt, the waits between them and
-	// the arXiv pacing (default 60 s). Past it the fetch fails saying so.
+	// the arXiv pacing (default 60 s); and a whole Load, the page and the
+	// API fallback together. Past it the request fails saying so.
 	Total time.Duration
 }
 

@@ -125,9 +125,10 @@ func (c *Client) fetch(parent context.Context, s fetchSpec) (fetched, error) {
 	ctx, cancel := context.WithTimeoutCause(parent, total, overTime)
 	defer cancel()
 	wrap := func(err error) error {
-		if context.Cause(ctx) == overTime && parent.Err() == nil {
-			// The bound, not the user, ended it: a failure of the source.
-			err = unreachable{err: overTime}
+		if bound, ok := outOfTime(ctx); ok {
+			// The bound (this fetch's or its whole request's), not the
+			// user, ended it: a failure of the source.
+			err = unreachable{err: bound}
 		} else if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return err
 		}
@@ -164,9 +165,35 @@ func (c *Client) fetch(parent context.Context, s fetchSpec) (fetched, error) {
 	}
 }
 
-// TimeBoundError: a fetch, retries and waits included, did not finish
-// within the client's bound (Timeouts.Total).
+// TimeBoundError: a fetch, or a whole request (a Load's page and its
+// fallback), retries and waits included, did not finish within the
+// client's bound (Timeouts.Total).
 type TimeBoundError struct{ Bound time.Duration }
+
+// outOfTime reports the bound that ended ctx, if one did (rather than the
+// caller moving on).
+func outOfTime(ctx context.Context) (*TimeBoundError, bool) {
+	var bound *TimeBoundError
+	if ctx.Err() == nil || !errors.As(context.Cause(ctx), &bound) {
+		return nil, false
+	}
+	return bound, true
+}
+
+// withinBound runs a whole request under the client's bound, so one that
+// reads a page and then falls back to the API, each retried, still ends
+// within Timeouts.Total. An error for running out of time names the bound
+// and counts as the source's failure (the cache may stand in).
+func (c *Client) withinBound(ctx context.Context, what string, do func(context.Context) error) error {
+	bound := &TimeBoundError{Bound: c.cfg.Timeouts.Total}
+	inner, cancel := context.WithTimeoutCause(ctx, bound.Bound, bound)
+	defer cancel()
+	err := do(inner)
+	if _, over := outOfTime(inner); err != nil && over && ctx.Err() == nil && !errors.As(err, new(*TimeBoundError)) {
+		err = unreachable{err: fmt.Errorf("%s: %w", what, bound)}
+	}
+	return err
+}
 
 func (e *TimeBoundError) Error() string {
 	return fmt.Sprintf("no complete answer within %s (retries and waits included)", e.Bound)

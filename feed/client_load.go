@@ -47,7 +47,11 @@ func (c *Client) Load(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 
-	l, err := c.loadSource(ctx, p)
+	var l model.Listing
+	err = c.withinBound(ctx, action(p), func(ctx context.Context) (err error) {
+		l, err = c.loadSource(ctx, p)
+		return err
+	})
 	if err == nil {
 		l = normalise(l, p)
 		c.cache.putListing(p, l, now)

@@ -47,18 +47,22 @@ func (c *Client) Paper(ctx context.Context, id string) (model.Paper, error) {
 		}
 	}
 
-	details, err := c.hfPaper(ctx, id)
-	var se *StatusError
-	if errors.As(err, &se) && se.Code == http.StatusNotFound {
-		// Hugging Face lists only some papers: arXiv has them all.
-		c.logf("%v; asking arXiv", err)
-		var aerr error
-		if details, aerr = c.arxivPaper(ctx, id); aerr != nil {
-			err = fmt.Errorf("%w; %w", err, aerr)
-		} else {
-			err = nil
+	var details model.Paper
+	// Both sources within one bound, as a Load's page and fallback are.
+	err := c.withinBound(ctx, "reading the details of "+id, func(ctx context.Context) (err error) {
+		details, err = c.hfPaper(ctx, id)
+		var se *StatusError
+		if errors.As(err, &se) && se.Code == http.StatusNotFound {
+			// Hugging Face lists only some papers: arXiv has them all.
+			c.logf("%v; asking arXiv", err)
+			var aerr error
+			if details, aerr = c.arxivPaper(ctx, id); aerr != nil {
+				return fmt.Errorf("%w; %w", err, aerr)
+			}
+			return nil
 		}
-	}
+		return err
+	})
 	if err == nil {
 		c.cache.putPaper(details, now)
 		return merge(details), nil
