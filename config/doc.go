@@ -45,7 +45,7 @@
 //
 // # Actions and their default keys
 //
-//	Anywhere  help ?  quit q  force_quit ctrl+c
+//	Anywhere  help ?  quit q  force_quit ctrl+c  messages !
 //	Move      up k/up  down j/down  top g/home  bottom G/end
 //	          half_page_up ctrl+u  half_page_down ctrl+d
 //	          page_up pgup  page_down pgdown/space

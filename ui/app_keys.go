@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -23,6 +25,8 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(k, m.global.Help):
 		return m.toggleHelp()
+	case key.Matches(k, m.global.Messages):
+		return m.showRecent()
 	}
 	switch m.focus {
 	case focusHelp:
@@ -126,6 +130,17 @@ func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return m.detail.Update(k)
+}
+
+// showRecent is !: the status bar's recent messages, whole (the bar cuts
+// a long one), newest first.
+func (m *App) showRecent() tea.Cmd {
+	recent := m.status.Recent()
+	if len(recent) == 0 {
+		return m.status.Flash(common.Info, "no messages yet")
+	}
+	m.showMessage("Recent messages", strings.Join(recent, "\n\n"))
+	return nil
 }
 
 // showMessage puts a long message on screen until esc.

@@ -117,3 +117,20 @@ func TestReaderDemoSaysWhatItShows(t *testing.T) {
 		t.Errorf("status %q", st)
 	}
 }
+
+// A message the bar cuts can be read whole: ! shows the recent messages.
+func TestLongMessageReadWholeWithBang(t *testing.T) {
+	h := harnessOn(t, clientAnswering503(t), model.Period{Kind: model.Search, Value: "flow matching"}, 80, 24)
+	const whole = `could not search "flow matching": Hugging Face answered 503; showing the bundled snapshot of Thursday 2024-08-01`
+	if strings.Contains(h.status(), whole) {
+		t.Fatalf("the bar holds the whole message at 80 columns: the test needs a longer one")
+	}
+	h.keys("!")
+	if s := strings.Join(strings.Fields(h.screen()), " "); !strings.Contains(s, "Recent messages") || !strings.Contains(s, whole) {
+		t.Errorf("! does not show the message whole:\n%s", h.screen())
+	}
+	h.keys("esc")
+	if !strings.Contains(h.screen(), "The Llama 3 Herd") {
+		t.Errorf("esc does not close the messages:\n%s", h.screen())
+	}
+}

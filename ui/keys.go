@@ -16,6 +16,7 @@ type globalKeys struct {
 	Quit      key.Binding
 	ForceQuit key.Binding
 	Help      key.Binding
+	Messages  key.Binding
 }
 
 func newGlobalKeys(km keymap.Map) globalKeys {
@@ -23,11 +24,14 @@ func newGlobalKeys(km keymap.Map) globalKeys {
 		Quit:      km.Binding("quit", keymap.List),
 		ForceQuit: km.Binding("force_quit", keymap.List),
 		Help:      km.Binding("help", keymap.List),
+		Messages:  km.Binding("messages", keymap.List),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Help, k.Quit} }
-func (k globalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Help, k.Quit, k.ForceQuit}} }
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Quit, k.ForceQuit, k.Messages}}
+}
 
 // listingKeys change what is listed; the root handles them while the list
 // has focus because they reach beyond the list pane.

@@ -71,6 +71,7 @@ var table = []Action{
 	{Name: "help", Keys: []string{"?"}, Panes: everywhere, Group: "Anywhere", Desc: "show or close the help", Help: "help"},
 	{Name: "quit", Keys: []string{"q"}, Panes: everywhere, Group: "Anywhere", Desc: "quit", Help: "quit"},
 	{Name: "force_quit", Keys: []string{"ctrl+c"}, Panes: everywhere, Group: "Anywhere", Desc: "quit at once, even while typing", Help: "quit at once"},
+	{Name: "messages", Keys: []string{"!"}, Panes: everywhere, Group: "Anywhere", Desc: "the recent messages of the status bar, whole", Help: "recent messages"},
 
 	{Name: "up", Keys: []string{"k", "up"}, Panes: everywhere, Group: "Move", Desc: "up one line", Help: "up",
 		PaneHelp: map[Pane]string{Detail: "scroll up", Reader: "scroll up", Help: "scroll up", Message: "scroll up"}},

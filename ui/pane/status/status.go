@@ -4,6 +4,7 @@
 package status
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ type Model struct {
 
 	msg     string
 	msgKind Kind
+	recent  []string // the last messages, whole, oldest first (the bar may cut one)
 	seq     int
 	tick    Ticker
 	hints   []string
@@ -88,8 +90,24 @@ func (s *Model) SetLoading(on bool) tea.Cmd {
 func (s *Model) Flash(kind Kind, text string) tea.Cmd {
 	s.seq++
 	s.msg, s.msgKind = termsafe.Line(oneLine(text)), kind
+	if s.msg != "" && (len(s.recent) == 0 || s.recent[len(s.recent)-1] != s.msg) {
+		s.recent = append(s.recent, s.msg)
+		if len(s.recent) > maxRecent {
+			s.recent = slices.Delete(s.recent, 0, len(s.recent)-maxRecent)
+		}
+	}
 	seq := s.seq
 	return s.tick(flashFor[kind], func(time.Time) tea.Msg { return ClearMsg{seq} })
+}
+
+// maxRecent is how many messages Recent keeps.
+const maxRecent = 20
+
+// Recent is the last messages, newest first, each whole.
+func (s *Model) Recent() []string {
+	out := slices.Clone(s.recent)
+	slices.Reverse(out)
+	return out
 }
 
 // Message is the message on show ("" when it faded).
