@@ -28,7 +28,7 @@ func newGlobalKeys(km keymap.Map) globalKeys {
 	}
 }
 
-func (k globalKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Help, k.Quit} }
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Help, k.Quit, k.ForceQuit, k.Messages}}
 }
