@@ -17,7 +17,10 @@ func sectionLevel(n *html.Node) int {
 	if n.Type != html.ElementNode || (n.DataAtom != atom.Section && n.DataAtom != atom.Div) {
 		return 0
 	}
-	for _, c := range strings.Fields(attr(n, "class")) {
+	class := attr(n, "class")
+	for class != "" {
+		var c string
+		c, class, _ = strings.Cut(class, " ")
 		if l, ok := sectionLevels[c]; ok {
 			return l
 		}
@@ -50,12 +53,13 @@ func (p *parser) block(n *html.Node) {
 	if n.Type != html.ElementNode {
 		return
 	}
+	level := sectionLevel(n)
 	switch {
 	case hasClass(n, "ltx_abstract"), hasClass(n, "ltx_bibliography"), hasClass(n, "ltx_bibitem"),
 		hasClass(n, "ltx_biblist"), hasClass(n, "ltx_classification"), hasClass(n, "ltx_keywords"):
 		return // read on their own
-	case sectionLevel(n) > 0:
-		p.section(n, sectionLevel(n))
+	case level > 0:
+		p.section(n, level)
 	case hasClass(n, "ltx_title") && isHeading(n):
 		p.add(Block{Kind: Paragraph, Text: Inline{{Kind: Strong, Text: p.inline(n).String()}}})
 	case hasClass(n, "ltx_equation") && n.DataAtom == atom.Table, hasClass(n, "ltx_equationgroup") && n.DataAtom == atom.Table:
