@@ -259,7 +259,7 @@ func (m *App) applyInput() tea.Cmd {
 		m.layout()
 		switch mode {
 		case input.Filter:
-			return m.setFilter(value)
+			return tea.Batch(m.setFilter(value), m.retagForYou())
 		case input.Find:
 			return m.status.Flash(common.Info, m.find(value))
 		case input.Search:
@@ -271,7 +271,7 @@ func (m *App) applyInput() tea.Cmd {
 		m.layout()
 		switch mode {
 		case input.Filter:
-			return m.setFilter("")
+			return tea.Batch(m.setFilter(""), m.retagForYou())
 		case input.Find:
 			m.find("")
 		}

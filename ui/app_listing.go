@@ -160,7 +160,7 @@ func failure(what string, err error) string {
 // a search replaced.
 func (m *App) goBack() tea.Cmd {
 	if m.list.Query() != "" {
-		return m.setFilter("")
+		return tea.Batch(m.setFilter(""), m.retagForYou())
 	}
 	prev, ok := m.nav.pop()
 	if !ok {

@@ -13,6 +13,7 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/rank"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
 // sortMode is the list's order; the sort key steps through them.
@@ -36,6 +37,7 @@ func (s sortMode) label() string {
 // running.
 type sorter struct {
 	mode    sortMode
+	tag     string // "for you" learns from the bookmarks with these tags ("rl #agents"), "" for all
 	guard   guard
 	busy    bool
 	ranking *rank.Ranking // the last "for you" ranking, for why and similar papers
@@ -100,21 +102,28 @@ func (m *App) applySort() tea.Cmd {
 	for i := range n {
 		listing[i] = papers.At(i)
 	}
+	// A filter asking for tags (tag:rl, #rl) makes the model learn from
+	// those bookmarks only.
+	tags := filter.QueryTags(m.list.Query())
+	m.sort.tag = strings.Join(tags, " #")
 	var bookmarks []model.Paper
 	for _, b := range m.marks.session() {
-		bookmarks = append(bookmarks, b.Paper)
+		if hasTags(b.Tags, tags) {
+			bookmarks = append(bookmarks, b.Paper)
+		}
 	}
 	known, _ := m.opts.Feed.(knownPapers)
 	cache := rank.NewCache(m.opts.RankDir)
-	return func() tea.Msg { return rankForYou(ctx, cache, gen, listing, bookmarks, known) }
+	tag := m.sort.tag
+	return func() tea.Msg { return rankForYou(ctx, cache, gen, listing, bookmarks, tag, known) }
 }
 
 // knownPapers is a Feed that can list every paper its cache holds
 // (*feed.Client can): the "for you" model learns from them too.
 type knownPapers interface{ CachedPapers() []model.Paper }
 
-func rankForYou(ctx context.Context, cache *rank.Cache, gen int, listing, bookmarks []model.Paper, known knownPapers) tea.Msg {
-	req := rank.ForYou{Listing: listing, Bookmarks: bookmarks}
+func rankForYou(ctx context.Context, cache *rank.Cache, gen int, listing, bookmarks []model.Paper, tag string, known knownPapers) tea.Msg {
+	req := rank.ForYou{Listing: listing, Bookmarks: bookmarks, Tag: tag}
 	if known != nil && len(bookmarks) >= rank.MinBookmarks {
 		req.Known = known.CachedPapers()
 	}
@@ -155,6 +164,9 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 		m.list.SetOrder(nil, nil)
 		m.updateStatusListing()
 		var need *rank.NeedBookmarksError
+		if errors.As(msg.err, &need) && need.Tag != "" {
+			return m.status.Flash(common.Notice, need.Error()+": tag papers with T")
+		}
 		if errors.As(msg.err, &need) {
 			return m.status.Flash(common.Notice, need.Error()+": bookmark papers with b")
 		}
@@ -177,6 +189,8 @@ func (m *App) sortStatus() string {
 		return " · ranking for you…"
 	case m.sort.busy:
 		return " · sorting…"
+	case m.sort.mode == forYou && m.sort.tag != "":
+		return " · for you, #" + m.sort.tag
 	case m.sort.mode != byListing:
 		return " · " + m.sort.mode.label()
 	}
@@ -219,4 +233,23 @@ func joinLines(lines ...string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// hasTags reports whether tags hold every one of want (tag keys).
+func hasTags(tags, want []string) bool {
+	for _, w := range want {
+		if !slices.ContainsFunc(tags, func(t string) bool { return filter.TagKey(t) == w }) {
+			return false
+		}
+	}
+	return true
+}
+
+// retagForYou trains "for you" again when an accepted filter asks for
+// other tags than it learnt from.
+func (m *App) retagForYou() tea.Cmd {
+	if m.sort.mode != forYou || strings.Join(filter.QueryTags(m.list.Query()), " #") == m.sort.tag {
+		return nil
+	}
+	return m.applySort()
 }

@@ -125,3 +125,43 @@ func TestSimilarKeyListsThePapersMostLikeThisOne(t *testing.T) {
 		t.Errorf("esc: %d papers, cursor on %s; want the listing back on the paper", h.app.list.Total(), h.selected())
 	}
 }
+
+// A filter asking for a tag makes "for you" learn from that tag's
+// bookmarks only: here the image papers, not the agent ones.
+func TestSortForYouLearnsFromTheFilteredTag(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 220, 40)
+	tagged := map[string]string{
+		"2606.10423": "agents", "2606.07867": "agents", "2606.13120": "agents",
+		"2606.12575": "images", "2606.08788": "images", "2606.12303": "images",
+	}
+	for i := range l.Papers {
+		if tag, ok := tagged[h.selected()]; ok {
+			h.keys("b", "T")
+			h.typeText(tag)
+			h.keys("enter")
+		}
+		if i < len(l.Papers)-1 {
+			h.keys("j")
+		}
+	}
+	h.keys("/")
+	h.typeText("#images")
+	h.keys("enter", "S", "S", "S")
+	if !strings.Contains(h.status(), "for you, #images") {
+		t.Fatalf("status %q does not say for you, #images", h.status())
+	}
+	h.keys("esc") // the filter cleared: all six bookmarks again, agents and images
+	if strings.Contains(h.status(), "#images") {
+		t.Errorf("status %q still names the tag after the filter is cleared", h.status())
+	}
+	h.keys("/")
+	h.typeText("#images")
+	h.keys("enter")
+	for i := range 3 {
+		if id := h.app.list.ShownPaper(i).ID; tagged[id] != "images" {
+			t.Errorf("row %d is %s (%s), want an images paper", i+1, id, tagged[id])
+		}
+	}
+}
