@@ -95,11 +95,17 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 		m.nav.shownAs = f.Shown // the status names what is shown, not what was asked
 		m.updateStatusListing()
 	}
+	notice := msg.res.Notice
 	if f := msg.res.Fallback; f != nil && (f.Reason == feed.ReasonDemo || f.Reason == feed.ReasonOfflineMode) {
 		// Asked for: the bar's label says what is shown; the message, why.
-		cmds = append(cmds, m.status.Flash(common.Notice, f.Why()+": no network used"))
-	} else if msg.res.Notice != "" {
-		cmds = append(cmds, m.status.Flash(common.Notice, msg.res.Notice))
+		notice = f.Why() + ": no network used"
+	}
+	// Papers of the listing that could not be read: said, the rest shown.
+	if note := l.SkipNote(); note != "" {
+		notice = strings.TrimPrefix(notice+"; "+note, "; ")
+	}
+	if notice != "" {
+		cmds = append(cmds, m.status.Flash(common.Notice, notice))
 	}
 	return tea.Batch(cmds...)
 }
