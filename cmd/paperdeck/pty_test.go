@@ -28,7 +28,7 @@ type ptySession struct {
 	mu     sync.Mutex
 	screen bytes.Buffer // every byte paperdeck wrote to the terminal
 	stderr bytes.Buffer
-	done   chan error
+	done   chan struct{} // closed once Wait has returned and ProcessState is set
 }
 
 func startPTY(t *testing.T, env []string, args ...string) *ptySession {
@@ -48,7 +48,7 @@ func startPTYSized(t *testing.T, cols, rows uint16, env []string, args ...string
 		t.Fatal(err)
 	}
 	home := t.TempDir()
-	s := &ptySession{t: t, ptmx: ptmx, tty: tty, home: home, done: make(chan error, 1)}
+	s := &ptySession{t: t, ptmx: ptmx, tty: tty, home: home, done: make(chan struct{})}
 	s.cmd = exec.Command(os.Args[0], args...)
 	s.cmd.Env = append(append(paperdeckEnv(home), "TERM=xterm-256color", "BROWSER="), env...)
 	s.cmd.Stdin, s.cmd.Stdout = tty, tty
@@ -73,9 +73,9 @@ func startPTYSized(t *testing.T, cols, rows uint16, env []string, args ...string
 			}
 		}
 	}()
-	go func() { s.done <- s.cmd.Wait() }()
+	go func() { _ = s.cmd.Wait(); close(s.done) }()
 	t.Cleanup(func() {
-		if s.cmd.ProcessState == nil {
+		if !s.exited() {
 			_ = s.cmd.Process.Kill()
 			<-s.done
 		}
@@ -125,6 +125,17 @@ func (s *ptySession) typeKeys(keys string) {
 	s.t.Helper()
 	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
 		s.t.Fatal(err)
+	}
+}
+
+// exited tells whether paperdeck has ended, without racing the goroutine
+// that waits for it (ProcessState is written by Wait).
+func (s *ptySession) exited() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
 	}
 }
 

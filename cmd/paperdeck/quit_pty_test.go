@@ -96,7 +96,7 @@ func TestQuitWaitsForALockedSave(t *testing.T) {
 	release := holdBookmarksLock(t, s)
 	s.typeKeys("bq")
 	s.waitFor("before quitting")
-	if s.cmd.ProcessState != nil {
+	if s.exited() {
 		t.Fatal("paperdeck quit with the bookmark unsaved")
 	}
 	time.Sleep(time.Second)
