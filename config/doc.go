@@ -54,6 +54,7 @@
 //	          arxiv a  refresh r  bookmarks B  sort S
 //	Paper     open_page o  open_pdf p  open_code c  links L  full_text f
 //	          copy_id y  copy_bibtex Y  bookmark b  tags T  note e  similar M
+//	          undo u
 //	Detail    find /  next_match n  previous_match N (the full text's too)
 //	Full text contents t  next_section }  previous_section {
 //

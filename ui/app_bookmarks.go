@@ -54,24 +54,68 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 }
 
 // toggleBookmark is b: the mark changes at once and is saved in the
-// background; a failed save puts it back and says why.
+// background; a failed save puts it back and says why. Removing a
+// bookmark that has tags or a note asks first.
 func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
-	marked := !m.marks.marked[p.ID]
+	if m.marks.marked[p.ID] && m.marks.keeps(p.ID) {
+		m.editing = p
+		cmd := m.input.Ask("remove the bookmark of " + common.Quote(p.Title) + " with its tags and note?")
+		m.layout()
+		return cmd
+	}
+	return m.setBookmark(p, !m.marks.marked[p.ID])
+}
+
+// confirmed is the answer to b's question.
+func (m *App) confirmed(yes bool) tea.Cmd {
+	if !yes {
+		return m.status.Flash(common.Info, "kept the bookmark of "+common.Quote(m.editing.Title))
+	}
+	return m.setBookmark(m.editing, false)
+}
+
+// undoRemoval is u: the last bookmark removed comes back whole (date
+// added, tags, note), saved through the store's merge.
+func (m *App) undoRemoval() tea.Cmd {
+	b, ok := m.marks.undo()
+	if !ok {
+		return m.status.Flash(common.Info, "nothing to undo: no bookmark was removed")
+	}
+	m.refreshMarks()
+	m.refreshBanner()
+	say := "put back the bookmark of " + common.Quote(b.Paper.Title)
+	if len(b.Tags) > 0 || b.Note != "" {
+		say += " with its tags and note"
+	}
+	return m.saveMark(pendingSave{paper: b.Paper, marked: true, restore: &b}, say)
+}
+
+// setBookmark marks p or removes its mark, on screen and then on disk.
+func (m *App) setBookmark(p model.Paper, marked bool) tea.Cmd {
 	m.setMarked(p, marked)
 	say := "bookmarked " + common.Quote(p.Title)
 	if !marked {
 		say = "removed the bookmark of " + common.Quote(p.Title)
+		if m.pkeys.Undo.Enabled() {
+			say += " — " + m.pkeys.Undo.Help().Key + " undoes"
+		}
 	}
+	return m.saveMark(pendingSave{paper: p, marked: marked}, say)
+}
+
+// saveMark saves a change of mark already on screen, one save of a paper
+// at a time.
+func (m *App) saveMark(s pendingSave, say string) tea.Cmd {
 	refilter := m.list.Refilter(m.ctx) // is:bookmarked, tag: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, say))
 	case m.marks.bookErr != nil:
 		return tea.Batch(refilter, m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)"))
-	case !m.marks.want(p, marked):
+	case !m.marks.want(s):
 		return tea.Batch(refilter, m.status.Flash(common.Info, say)) // the running save's answer starts this one
 	}
-	return tea.Batch(refilter, saveBookmarkCmd(m.opts.Bookmarks, p, marked), m.status.Flash(common.Info, say))
+	return tea.Batch(refilter, saveBookmarkCmd(m.opts.Bookmarks, s), m.status.Flash(common.Info, say))
 }
 
 func (m *App) setMarked(p model.Paper, marked bool) {
@@ -81,14 +125,14 @@ func (m *App) setMarked(p model.Paper, marked bool) {
 }
 
 func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
-	next, failed := m.marks.saved(msg.id, msg.marked, msg.err)
+	next, failed := m.marks.saved(msg.id, msg.marked, msg.restore, msg.err)
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
 		m.setMarked(failed, !msg.marked)
 		return tea.Batch(m.list.Refilter(m.ctx), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
 	}
 	if next != nil {
-		return saveBookmarkCmd(m.opts.Bookmarks, next.paper, next.marked)
+		return saveBookmarkCmd(m.opts.Bookmarks, *next)
 	}
 	return m.afterSave("bookmark", nil)
 }

@@ -156,6 +156,9 @@ func (m *App) showMessage(title, body string) {
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	pk := m.pkeys
+	if key.Matches(k, pk.Undo) {
+		return m.undoRemoval(), true
+	}
 	if !key.Matches(k, pk.Page, pk.PDF, pk.Code, pk.Links, pk.CopyID, pk.CopyBib, pk.Bookmark, pk.Tags, pk.Note, pk.FullText, pk.Similar) {
 		return nil, false
 	}
@@ -266,6 +269,8 @@ func (m *App) applyInput() tea.Cmd {
 			return m.search(value)
 		case input.Tags, input.Note:
 			return m.saveEdit(mode, value)
+		case input.Confirm:
+			return m.confirmed(true)
 		}
 	case input.Canceled:
 		m.layout()
@@ -274,6 +279,8 @@ func (m *App) applyInput() tea.Cmd {
 			return tea.Batch(m.setFilter(""), m.retagForYou())
 		case input.Find:
 			m.find("")
+		case input.Confirm:
+			return m.confirmed(false)
 		}
 	}
 	return nil

@@ -19,6 +19,7 @@ type BookmarkStore interface {
 	Remove(ids ...string) (int, error)
 	SetTags(id string, tags []string) error
 	SetNote(id, note string) error
+	Import(bookmarks []store.Bookmark) (int, error)
 }
 
 // ReadMarkStore is the read-marks file (*store.ReadMarks).
@@ -54,15 +55,20 @@ func loadMarksCmd(b BookmarkStore, r ReadMarkStore) tea.Cmd {
 	}
 }
 
-func saveBookmarkCmd(b BookmarkStore, p model.Paper, marked bool) tea.Cmd {
+func saveBookmarkCmd(b BookmarkStore, s pendingSave) tea.Cmd {
 	return func() tea.Msg {
 		var err error
-		if marked {
-			_, err = b.Add(p)
-		} else {
-			_, err = b.Remove(p.ID)
+		switch {
+		case s.restore != nil:
+			// The store's locked merge: the date added, tags and note come
+			// back as they were, joined with anything written meanwhile.
+			_, err = b.Import([]store.Bookmark{*s.restore})
+		case s.marked:
+			_, err = b.Add(s.paper)
+		default:
+			_, err = b.Remove(s.paper.ID)
 		}
-		return bookmarkSavedMsg{id: p.ID, marked: marked, err: err}
+		return bookmarkSavedMsg{id: s.paper.ID, marked: s.marked, restore: s.restore, err: err}
 	}
 }
 

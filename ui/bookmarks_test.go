@@ -106,6 +106,9 @@ func (f *failingBookmarks) Add(...model.Paper) (int, error) { return 0, errors.N
 func (f *failingBookmarks) Remove(...string) (int, error)   { return 0, errors.New("disk full") }
 func (f *failingBookmarks) SetTags(string, []string) error  { return errors.New("disk full") }
 func (f *failingBookmarks) SetNote(string, string) error    { return errors.New("disk full") }
+func (f *failingBookmarks) Import([]store.Bookmark) (int, error) {
+	return 0, errors.New("disk full")
+}
 
 func TestFailedBookmarkSaveRollsBack(t *testing.T) {
 	o := &opened{}

@@ -121,6 +121,8 @@ outer:
 
 func (b *memBookmarks) Remove(ids ...string) (int, error) { return 0, b.err }
 
+func (b *memBookmarks) Import(list []store.Bookmark) (int, error) { return 0, b.err }
+
 func (b *memBookmarks) SetTags(id string, tags []string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()

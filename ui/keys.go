@@ -75,6 +75,7 @@ type paperKeys struct {
 	Tags, Note      key.Binding
 	Similar         key.Binding
 	FullText        key.Binding
+	Undo            key.Binding
 }
 
 func newPaperKeys(km keymap.Map) paperKeys {
@@ -82,13 +83,13 @@ func newPaperKeys(km keymap.Map) paperKeys {
 	return paperKeys{
 		Page: b("open_page"), PDF: b("open_pdf"), Code: b("open_code"), Links: b("links"),
 		CopyID: b("copy_id"), CopyBib: b("copy_bibtex"), Bookmark: b("bookmark"), Tags: b("tags"), Note: b("note"), Similar: b("similar"),
-		FullText: b("full_text"),
+		FullText: b("full_text"), Undo: b("undo"),
 	}
 }
 
 func (k paperKeys) ShortHelp() []key.Binding { return []key.Binding{k.Page, k.PDF, k.Code, k.Links} }
 func (k paperKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.FullText, k.CopyID, k.CopyBib, k.Bookmark, k.Tags, k.Note, k.Similar}}
+	return [][]key.Binding{{k.Page, k.PDF, k.Code, k.Links, k.FullText, k.CopyID, k.CopyBib, k.Bookmark, k.Undo, k.Tags, k.Note, k.Similar}}
 }
 
 // all is every binding of a key map, for matching.

@@ -32,13 +32,22 @@ type marks struct {
 	library   *filter.Library
 	tagCounts []store.TagCount
 	shelfOld  bool // bookmarks changed since they were made
+
+	// removed are the bookmarks removed this session, the last one last,
+	// whole (tags, note, date added): u puts them back.
+	removed []store.Bookmark
 }
 
+// maxUndo bounds how many removals u can take back.
+const maxUndo = 50
+
 // pendingSave is the bookmark state wanted for a paper while an earlier
-// save of it is still running; saves of one paper never overlap.
+// save of it is still running; saves of one paper never overlap. A
+// restore (u) carries the whole bookmark to put back.
 type pendingSave struct {
-	paper  model.Paper
-	marked bool
+	paper   model.Paper
+	marked  bool
+	restore *store.Bookmark
 }
 
 func newMarks(now func() time.Time) *marks {
@@ -109,26 +118,54 @@ func (k *marks) setMarked(p model.Paper, marked bool) {
 		}
 		return
 	}
+	if b, ok := k.bookmarks[p.ID]; ok {
+		k.removed = append(k.removed, b)
+		if len(k.removed) > maxUndo {
+			k.removed = k.removed[1:]
+		}
+	}
 	delete(k.marked, p.ID)
 	delete(k.bookmarks, p.ID)
+}
+
+// keeps reports whether id's bookmark holds more than the mark (tags or
+// a note), which one key should not lose without asking.
+func (k *marks) keeps(id string) bool {
+	b, ok := k.bookmarks[id]
+	return ok && (len(b.Tags) > 0 || b.Note != "")
+}
+
+// undo takes back the last removal, on screen: the bookmark comes back
+// whole. ok is false when nothing was removed.
+func (k *marks) undo() (b store.Bookmark, ok bool) {
+	if len(k.removed) == 0 {
+		return store.Bookmark{}, false
+	}
+	b = k.removed[len(k.removed)-1]
+	k.removed = k.removed[:len(k.removed)-1]
+	k.bookmarks[b.Paper.ID] = b
+	k.marked[b.Paper.ID] = true
+	k.shelfOld = true
+	return b, true
 }
 
 // want records the state a save must bring p to; it reports whether a
 // save should start now (false: one is running, and its answer starts the
 // next).
-func (k *marks) want(p model.Paper, marked bool) bool {
-	running := k.saving[p.ID] != nil
-	k.saving[p.ID] = &pendingSave{paper: p, marked: marked}
+func (k *marks) want(s pendingSave) bool {
+	running := k.saving[s.paper.ID] != nil
+	k.saving[s.paper.ID] = &s
 	return !running
 }
 
 // pending is how many bookmark saves (marks, tags, notes) are in flight.
 func (k *marks) pending() int { return len(k.saving) + k.edits }
 
-// saved ends the save of id that stored marked. next is a save still
+// saved ends the save of id that stored marked (putting back restore,
+// when not nil). next is a save still
 // wanted (the mark changed again meanwhile); on failure, failed is the
 // paper whose mark goes back to what is on disk.
-func (k *marks) saved(id string, marked bool, err error) (next *pendingSave, failed model.Paper) {
+func (k *marks) saved(id string, marked bool, restore *store.Bookmark, err error) (next *pendingSave, failed model.Paper) {
 	want := k.saving[id]
 	delete(k.saving, id)
 	if err != nil {
@@ -138,7 +175,7 @@ func (k *marks) saved(id string, marked bool, err error) (next *pendingSave, fai
 		}
 		return nil, failed
 	}
-	if want != nil && want.marked != marked {
+	if want != nil && (want.marked != marked || want.restore != restore) {
 		k.saving[id] = want
 		return want, model.Paper{}
 	}

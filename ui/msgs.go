@@ -148,9 +148,10 @@ type marksLoadedMsg struct {
 
 // bookmarkSavedMsg says how saving one paper's bookmark state went.
 type bookmarkSavedMsg struct {
-	id     string
-	marked bool // the state that was saved (or failed to be)
-	err    error
+	id      string
+	marked  bool            // the state that was saved (or failed to be)
+	restore *store.Bookmark // the bookmark u put back, when it was that
+	err     error
 }
 
 // bookmarkEditedMsg says how saving tags or a note went; list is the

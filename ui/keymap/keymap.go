@@ -112,6 +112,7 @@ var table = []Action{
 	{Name: "tags", Keys: []string{"T"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's tags", Help: "bookmark's tags"},
 	{Name: "note", Keys: []string{"e"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's note", Help: "bookmark's note"},
 	{Name: "similar", Keys: []string{"M"}, Panes: listDetail, Group: "Paper", Desc: "the papers paperdeck knows most like this one", Help: "similar papers"},
+	{Name: "undo", Keys: []string{"u"}, Panes: listDetail, Group: "Paper", Desc: "undo the last bookmark removal (its tags, note and date come back)", Help: "undo removal"},
 
 	{Name: "full_text", Keys: []string{"f"}, Panes: listDetail, Group: "Paper", Desc: "read the paper's full text (arXiv's HTML version)", Help: "full text"},
 
@@ -132,6 +133,8 @@ var table = []Action{
 	{Name: "accept", Keys: []string{"enter"}, Panes: []Pane{Input}, Desc: "accept the typed line", Help: "accept", Fixed: true},
 	{Name: "cancel", Keys: []string{"esc"}, Panes: []Pane{Input}, Desc: "cancel the typed line", Help: "cancel", Fixed: true},
 	{Name: "abstracts", Keys: []string{"ctrl+a"}, Panes: []Pane{Input}, Desc: "the filter searches abstracts too", Help: "abstracts too", Fixed: true},
+	{Name: "yes", Keys: []string{"y", "Y"}, Label: "y", Panes: []Pane{Input}, Desc: "answer yes to the question asked", Help: "yes", Fixed: true},
+	{Name: "no", Keys: []string{"n", "N", "esc"}, Label: "n", Panes: []Pane{Input}, Desc: "answer no to the question asked", Help: "no", Fixed: true},
 }
 
 func (a Action) clone() Action {

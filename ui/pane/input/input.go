@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/keymap"
 )
@@ -15,11 +16,12 @@ import (
 type Mode int
 
 const (
-	Filter Mode = iota + 1 // filter the loaded list as you type
-	Search                 // search Hugging Face on enter
-	Find                   // find in the detail's text as you type
-	Tags                   // a bookmark's tags
-	Note                   // a bookmark's note
+	Filter  Mode = iota + 1 // filter the loaded list as you type
+	Search                  // search Hugging Face on enter
+	Find                    // find in the detail's text as you type
+	Tags                    // a bookmark's tags
+	Note                    // a bookmark's note
+	Confirm                 // a yes-or-no question (Ask): y accepts, n or esc declines
 )
 
 // Outcome is what the last key did to the input; the root reads it
@@ -37,9 +39,12 @@ type keys struct {
 	Accept    key.Binding
 	Cancel    key.Binding
 	Abstracts key.Binding // the filter line only
+	Yes, No   key.Binding // a question only
 }
 
-func (k keys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel, k.Abstracts} }
+func (k keys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Accept, k.Cancel, k.Abstracts, k.Yes, k.No}
+}
 func (k keys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // Model is the query line.
@@ -54,7 +59,8 @@ type Model struct {
 	// abstracts: the filter searches abstracts too (ctrl+a). It outlives
 	// the line, as the filter on the list does.
 	abstracts bool
-	toggled   bool // the last key switched abstracts
+	toggled   bool   // the last key switched abstracts
+	question  string // what Confirm asks
 }
 
 func New(c common.Common) *Model {
@@ -64,6 +70,7 @@ func New(c common.Common) *Model {
 	k := keys{
 		Accept: c.Keys.Binding("accept", keymap.Input), Cancel: c.Keys.Binding("cancel", keymap.Input),
 		Abstracts: c.Keys.Binding("abstracts", keymap.Input),
+		Yes:       c.Keys.Binding("yes", keymap.Input), No: c.Keys.Binding("no", keymap.Input),
 	}
 	in := &Model{keys: k, ti: ti, width: c.Width}
 	in.SetStyles(c.Styles)
@@ -89,10 +96,23 @@ func (in *Model) SetStyles(s common.Styles) {
 func (in *Model) Open(mode Mode, value string) tea.Cmd {
 	in.mode = mode
 	in.keys.Abstracts.SetEnabled(mode == Filter)
+	in.keys.Yes.SetEnabled(mode == Confirm)
+	in.keys.No.SetEnabled(mode == Confirm)
+	in.keys.Accept.SetEnabled(mode != Confirm)
+	in.keys.Cancel.SetEnabled(mode != Confirm)
 	in.ti.SetValue(value)
 	in.ti.CursorEnd()
 	in.SetSize(in.width, 1)
 	return in.ti.Focus()
+}
+
+// Ask puts a yes-or-no question in the line; nothing is typed, y accepts
+// and n or esc declines (Outcome).
+func (in *Model) Ask(question string) tea.Cmd {
+	in.question = question
+	cmd := in.Open(Confirm, "")
+	in.ti.Blur() // no cursor: a key answers
+	return cmd
 }
 
 func (in *Model) Close() {
@@ -122,6 +142,8 @@ func (in *Model) prompt() string {
 		return "tags (comma or space separated):"
 	case Note:
 		return "note:"
+	case Confirm:
+		return in.question + " (y/n)"
 	}
 	if in.abstracts {
 		return "filter (+abstracts):"
@@ -135,6 +157,16 @@ func (in *Model) Update(msg tea.Msg) tea.Cmd {
 	in.outcome, in.toggled = Edited, false
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case in.mode == Confirm && key.Matches(k, in.keys.Yes):
+			in.outcome, in.last = Accepted, in.mode
+			in.Close()
+			return nil
+		case in.mode == Confirm && key.Matches(k, in.keys.No):
+			in.outcome, in.last = Canceled, in.mode
+			in.Close()
+			return nil
+		case in.mode == Confirm:
+			return nil // only an answer closes the question
 		case in.mode == Filter && key.Matches(k, in.keys.Abstracts):
 			in.abstracts, in.toggled = !in.abstracts, true
 			in.SetSize(in.width, 1) // the prompt changed length
@@ -148,6 +180,9 @@ func (in *Model) Update(msg tea.Msg) tea.Cmd {
 			in.Close()
 			return nil
 		}
+	}
+	if in.mode == Confirm {
+		return nil // a paste or a blink answers nothing
 	}
 	var cmd tea.Cmd
 	in.ti, cmd = in.ti.Update(msg)
@@ -167,6 +202,9 @@ func (in *Model) Value() string { return in.ti.Value() }
 func (in *Model) View() string {
 	if !in.Active() {
 		return ""
+	}
+	if in.mode == Confirm {
+		return in.styles.Prompt.Render(common.Truncate(termsafe.Line(in.prompt()), in.width))
 	}
 	return in.styles.Prompt.Render(in.prompt()) + " " + in.ti.View()
 }
