@@ -29,7 +29,9 @@ type sklearnFixture struct {
 	Decision  []float64 `json:"decision"`
 }
 
-func loadFixture(t *testing.T) (sklearnFixture, []model.Paper) {
+// loadFixture reads the fixture and builds the features of its papers with
+// compute.py's options.
+func loadFixture(t *testing.T) (sklearnFixture, []model.Paper, *rank.Features) {
 	t.Helper()
 	data, err := os.ReadFile("testdata/sklearn_linearsvc.json")
 	if err != nil {
@@ -47,18 +49,17 @@ func loadFixture(t *testing.T) (sklearnFixture, []model.Paper) {
 	for i := range papers {
 		papers[i] = all[i].Paper
 	}
-	return fx, papers
+	f, err := rank.BuildFeatures(context.Background(), papers, rank.RecipeFeatureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fx, papers, f
 }
 
 // The features are scikit-learn's: the same vocabulary, idf and tf-idf
 // values (float32, as compute.py stores them).
 func TestFeaturesMatchScikitLearn(t *testing.T) {
-	fx, papers := loadFixture(t)
-	opt := rank.RecipeFeatureOptions()
-	f, err := rank.BuildFeatures(context.Background(), papers, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fx, _, f := loadFixture(t)
 	col := map[string]int{}
 	for j, term := range f.Terms {
 		col[term] = j
@@ -96,12 +97,7 @@ func TestFeaturesMatchScikitLearn(t *testing.T) {
 // The model is LinearSVC's (serve.py's parameters) on the same features: the
 // same weights, intercept and scores, to the solver's tolerance.
 func TestModelMatchesScikitLearnLinearSVC(t *testing.T) {
-	fx, papers := loadFixture(t)
-	opt := rank.RecipeFeatureOptions()
-	f, err := rank.BuildFeatures(context.Background(), papers, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fx, papers, f := loadFixture(t)
 	m, err := rank.Train(context.Background(), f, fx.Positives, "math.QA", rank.RecipeSVMOptions())
 	if err != nil {
 		t.Fatal(err)

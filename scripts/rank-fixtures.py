@@ -13,8 +13,8 @@ import os
 
 import numpy as np
 import sklearn
-from sklearn import svm
-from sklearn.feature_extraction.text import TfidfVectorizer
+
+import rank_recipe
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 N, POSITIVE, ROWS = 200, "math.QA", 20
@@ -24,19 +24,12 @@ def main():
     path = os.path.join(HERE, "..", "testdata", "arxiv_labelled_papers.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         recs = [json.loads(line) for _, line in zip(range(N), f)]
-    texts = [" ".join([r["title"], r["abstract"], r["authors"]]) for r in recs]
-    # compute.py
-    v = TfidfVectorizer(input="content", encoding="utf-8", decode_error="replace", strip_accents="unicode",
-                        lowercase=True, analyzer="word", stop_words="english",
-                        token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b",
-                        ngram_range=(1, 2), max_features=10000,
-                        norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True,
-                        max_df=0.5, min_df=5)
+    texts = [rank_recipe.text(r["title"], r["abstract"], r["authors"]) for r in recs]
+    v = rank_recipe.vectorizer()
     x = v.fit_transform(texts).astype(np.float32)
     terms = v.get_feature_names_out().tolist()
     y = np.array([1.0 if r["categories"].split()[0] == POSITIVE else 0.0 for r in recs], dtype=np.float32)
-    # serve.py
-    clf = svm.LinearSVC(class_weight="balanced", verbose=False, max_iter=10000, tol=1e-6, C=0.01)
+    clf = rank_recipe.classifier()
     clf.fit(x, y)
     rows = []
     for i in range(ROWS):

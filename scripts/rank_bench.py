@@ -15,28 +15,23 @@ import time
 def main():
     try:
         import numpy as np
-        from sklearn import svm
-        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        import rank_recipe
     except ImportError:
         print("scikit-learn is missing (Debian: apt-get install python3-sklearn): no baseline")
         return
     with open(sys.argv[1], encoding="utf-8") as f:
         papers = json.load(f)
-    texts = [" ".join([p["title"], p["summary"], " ".join(p["authors"] or [])]) for p in papers]
+    texts = [rank_recipe.text(p["title"], p["summary"], " ".join(p["authors"] or [])) for p in papers]
     start, cpu = time.perf_counter(), time.process_time()
-    v = TfidfVectorizer(input="content", encoding="utf-8", decode_error="replace", strip_accents="unicode",
-                        lowercase=True, analyzer="word", stop_words="english",
-                        token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b",
-                        ngram_range=(1, 2), max_features=10000,
-                        norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True,
-                        max_df=0.5, min_df=5)
+    v = rank_recipe.vectorizer()
     x = v.fit_transform(texts).astype(np.float32)
     features, features_cpu = time.perf_counter() - start, time.process_time() - cpu
     tag = [i for i, p in enumerate(papers) if "diffusion" in p["title"].lower()][:40]
     y = np.zeros(len(papers), dtype=np.float32)
     y[tag] = 1
     start, cpu = time.perf_counter(), time.process_time()
-    clf = svm.LinearSVC(class_weight="balanced", verbose=False, max_iter=10000, tol=1e-6, C=0.01)
+    clf = rank_recipe.classifier()
     clf.fit(x, y)
     train, train_cpu = time.perf_counter() - start, time.process_time() - cpu
     listing = x[50000:51000]

@@ -39,17 +39,12 @@ def average_precision(relevant):
 
 def sklearn_report(recs, splits):
     import numpy as np
-    from sklearn import svm
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [" ".join([r["title"], r["abstract"], r["authors"]]) for r in recs]
+    import rank_recipe
+
+    texts = [rank_recipe.text(r["title"], r["abstract"], r["authors"]) for r in recs]
     start = time.perf_counter()
-    v = TfidfVectorizer(input="content", encoding="utf-8", decode_error="replace", strip_accents="unicode",
-                        lowercase=True, analyzer="word", stop_words="english",
-                        token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b",
-                        ngram_range=(1, 2), max_features=10000,
-                        norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True,
-                        max_df=0.5, min_df=5)
+    v = rank_recipe.vectorizer()
     x = v.fit_transform(texts).astype(np.float32)
     feature_time = time.perf_counter() - start
     cats = [r["categories"].split()[0] for r in recs]
@@ -60,7 +55,7 @@ def sklearn_report(recs, splits):
             marked = split(recs, c, BOOKMARKS, s)
             y = np.array([1.0 if r["id"] in marked else 0.0 for r in recs], dtype=np.float32)
             start = time.perf_counter()
-            clf = svm.LinearSVC(class_weight="balanced", verbose=False, max_iter=10000, tol=1e-6, C=0.01)
+            clf = rank_recipe.classifier()
             clf.fit(x, y)
             train_time += time.perf_counter() - start
             models += 1
