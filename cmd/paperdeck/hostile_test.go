@@ -100,7 +100,7 @@ func runHostile(t *testing.T, home string, r hostileRun) {
 		}
 	}
 	if !strings.Contains(out.String(), r.stdout) {
-		t.Errorf("%s: stdout lacks %q:\n%.600s", r.name, r.stdout, out.String())
+		t.Errorf("%s: stdout lacks %q:\n%.600s (stderr %q)", r.name, r.stdout, out.String(), errOut.String())
 	}
 	if !strings.Contains(errOut.String(), r.stderr) {
 		t.Errorf("%s: stderr lacks %q: %q", r.name, r.stderr, errOut.String())
@@ -180,6 +180,28 @@ func TestHostileCorpusThroughEveryCommand(t *testing.T) {
 			markdown: format == "markdown", stdout: "Bookmarked",
 		})
 	}
+	for _, format := range []string{"text", "markdown", "json"} {
+		runs = append(runs,
+			hostileRun{name: "arXiv snapshot as " + format, args: []string{"list", hostileFile("arxiv_snapshot.jsonl"), "--format", format},
+				markdown: format == "markdown", stdout: "Hostile snapshot", stderr: "1 paper skipped: line 3"},
+			hostileRun{name: "a bad item as " + format, args: []string{"list", hostileFile("bad_item.json"), "--format", format},
+				markdown: format == "markdown", stdout: "2606.", stderr: "1 paper skipped: item 2"})
+	}
+	runs = append(runs,
+		// Completion prints the bookmarks' tags as the shell's candidates.
+		hostileRun{name: "completion of --tag", args: []string{"__complete", "list", "--tag", ""}, stdout: "tag"},
+		hostileRun{name: "list --sort foryou", args: []string{"list", hostileFile("listing_api.json"), "--sort", "foryou", "--format", "text"},
+			stdout: "Hostile"},
+		hostileRun{name: "list --sort foryou --tag, an argument in the hint", args: []string{"list", hostileFile("listing_api.json"),
+			"--sort", "foryou", "--tag", "\x1b[2J\x1b]52;c;aGk=\x07z"}, code: 1, stderr: "needs at least 3"},
+		hostileRun{name: "read, an argument in an error", args: []string{"read", "\x1b]52;c;aGk=\x07x"}, code: 2, stderr: "neither a file"},
+		hostileRun{name: "cache, a folder name", args: []string{"cache"}, env: []string{"XDG_CACHE_HOME=" + filepath.Join(home, "cache\x1b]0;owned\x07")},
+			stdout: "full texts: 0 papers"},
+		// Last: it writes the hostile argument into the bookmarks.
+		hostileRun{name: "bookmarks tag, an argument", args: []string{"bookmarks", "tag", "2401.00001", "--add", "\x1b]0;owned\x07t"},
+			stdout: "retagged 1 bookmark"},
+		hostileRun{name: "bookmarks list --tag, after", args: []string{"bookmarks", "list", "--tag", "\x1b]0;owned\x07t"}, stdout: "2401.00001"},
+	)
 	for _, r := range runs {
 		runHostile(t, home, r)
 	}
