@@ -134,3 +134,21 @@ func TestUndoFollowsARemap(t *testing.T) {
 		t.Fatalf("U did not put the bookmark back: %+v", got)
 	}
 }
+
+// On a narrow screen a long title gives way in the question, never the
+// answers it takes.
+func TestTheQuestionKeepsItsAnswersOnANarrowScreen(t *testing.T) {
+	dir := t.TempDir()
+	long := "Sparse Routers Learn Faster Than Dense Ones: A Study of Token Choice in Mixture-of-Experts Language Models"
+	f := newFakeFeed().add(day(fri.Value, long))
+	h := withStores(t, f, fri, dir, 80, 24) // harnessWith draws at 80×24
+	h.keys("T")
+	h.typeText("rl")
+	h.keys("enter", "b")
+	lines := strings.Split(h.screen(), "\n")
+	question := lines[len(lines)-2]
+	if !strings.HasPrefix(question, "remove the bookmark of “Sparse Routers") || !strings.HasSuffix(strings.TrimRight(question, " "), "(y/n)") {
+		t.Errorf("the question line at 80 columns: %q", question)
+	}
+	checkScreenFits(t, h.app.View().Content, 80, 24)
+}

@@ -204,7 +204,10 @@ func (in *Model) View() string {
 		return ""
 	}
 	if in.mode == Confirm {
-		return in.styles.Prompt.Render(common.Truncate(termsafe.Line(in.prompt()), in.width))
+		// The question gives way (a long title), never the answers.
+		const answers = " (y/n)"
+		q := common.Truncate(termsafe.Line(in.question), in.width-len(answers))
+		return in.styles.Prompt.Render(q + answers)
 	}
 	return in.styles.Prompt.Render(in.prompt()) + " " + in.ti.View()
 }
