@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/spf13/cobra"
@@ -70,7 +71,11 @@ func bookmarkTags() []string {
 	}
 	var out []string
 	for _, tc := range store.CountTags(list) {
-		out = append(out, tc.Tag)
+		// A tag with escapes or line breaks (a hand-edited file) would
+		// come out cleaned, or as two candidates: it would match nothing.
+		if termsafe.Name(tc.Tag) == tc.Tag && !strings.ContainsAny(tc.Tag, "\t\n") {
+			out = append(out, tc.Tag)
+		}
 	}
 	return out
 }

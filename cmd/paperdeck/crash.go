@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/ui"
 )
 
@@ -23,7 +24,9 @@ func crashed() {
 
 func reportPanic(r any, stack []byte, dir string, stderr io.Writer) int {
 	if log := ui.WriteCrashLog(dir, r, stack); log != "" {
-		fmt.Fprintf(stderr, "paperdeck: hit a bug and stopped; please report it with the crash log %s\n", log)
+		// Straight to stderr, past the cleaner: the folder is spelled out
+		// if $XDG_STATE_HOME holds escapes.
+		fmt.Fprintf(stderr, "paperdeck: hit a bug and stopped; please report it with the crash log %s\n", termsafe.Name(log))
 	} else {
 		fmt.Fprintln(stderr, "paperdeck: hit a bug and stopped (the crash log could not be written)")
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paperdeck/paperdeck/internal/outputcheck"
 )
 
 // A panic outside the reader prints one line naming a crash log that
@@ -25,5 +27,16 @@ func TestReportPanic(t *testing.T) {
 	body, _ := os.ReadFile(logs[0])
 	if !strings.Contains(string(body), "a bug in list") || !strings.Contains(string(body), "goroutine 1") {
 		t.Errorf("log:\n%s", body)
+	}
+}
+
+// The crash line goes to stderr past the output cleaner: a state folder
+// with escapes in its name is spelled out, not sent to the terminal.
+func TestReportPanicSpellsOutTheFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state\x1b]0;owned\x07", "paperdeck")
+	var stderr bytes.Buffer
+	reportPanic("a bug", nil, dir, &stderr)
+	if err := outputcheck.Bytes(stderr.Bytes()); err != nil || !strings.Contains(stderr.String(), `state\x1b]0;owned\a`) {
+		t.Errorf("stderr %q (%v): want the folder spelled out", stderr.String(), err)
 	}
 }

@@ -189,7 +189,7 @@ func TestHostileCorpusThroughEveryCommand(t *testing.T) {
 	}
 	runs = append(runs,
 		// Completion prints the bookmarks' tags as the shell's candidates.
-		hostileRun{name: "completion of --tag", args: []string{"__complete", "list", "--tag", ""}, stdout: "tag"},
+		hostileRun{name: "completion of --tag", args: []string{"__complete", "list", "--tag", ""}, stdout: "- t\n"},
 		hostileRun{name: "list --sort foryou", args: []string{"list", hostileFile("listing_api.json"), "--sort", "foryou", "--format", "text"},
 			stdout: "Hostile"},
 		hostileRun{name: "list --sort foryou --tag, an argument in the hint", args: []string{"list", hostileFile("listing_api.json"),
@@ -286,5 +286,21 @@ func TestConfigInitForceWritesThroughASymlink(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(dotfiles); !strings.Contains(string(got), "[keys]") {
 		t.Errorf("the dotfiles copy was not rewritten: %q", got)
+	}
+}
+
+// A hand-edited tag with escapes or a line break is not offered by --tag
+// completion: cleaned, or cut in two, it would match no bookmark.
+func TestTagCompletionOffersOnlyTagsThatMatch(t *testing.T) {
+	home := hostileHome(t)
+	cmd := exec.Command(os.Args[0], "__complete", "bookmarks", "list", "--tag", "")
+	cmd.Env = paperdeckEnv(home)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if got := lines[:len(lines)-1]; len(got) != 1 || got[0] != "- t" {
+		t.Errorf("candidates %q, want only the tag that can be typed back, \"- t\"", got)
 	}
 }

@@ -86,7 +86,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 	// A bookmark change that did not reach the file (q waited for it, or
 	// ctrl+c did not): said here, where it stays, and the status is 1.
 	if unsaved := app.Unsaved(); unsaved != nil {
-		return exitError{exitFailed, fmt.Errorf("not saved: %w", unsaved)}
+		return exitError{exitFailed, unsaved} // each says what was not saved
 	}
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		return exitError{exitInterrupted, errInterrupted}
