@@ -227,6 +227,10 @@ func (c *converter) word(name, s string, k int, math bool, depth int, b *strings
 		return len(s) // a switch lasts to the end of its group
 	case plainSwitch[name]:
 		return skipSpaces(s, k)
+	case name == "cal":
+		// Plain TeX's {\cal L}: a switch to the end of its group, as \mathcal{L}.
+		b.WriteString(mapEach(c.convert(s[skipSpaces(s, k):], math, depth+1), calligraphic))
+		return len(s)
 	case name == "frac" || name == "dfrac" || name == "tfrac" || name == "cfrac":
 		num, next, _ := c.mathArg(s, k, depth)
 		den, next, _ := c.mathArg(s, next, depth)
@@ -267,10 +271,10 @@ func (c *converter) word(name, s string, k int, math bool, depth int, b *strings
 			b.WriteString(toScript(a, subscripts, "_"))
 		}
 		return next
-	case name == "mathcal" || name == "mathscr" || name == "mathbb" || name == "mathds" || name == "mathbbm":
+	case name == "mathcal" || name == "mathscr" || name == "mathbb" || name == "mathds" || name == "mathbbm" || name == "Bbb":
 		a, next, _ := c.mathArg(s, k, depth)
 		table := calligraphic
-		if strings.HasPrefix(name, "mathb") || name == "mathds" {
+		if strings.HasPrefix(name, "mathb") || name == "mathds" || name == "Bbb" {
 			table = doubleStruck
 		}
 		b.WriteString(mapEach(a, table))

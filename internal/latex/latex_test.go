@@ -16,6 +16,8 @@ func TestLaTeX(t *testing.T) {
 		{`$\mathcal{O}(n \log n)$`, "𝒪(n log n)"},
 		{`$\mathbb{R}^d$`, "ℝᵈ"},
 		{`$\mathbb{E}_{x}$`, "𝔼ₓ"},
+		{`$A_{I}\equiv{\cal L}({\cal H}^{A_{I}})$`, "A_I≡ℒ(ℋ^(A_I))"}, // plain TeX's font switch
+		{`$\Bbb R^n$`, "ℝⁿ"},
 		{`\textbf{SOTA} results`, "**SOTA** results"},
 		{`an \textit{open} model`, "an *open* model"},
 		{`\emph{not} this`, "*not* this"},
