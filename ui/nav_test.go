@@ -111,3 +111,25 @@ func TestAnchorFollowsTheDayShown(t *testing.T) {
 		t.Errorf("] w d asked for %v, want %v", got, fri)
 	}
 }
+
+// What an empty result says in the detail is wrapped, not cut, so the
+// next step can be read whole beside a narrow list.
+func TestEmptyResultHintIsReadWholeInTheDetail(t *testing.T) {
+	q := model.Period{Kind: model.Search, Value: "nothing here"}
+	f := page2024(t).add(model.Listing{Source: model.SourceHF, Period: q})
+	h := newHarness(t, f, thu, 120, 35)
+	h.keys("s")
+	h.typeText("nothing here")
+	h.keys("enter")
+	var right []string
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if _, after, ok := strings.Cut(line, "│"); ok {
+			right = append(right, strings.TrimSpace(after))
+		}
+	}
+	detail := strings.Join(strings.Fields(strings.Join(right, " ")), " ")
+	if !strings.Contains(detail, "no papers found for “nothing here” — s to search again, esc to go back") {
+		t.Errorf("the detail says %q", detail)
+	}
+	checkScreenFits(t, h.app.View().Content, 120, 35)
+}

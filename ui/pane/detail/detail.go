@@ -299,7 +299,8 @@ func (d *Model) View() string {
 		if why == "" {
 			why = "no paper selected"
 		}
-		return d.styles.Empty.Render(common.Truncate(" "+termsafe.Line(why), d.width))
+		// Wrapped, not cut: it says what to do next.
+		return d.styles.Empty.Render(common.Wrap(termsafe.Line(why), d.width-1, " "))
 	}
 	// The lines on screen, as they are: the viewport's own View pads them
 	// counting by grapheme, which makes a line of ZWJ emoji wider than the
