@@ -217,9 +217,17 @@ func readArray[T float32 | int32 | int64](r *bufio.Reader, out *[]T) error {
 	if err != nil || n > maxCacheArray {
 		return errors.New("bad array length")
 	}
-	a := make([]T, n)
-	if err := binary.Read(r, binary.LittleEndian, a); err != nil {
-		return err
+	// Grow as the data arrives, so a damaged length fails at the file's end
+	// instead of asking for that much memory up front.
+	const chunk = 1 << 16
+	a := make([]T, 0, min(n, chunk))
+	part := make([]T, min(n, chunk))
+	for uint64(len(a)) < n {
+		part = part[:min(n-uint64(len(a)), chunk)]
+		if err := binary.Read(r, binary.LittleEndian, part); err != nil {
+			return err
+		}
+		a = append(a, part...)
 	}
 	*out = a
 	return nil
