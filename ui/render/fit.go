@@ -10,18 +10,18 @@ import (
 // fit shapes cleaned glamour output for a pane width columns wide: the
 // padding glamour adds to every line goes (a line is often more SGR codes
 // than text), blank lines at either end go, and any line still wider than
-// width — a wide character in a tiny pane, a margin wider than the pane —
-// is broken, then cut, so no line is ever wider than width.
+// width is wrapped (wrapLine), then cut, so no line is ever wider than
+// width.
 func fit(s string, width int) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		l = trimPadding(l)
-		if cellWidth(l) <= width {
+		if fits(l, width) {
 			out = append(out, l)
 			continue
 		}
-		for _, w := range strings.Split(ansi.HardwrapWc(l, width, true), "\n") {
+		for _, w := range wrapLine(l, width) {
 			out = append(out, cut(w, width))
 		}
 	}
@@ -38,6 +38,17 @@ func fit(s string, width int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// fits reports whether a line needs no wrapping: text stops as many
+// cells short of the right edge as its indent is from the left, as
+// glamour's own wrap did, unless the indent leaves no room.
+func fits(l string, width int) bool {
+	w := cellWidth(l)
+	if _, body, indent := splitIndent(l); body != "" && indent*2 < width {
+		return w <= width-2*indent
+	}
+	return w <= width
 }
 
 // cut shortens a line that wrapping could not fit: one grapheme cluster

@@ -38,7 +38,7 @@ func Document(md string, width int, style Style) (string, error) {
 	if width < 1 {
 		return "", nil
 	}
-	r, err := renderers.get(width, style)
+	r, err := renderers.get(style)
 	if err != nil {
 		return "", err
 	}
@@ -67,8 +67,9 @@ func styleConfig(style Style) (ansi.StyleConfig, error) {
 }
 
 // A glamour TermRenderer costs far more to build than to use, and keeps
-// state while it renders: one per (width, style), used by one goroutine
-// at a time.
+// state while it renders: one per style, used by one goroutine at a time.
+// It does not wrap (fit does, at spaces only, keeping the margin), so one
+// serves every width.
 type termRenderer struct {
 	mu sync.Mutex
 	tr *glamour.TermRenderer
@@ -80,27 +81,22 @@ func (r *termRenderer) render(md string) (string, error) {
 	return r.tr.Render(md)
 }
 
-type rendererKey struct {
-	width int
-	style Style
-}
-
-// rendererPool holds the renderers in use. A resize asks for new widths,
+// rendererPool holds the renderers in use. Every style file is a style,
 // so the pool is emptied when it grows past maxRenderers; a renderer
 // still in use by a caller stays valid.
 type rendererPool struct {
 	mu sync.Mutex
-	m  map[rendererKey]*termRenderer
+	m  map[Style]*termRenderer
 }
 
 const maxRenderers = 32
 
 // renderers is a cache shared by every caller of Paper; it holds nothing a
 // caller configures.
-var renderers = &rendererPool{m: map[rendererKey]*termRenderer{}}
+var renderers = &rendererPool{m: map[Style]*termRenderer{}}
 
-func (p *rendererPool) get(width int, style Style) (*termRenderer, error) {
-	key := rendererKey{width, style}
+func (p *rendererPool) get(style Style) (*termRenderer, error) {
+	key := style
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if r, ok := p.m[key]; ok {
@@ -110,7 +106,7 @@ func (p *rendererPool) get(width int, style Style) (*termRenderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(0))
 	if err != nil {
 		return nil, fmt.Errorf("building the %s renderer: %w", style, err)
 	}

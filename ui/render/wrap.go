@@ -1,0 +1,141 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wrapLine breaks one rendered line (glamour's, unwrapped) to fit width
+// cells. Lines break at spaces only, so a URL that fits on a line of its
+// own starts one instead of being cut at a '.' or '-', and "tasks --
+// a phenomenon" keeps its dashes together; only a word wider than a whole
+// line is cut. Every line keeps the indent the first one has (the pane's
+// margin), text stops that many cells short of the right edge as
+// glamour's wrap did, and the colours open at a break go on with the next
+// line.
+func wrapLine(l string, width int) []string {
+	head, body, indent := splitIndent(l)
+	if indent*2 >= width {
+		// A margin this wide leaves no room for text: break anywhere.
+		return strings.Split(ansi.HardwrapWc(l, width, true), "\n")
+	}
+	limit := width - 2*indent
+	var raw []string
+	line, lineW := "", 0
+	for _, word := range splitWords(body) {
+		ww := cellWidth(word)
+		if lineW > 0 && lineW+1+ww <= limit {
+			line, lineW = line+" "+word, lineW+1+ww
+			continue
+		}
+		if lineW > 0 {
+			raw = append(raw, line)
+		}
+		if ww > limit {
+			// Even its own line is too narrow for it: the last piece
+			// starts the next line.
+			pieces := strings.Split(ansi.Hardwrap(word, width-indent, false), "\n")
+			for i, p := range pieces {
+				pieces[i] = cut(p, width-indent)
+			}
+			raw = append(raw, pieces[:len(pieces)-1]...)
+			word = pieces[len(pieces)-1]
+		}
+		line, lineW = word, cellWidth(word)
+	}
+	raw = append(raw, line)
+
+	pad := strings.Repeat(" ", indent)
+	out := make([]string, len(raw))
+	var open sgrCodes
+	open.follow(head)
+	for i, r := range raw {
+		prefix := head
+		if i > 0 {
+			prefix = pad + open.String()
+		}
+		open.follow(r)
+		if len(open) > 0 && i < len(raw)-1 {
+			r += "\x1b[m" // closed here, opened again on the next line
+		}
+		out[i] = prefix + r
+	}
+	return out
+}
+
+// splitIndent parts a line into its leading blanks (with any codes among
+// them), the rest, and how many cells the blanks take.
+func splitIndent(l string) (head, body string, indent int) {
+	for i := 0; i < len(l); {
+		switch {
+		case l[i] == ' ':
+			indent++
+			i++
+		case l[i] == 0x1b && i+1 < len(l) && l[i+1] == '[':
+			i = seqEnd(l, i)
+		default:
+			return l[:i], l[i:], indent
+		}
+	}
+	return l, "", indent
+}
+
+// splitWords splits at the spaces outside escape sequences.
+func splitWords(s string) []string {
+	var words []string
+	start := 0
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			i = seqEnd(s, i)
+		case s[i] == ' ':
+			if i > start {
+				words = append(words, s[start:i])
+			}
+			i++
+			start = i
+		default:
+			i++
+		}
+	}
+	if start < len(s) {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+// seqEnd is the index after the SGR sequence starting at i (cleaned
+// output: every sequence is an SGR ending at its 'm').
+func seqEnd(s string, i int) int {
+	end := i + 2
+	for end < len(s) && s[end] != 'm' {
+		end++
+	}
+	return min(end+1, len(s))
+}
+
+// sgrCodes are the SGR sequences in force since the last reset; written
+// again in order they restore the pen.
+type sgrCodes []string
+
+func (c *sgrCodes) follow(s string) {
+	for i := 0; i < len(s); {
+		if s[i] != 0x1b || i+1 >= len(s) || s[i+1] != '[' {
+			i++
+			continue
+		}
+		end := seqEnd(s, i)
+		seq := s[i:end]
+		params := strings.TrimSuffix(seq[2:], "m")
+		if params == "" || params == "0" || strings.HasPrefix(params, "0;") {
+			*c = (*c)[:0]
+		}
+		if params != "" && params != "0" {
+			*c = append(*c, seq)
+		}
+		i = end
+	}
+}
+
+func (c sgrCodes) String() string { return strings.Join(c, "") }
