@@ -129,7 +129,7 @@ func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd
 	}
-	return m.detail.Update(k)
+	return m.findNow(k, m.detail.Update(k))
 }
 
 // showRecent is !: the status bar's recent messages, whole (the bar cuts

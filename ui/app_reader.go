@@ -9,7 +9,9 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/ui/pane/detail"
 	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
+	"github.com/paperdeck/paperdeck/ui/pane/input"
 	"github.com/paperdeck/paperdeck/ui/render"
 )
 
@@ -80,7 +82,25 @@ func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	return m.reader.Update(k)
+	return m.findNow(k, m.reader.Update(k))
+}
+
+// findNow opens the find line in the same update as the pane's find key,
+// not through the message the pane answers with: keys already queued
+// behind / (a fast typist, a paste) then go into the line, where before
+// they reached the pane (the p of "/prime" opened the PDF).
+func (m *App) findNow(k tea.KeyPressMsg, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || !key.Matches(k, m.pkeys.Find) {
+		return cmd
+	}
+	switch msg := cmd().(type) {
+	case detail.FindMsg:
+		return m.openInput(input.Find, msg.Query)
+	case fulltext.FindMsg:
+		return m.openInput(input.Find, msg.Query)
+	default:
+		return func() tea.Msg { return msg }
+	}
 }
 
 // showReaderLinks lists every link of the text in the link picker.

@@ -76,6 +76,7 @@ type paperKeys struct {
 	Similar         key.Binding
 	FullText        key.Binding
 	Undo            key.Binding
+	Find            key.Binding // the detail's and the reader's, for findNow
 }
 
 func newPaperKeys(km keymap.Map) paperKeys {
@@ -83,7 +84,7 @@ func newPaperKeys(km keymap.Map) paperKeys {
 	return paperKeys{
 		Page: b("open_page"), PDF: b("open_pdf"), Code: b("open_code"), Links: b("links"),
 		CopyID: b("copy_id"), CopyBib: b("copy_bibtex"), Bookmark: b("bookmark"), Tags: b("tags"), Note: b("note"), Similar: b("similar"),
-		FullText: b("full_text"), Undo: b("undo"),
+		FullText: b("full_text"), Undo: b("undo"), Find: km.Binding("find", keymap.Detail),
 	}
 }
 

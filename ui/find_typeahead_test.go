@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"testing"
+)
+
+// The keys typed right after / (a fast typist, a paste) go into the find
+// line, in the detail and in the full text alike: the line opens in the
+// same update as /, not after the keys already queued. (With the line
+// opened by a message, "/prime" in the reader opened the PDF on p.)
+func TestFindTakesTheKeysTypedRightAfterSlash(t *testing.T) {
+	srv := arxivHTML(t)
+	for _, tc := range []struct {
+		name string
+		open []string
+	}{
+		{"detail", []string{"j", "enter"}},
+		{"full text", []string{"j", "f"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := readerHarness(t, srv.URL, t.TempDir(), 100, 30)
+			h.keys(tc.open...)
+			h.start(keyMsg("/")) // its command not yet run, as in a burst of keys
+			h.typeText("prompt")
+			if !h.app.input.Active() || h.app.inputVal != "prompt" {
+				t.Errorf("find line active %v holding %q, want \"prompt\"", h.app.input.Active(), h.app.inputVal)
+			}
+			if got := h.opened.list(); len(got) != 0 {
+				t.Errorf("keys typed into the find opened %v", got)
+			}
+		})
+	}
+}
