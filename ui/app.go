@@ -58,6 +58,10 @@ type Options struct {
 	// RankDir keeps the "for you" features and models (package rank's
 	// Cache); "" keeps them for the session only.
 	RankDir string
+	// CatalogDir keeps a snapshot's side index (and a .gz one unpacked,
+	// for reading by offset): package catalog's Options.CacheDir; ""
+	// keeps nothing.
+	CatalogDir string
 }
 
 type focus int

@@ -23,7 +23,7 @@ func (m *App) openDetail() tea.Cmd {
 		return nil
 	}
 	m.setFocus(focusDetail)
-	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.fetchDetails(p))
+	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.catalogRecord(), m.fetchDetails(p))
 }
 
 // selectionMoved follows the cursor with the detail in the wide layout
@@ -51,7 +51,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 	if !ok || p.ID != msg.id {
 		return nil
 	}
-	return tea.Batch(m.markRead(p.ID), m.fetchDetails(p))
+	return tea.Batch(m.markRead(p.ID), m.catalogRecord(), m.fetchDetails(p))
 }
 
 // showDetail puts p in the detail pane, which renders it.

@@ -37,7 +37,7 @@ func (m *App) load(r loadReq) tea.Cmd {
 	if r.Period.Kind == model.File {
 		// Read here, not through the Feed: the papers show as they are
 		// decoded, however large the file.
-		return tea.Batch(m.syncLoading(), streamCmd(ctx, gen, r))
+		return tea.Batch(m.syncLoading(), streamCmd(ctx, gen, r, m.opts.CatalogDir))
 	}
 	cmds := []tea.Cmd{m.syncLoading(), loadCmd(m.opts.Feed, ctx, gen, r)}
 	if cf, ok := m.opts.Feed.(CachedFeed); ok && !r.Refresh {
@@ -216,8 +216,8 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	switch {
 	case m.nav.shownGen == msg.gen:
-		cmds = append(cmds, m.list.Append(m.ctx, msg.index, msg.batches...))
-	case len(msg.batches) > 0 || msg.done && msg.err == nil:
+		cmds = append(cmds, m.list.Append(m.ctx, msg.index, msg.batches...), m.list.SetCatalog(m.ctx, msg.cat))
+	case len(msg.batches) > 0 || msg.cat != nil || msg.done && msg.err == nil:
 		if msg.req.Push {
 			m.nav.push(m.saveListing())
 		}
@@ -226,6 +226,9 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 		var papers list.Papers
 		for _, b := range msg.batches {
 			papers.Append(b)
+		}
+		if msg.cat != nil {
+			papers = list.CatalogPapers(msg.cat) // a snapshot
 		}
 		cmds = append(cmds, m.setListing(l, papers, msg.index, msg.req.KeepID, !msg.done))
 	}
@@ -256,7 +259,12 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 			m.nav.shownAs, m.nav.file = "file · "+describePeriod(msg.req.Period), true
 		}
 		m.list.SetEmpty(emptyText(l))
-		cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
+		if m.list.List().Catalog() != nil {
+			// A snapshot's millions are not remembered as visited.
+			cmds = append(cmds, m.watchCatalog())
+		} else {
+			cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
+		}
 	}
 	m.updateStatusListing()
 	return tea.Batch(cmds...)

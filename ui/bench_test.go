@@ -169,7 +169,7 @@ func loadFile(tb testing.TB, path string) *App {
 	app.setTicker(app.tick)
 	app.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	ctx, gen := app.nav.guard.Begin(app.ctx)
-	next := streamCmd(ctx, gen, loadReq{Request: app.opts.Start})
+	next := streamCmd(ctx, gen, loadReq{Request: app.opts.Start}, "")
 	for next != nil {
 		msg, ok := next().(streamMsg)
 		if !ok {

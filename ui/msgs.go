@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
@@ -40,6 +41,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleListing(msg)
 	case streamMsg:
 		return m.handleStream(msg)
+	case catalogRecordMsg:
+		return m.handleCatalogRecord(msg)
+	case catalogCheckMsg:
+		return m.handleCatalogCheck(msg)
 	case list.FilteredMsg:
 		return m.handleFiltered(msg)
 	case sortedMsg:
@@ -106,7 +111,8 @@ type streamMsg struct {
 	gen     int
 	req     loadReq
 	batches [][]model.Paper
-	index   *filter.Index // nil: unchanged
+	index   *filter.Index    // nil: unchanged
+	cat     *catalog.Catalog // a snapshot's catalog so far; nil: not a snapshot, or unchanged
 	done    bool
 	listing model.Listing // when done; no papers
 	err     error         // when done

@@ -46,6 +46,7 @@ type sorter struct {
 // sortedMsg is an order for the listing of generation gen.
 type sortedMsg struct {
 	gen       int
+	catalog   []uint32 // a snapshot's order, from its catalog (app_catalog.go)
 	mode      sortMode
 	positions []int
 	scores    []float64
@@ -72,6 +73,9 @@ func (m *App) applySort() tea.Cmd {
 		return nil
 	}
 	papers := m.list.List()
+	if c := papers.Catalog(); c != nil {
+		return m.sortCatalog(c)
+	}
 	n := papers.Len()
 	// Copies of what the sort reads: the list's papers change under the
 	// command (details arrive, a stream appends).
@@ -176,7 +180,11 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 		return m.status.Flash(common.Error, "cannot rank for you: "+msg.err.Error())
 	}
 	m.sort.ranking = msg.ranking
-	m.list.SetOrder(msg.positions, msg.scores)
+	if msg.catalog != nil {
+		m.list.SetCatalogOrder(msg.catalog)
+	} else {
+		m.list.SetOrder(msg.positions, msg.scores)
+	}
 	m.updateStatusListing()
 	m.refreshBanner()
 	return m.selectionMoved("\x00")

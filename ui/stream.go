@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/safego"
 	"github.com/paperdeck/paperdeck/model"
@@ -33,6 +35,7 @@ const firstChunk = 1024
 
 // streamEvent is one message of the worker.
 type streamEvent struct {
+	cat     *catalog.Catalog // a snapshot's papers so far (catalogFile)
 	batch   []model.Paper
 	index   *filter.Index
 	done    bool
@@ -41,12 +44,18 @@ type streamEvent struct {
 }
 
 // streamCmd starts the worker and returns its first message.
-func streamCmd(ctx context.Context, gen int, req loadReq) tea.Cmd {
+// A snapshot is read through its catalog (catalogDir: where side indexes
+// are kept) instead.
+func streamCmd(ctx context.Context, gen int, req loadReq, catalogDir string) tea.Cmd {
 	return func() tea.Msg {
 		ch := make(chan streamEvent, 16)
 		g := &safego.Group{}
 		g.Go(func() {
 			defer close(ch)
+			if isSnapshot(req.Period.Value) {
+				catalogFile(ctx, req.Period.Value, catalogDir, ch)
+				return
+			}
 			streamFile(ctx, req.Period.Value, ch)
 		})
 		return waitStream(ch, g, gen, req)()
@@ -89,6 +98,9 @@ func (m *streamMsg) add(ev streamEvent) {
 	}
 	if ev.index != nil {
 		m.index = ev.index
+	}
+	if ev.cat != nil {
+		m.cat = ev.cat // each catalog holds the ones before it
 	}
 	if ev.done {
 		m.done, m.listing, m.err = true, ev.listing, ev.err
@@ -141,6 +153,37 @@ func streamFile(ctx context.Context, path string, ch chan<- streamEvent) {
 		final.index = ix.Extend(buf[indexed:len(buf):len(buf)])
 	}
 	send(final)
+}
+
+// isSnapshot reports whether path is a regular file in the snapshot's
+// shape; a pipe is never sniffed (that would eat what it sends).
+func isSnapshot(path string) bool {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	snap, _ := feed.IsArxivMetadataFile(path)
+	return snap
+}
+
+// catalogFile loads a snapshot through package catalog: a screenful
+// first, then longer catalogs; the last says how many lines were skipped.
+func catalogFile(ctx context.Context, path, dir string, ch chan<- streamEvent) {
+	var last *catalog.Catalog
+	err := catalog.Load(ctx, path, catalog.Options{CacheDir: dir}, func(u catalog.Update) {
+		last = u.Catalog
+		select {
+		case ch <- streamEvent{cat: u.Catalog}:
+		case <-ctx.Done():
+		}
+	})
+	final := streamEvent{done: true, err: err}
+	if last != nil {
+		final.listing.Skipped, final.listing.SkipReason = last.Skipped()
+	}
+	select {
+	case ch <- final:
+	case <-ctx.Done():
+	}
 }
 
 // indexDue says when the papers decoded but not yet indexed go into the

@@ -107,11 +107,21 @@ func forYouError(err error) error {
 }
 
 func rankCacheDir() string {
+	dir := cacheDir()
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "rank")
+}
+
+// cacheDir is paperdeck's cache folder, "" when there is none (then
+// nothing is kept between runs).
+func cacheDir() string {
 	dir, err := paths.Cache()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "rank")
+	return dir
 }
 
 // scoredPaper is a paper record with its "for you" score: --json's record

@@ -51,6 +51,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		// Clickable links where the terminal shows OSC 8 ones.
 		Hyperlinks: ui.TerminalHasHyperlinks(os.Getenv("TERM")),
 		RankDir:    rankCacheDir(),
+		CatalogDir: cacheDir(),
 		// Only for the crash test (pty_test.go): panic on the first key.
 		TestPanic: os.Getenv("PAPERDECK_TEST_PANIC"),
 	}

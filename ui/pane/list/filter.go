@@ -33,6 +33,7 @@ type listFilter struct {
 	busy      bool // the newest request runs in a command
 	stale     bool // the listing grew while it ran: ask again when it lands
 	hint      string
+	catalog   catalogFilter // the catalog's answer on screen (catalog.go)
 
 	marksGen  uint64 // bumped when the read or bookmarked sets change
 	marks     filter.Marks
@@ -57,6 +58,8 @@ type FilteredMsg struct {
 	seq uint64
 	res *filter.Result
 	err error
+
+	catalog catalogFilter // a catalog's answer, as the catalog gave it
 }
 
 // Err is why the search gave no answer (cancelled by the next key).

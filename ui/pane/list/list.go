@@ -98,7 +98,7 @@ func (l *Model) SetListing(ctx context.Context, papers Papers, index *filter.Ind
 	l.gen++
 	l.forget()
 	l.filt.cancel()
-	l.filt.res = nil
+	l.filt.res, l.filt.catalog = nil, catalogFilter{}
 	l.order = order{} // another listing's order would not fit
 	l.cursor, l.offset = 0, 0
 	var cmd tea.Cmd
@@ -136,16 +136,23 @@ func (l *Model) Append(ctx context.Context, index *filter.Index, batches ...[]mo
 	var cmd tea.Cmd
 	if index != nil && index != l.index {
 		l.index = index
-		switch {
-		case !l.filt.active():
-		case l.filt.busy:
-			l.filt.stale = true
-		default:
-			cmd = l.runFilter(ctx)
-		}
+		cmd = l.refilterGrown(ctx)
 	}
 	l.refresh()
 	return cmd
+}
+
+// refilterGrown asks a filter on screen again of a grown listing, one
+// search at a time: one running asks again when it lands.
+func (l *Model) refilterGrown(ctx context.Context) tea.Cmd {
+	switch {
+	case !l.filt.active():
+	case l.filt.busy:
+		l.filt.stale = true
+	default:
+		return l.runFilter(ctx)
+	}
+	return nil
 }
 
 // StreamDone says the listing is complete.
@@ -184,6 +191,11 @@ func (l *Model) runFilter(ctx context.Context) tea.Cmd {
 		l.show(nil, f.seq)
 		return nil
 	}
+	if c := l.papers.Catalog(); c != nil {
+		ctx, stop := context.WithCancel(ctx)
+		f.stop, f.busy = stop, true
+		return catalogFilterCmd(ctx, c, f.query, f.catalog, f.seq, l.gen)
+	}
 	req := filter.Request{Query: f.query, Abstracts: f.abstracts, Seq: f.seq, Marks: l.filterMarks(f.query)}
 	if !f.abstracts && l.index.Len() <= l.inlineMax {
 		res, err := l.index.Search(context.Background(), req, f.res)
@@ -212,6 +224,7 @@ func (l *Model) Filtered(ctx context.Context, msg FilteredMsg) (changed bool, cm
 		f.stop, f.busy, f.stale = nil, false, false
 	}
 	if msg.err == nil && msg.res != nil && msg.seq > f.shownSeq {
+		f.catalog = msg.catalog
 		l.show(msg.res, msg.seq)
 		changed = true
 	}

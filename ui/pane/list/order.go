@@ -3,6 +3,8 @@ package list
 import (
 	"cmp"
 	"slices"
+
+	"github.com/paperdeck/paperdeck/catalog"
 )
 
 // order is the pane's sort: the papers' positions in the order shown (nil:
@@ -14,6 +16,7 @@ type order struct {
 	scores  []float64 // by position; nil when the sort has no scores
 	high    float64   // scores above this get the faint mark: the top tenth
 	matches []int     // the filter's matches in this order
+	catalog []uint32  // a catalog's order (by, as the catalog gave it)
 }
 
 // SetOrder shows the papers in the order of positions (nil: the listing's
@@ -41,6 +44,14 @@ func (l *Model) SetOrder(positions []int, scores []float64) {
 func (l *Model) sortMatches() {
 	l.order.matches = nil
 	if l.filt.res == nil || l.order.by == nil {
+		return
+	}
+	if l.order.catalog != nil && l.filt.catalog.of != nil {
+		in := catalog.InOrder(l.filt.catalog.matches, l.order.catalog)
+		l.order.matches = make([]int, len(in))
+		for i, p := range in {
+			l.order.matches[i] = int(p)
+		}
 		return
 	}
 	m := slices.Clone(l.filt.res.Matches)

@@ -3,6 +3,7 @@ package list
 import (
 	"sort"
 
+	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -12,7 +13,11 @@ import (
 // papers are in memory once. A paper updated later (its details arrived)
 // goes to edits, never into the shared slices, which a background search
 // may be reading.
+//
+// A snapshot's papers are a catalog instead (CatalogPapers): rows are read
+// from its packed arrays, a record is never held per paper.
 type Papers struct {
+	cat    *catalog.Catalog // when set, the papers; chunks stay empty
 	chunks [][]model.Paper
 	starts []int // position of each chunk's first paper
 	n      int
@@ -36,7 +41,25 @@ func (l *Papers) Append(batch []model.Paper) {
 	l.n += len(batch)
 }
 
-func (l Papers) Len() int { return l.n }
+// CatalogPapers are a snapshot's papers as its catalog holds them.
+func CatalogPapers(c *catalog.Catalog) Papers { return Papers{cat: c} }
+
+// Catalog is the catalog the papers are read from, nil for batches.
+func (l Papers) Catalog() *catalog.Catalog { return l.cat }
+
+// withCatalog is the same papers from a longer catalog of the same load,
+// keeping the edits (positions do not move: a catalog only grows).
+func (l Papers) withCatalog(c *catalog.Catalog) Papers {
+	l.cat = c
+	return l
+}
+
+func (l Papers) Len() int {
+	if l.cat != nil {
+		return l.cat.Len()
+	}
+	return l.n
+}
 
 // At is the paper at a position (0 ≤ pos < Len): a binary search over the
 // batches (a hundred for 100,000 papers), so a row costs the same at any
@@ -44,6 +67,9 @@ func (l Papers) Len() int { return l.n }
 func (l Papers) At(pos int) model.Paper {
 	if p, ok := l.edits[pos]; ok {
 		return p
+	}
+	if l.cat != nil {
+		return l.cat.Brief(pos)
 	}
 	c := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > pos }) - 1
 	return l.chunks[c][pos-l.starts[c]]
@@ -60,6 +86,12 @@ func (l *Papers) Set(pos int, p model.Paper) {
 // Find lists the positions of the papers with id (a listing may hold a
 // paper twice).
 func (l Papers) Find(id string) []int {
+	if l.cat != nil {
+		if pos := l.cat.Find(id); pos >= 0 {
+			return []int{pos}
+		}
+		return nil
+	}
 	var out []int
 	for c, chunk := range l.chunks {
 		for i := range chunk {
@@ -73,6 +105,13 @@ func (l Papers) Find(id string) []int {
 
 // IDs lists the papers' ids in listing order.
 func (l Papers) IDs() []string {
+	if l.cat != nil {
+		ids := make([]string, l.cat.Len())
+		for i := range ids {
+			ids[i] = l.cat.ID(i)
+		}
+		return ids
+	}
 	ids := make([]string, 0, l.n)
 	for _, chunk := range l.chunks {
 		for i := range chunk {
