@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/paperdeck/paperdeck/internal/cellwidth"
 )
 
 // fit shapes cleaned glamour output for a pane width columns wide: the
@@ -22,10 +22,10 @@ func fit(s string, width int) string {
 			continue
 		}
 		for _, w := range wrapLine(l, width) {
-			out = append(out, cut(w, width))
+			out = append(out, cellwidth.Fit(w, width, ""))
 		}
 	}
-	blank := func(l string) bool { return cellWidth(l) == 0 }
+	blank := func(l string) bool { return cellwidth.Of(l) == 0 }
 	for len(out) > 0 && blank(out[0]) {
 		out = out[1:]
 	}
@@ -44,29 +44,11 @@ func fit(s string, width int) string {
 // cells short of the right edge as its indent is from the left, as
 // glamour's own wrap did, unless the indent leaves no room.
 func fits(l string, width int) bool {
-	w := cellWidth(l)
+	w := cellwidth.Of(l)
 	if _, body, indent := splitIndent(l); body != "" && indent*2 < width {
 		return w <= width-2*indent
 	}
 	return w <= width
-}
-
-// cut shortens a line that wrapping could not fit: one grapheme cluster
-// wider than the pane (a ZWJ family is 8 cells by wcwidth). Whatever
-// does not fit is dropped.
-func cut(l string, width int) string {
-	for limit := width; cellWidth(l) > width && limit >= 0; limit-- {
-		l = ansi.Truncate(l, limit, "")
-	}
-	return l
-}
-
-// cellWidth is the width of a line as a terminal may count it. Bubble Tea
-// counts by grapheme cluster on terminals that report Unicode core mode and
-// by wcwidth elsewhere; ZWJ emoji differ most between the two (a family
-// is 2 cells as one cluster, 8 by wcwidth), so a line must fit both.
-func cellWidth(l string) int {
-	return max(ansi.StringWidth(l), ansi.StringWidthWc(l))
 }
 
 // trimPadding drops the trailing spaces of a line that nothing makes

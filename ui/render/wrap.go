@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/internal/cellwidth"
 )
 
 // wrapLine breaks one rendered line (glamour's, unwrapped) to fit width
@@ -24,7 +26,7 @@ func wrapLine(l string, width int) []string {
 	var raw []string
 	line, lineW := "", 0
 	for _, word := range splitWords(body) {
-		ww := cellWidth(word)
+		ww := cellwidth.Of(word)
 		if lineW > 0 && lineW+1+ww <= limit {
 			line, lineW = line+" "+word, lineW+1+ww
 			continue
@@ -37,12 +39,12 @@ func wrapLine(l string, width int) []string {
 			// starts the next line.
 			pieces := strings.Split(ansi.Hardwrap(word, width-indent, false), "\n")
 			for i, p := range pieces {
-				pieces[i] = cut(p, width-indent)
+				pieces[i] = cellwidth.Fit(p, width-indent, "")
 			}
 			raw = append(raw, pieces[:len(pieces)-1]...)
 			word = pieces[len(pieces)-1]
 		}
-		line, lineW = word, cellWidth(word)
+		line, lineW = word, cellwidth.Of(word)
 	}
 	raw = append(raw, line)
 

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/cellwidth"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -59,7 +61,7 @@ func TestPaperWrapKeepsMarginAndURLs(t *testing.T) {
 					}
 				}
 				for _, u := range urlsOf(p) {
-					if cellWidth(u) > width-4 {
+					if cellwidth.Of(u) > width-4 {
 						continue // wider than a line within the margins
 					}
 					urlsSeen++
@@ -133,8 +135,8 @@ func TestWrapLine(t *testing.T) {
 	for width := 10; width <= 60; width++ {
 		got := wrapLine(line, width)
 		for i, l := range got {
-			if cellWidth(l) > width {
-				t.Errorf("width %d: line %q is %d wide", width, l, cellWidth(l))
+			if cellwidth.Of(l) > width {
+				t.Errorf("width %d: line %q is %d wide", width, l, cellwidth.Of(l))
 			}
 			if !strings.HasPrefix(l, "  ") {
 				t.Errorf("width %d: line %q lost the margin", width, l)
