@@ -57,7 +57,12 @@ type sortedMsg struct {
 // cycleSort steps to the next order.
 func (m *App) cycleSort() tea.Cmd {
 	m.sort.mode = (m.sort.mode + 1) % sortModes
-	return m.applySort()
+	cmd := m.applySort()
+	if m.sort.mode == byListing {
+		// The listing's order has no word in the status bar; say it came back.
+		return tea.Batch(cmd, m.status.Flash(common.Info, "in the listing's order again"))
+	}
+	return cmd
 }
 
 // applySort orders the list as the mode says, in a command; the listing's

@@ -93,6 +93,9 @@ func TestSortForYouRanksByTheBookmarks(t *testing.T) {
 	if got := h.app.list.ShownPaper(0).ID; got != "2606.00467" || strings.Contains(h.screen(), "●") {
 		t.Errorf("the listing's order again: first %s", got)
 	}
+	if st := h.status(); !strings.Contains(st, "in the listing's order again") {
+		t.Errorf("status %q does not say the listing's order is back", st)
+	}
 }
 
 // M lists the papers most like the one under the cursor, as a listing
