@@ -100,21 +100,18 @@ type App struct {
 	message *message.Model
 	status  *status.Model
 
-	global   globalKeys
-	lkeys    listingKeys
-	pkeys    paperKeys
-	detailsG guard // the paper-details request in flight
+	global globalKeys
+	lkeys  listingKeys
+	pkeys  paperKeys
 
-	nav      nav             // what is listed, the listings before it, the request in flight
-	sort     sorter          // the list's order (sort.go)
-	similar  similarTo       // what the "papers like this one" listing is made from (similar.go)
-	marks    *marks          // read, new, bookmarked, and the saves in flight
-	full     map[string]bool // papers whose detail record was merged
-	asked    map[string]bool // papers whose detail record was asked for
-	editing  model.Paper     // the paper whose tags or note are typed
-	picked   model.Paper     // the paper whose links the picker shows
-	dueSeq   int             // the cursor's latest rest, for the detail fetch
-	inputVal string          // the input's value after the last key
+	nav      nav         // what is listed, the listings before it, the request in flight
+	sort     sorter      // the list's order (sort.go)
+	similar  similarTo   // what the "papers like this one" listing is made from (similar.go)
+	marks    *marks      // read, new, bookmarked, and the saves in flight
+	details  *details    // the papers' full records: merged, asked for, the request in flight
+	editing  model.Paper // the paper whose tags or note are typed
+	picked   model.Paper // the paper whose links the picker shows
+	inputVal string      // the input's value after the last key
 	tick     status.Ticker
 	quitting bool    // q waits for the bookmark saves in flight
 	unsaved  []error // what was not saved when the reader quit
@@ -150,7 +147,7 @@ func New(opts Options) *App {
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
 		reader: fulltext.New(c, ctx, fullTextLoader(opts), readerRender),
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
-		tick: tea.Tick, full: map[string]bool{}, asked: map[string]bool{}, marks: newMarks(opts.Now),
+		tick: tea.Tick, details: newDetails(), marks: newMarks(opts.Now),
 	}
 	m.reader.SetSave(fullTextSaver(opts))
 	m.help = help.New(c, m.helpSections())

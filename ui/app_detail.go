@@ -37,14 +37,13 @@ func (m *App) selectionMoved(before string) tea.Cmd {
 	if !m.wide || !ok || p.ID == before {
 		return nil
 	}
-	m.dueSeq++
-	seq, id := m.dueSeq, p.ID
+	seq, id := m.details.Rest(), p.ID
 	due := m.tick(detailsDelay, func(time.Time) tea.Msg { return detailsDueMsg{seq: seq, id: id} })
 	return tea.Batch(m.showDetail(p), due)
 }
 
 func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
-	if msg.seq != m.dueSeq {
+	if !m.details.Due(msg.seq) {
 		return nil
 	}
 	p, ok := m.list.Selected()
@@ -56,7 +55,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 
 // showDetail puts p in the detail pane, which renders it.
 func (m *App) showDetail(p model.Paper) tea.Cmd {
-	cmd := m.detail.Show(p, m.full[p.ID])
+	cmd := m.detail.Show(p, m.details.Full(p.ID))
 	m.refreshBanner()
 	return cmd
 }
@@ -64,7 +63,7 @@ func (m *App) showDetail(p model.Paper) tea.Cmd {
 // fetchDetails asks once per paper for its full record (code link, stars,
 // AI summary); a newer ask cancels an older one.
 func (m *App) fetchDetails(p model.Paper) tea.Cmd {
-	if m.opts.Feed == nil || m.asked[p.ID] {
+	if m.opts.Feed == nil || m.details.Asked(p.ID) {
 		return nil
 	}
 	if !model.IsArxivID(p.ID) {
@@ -73,19 +72,16 @@ func (m *App) fetchDetails(p model.Paper) tea.Cmd {
 		if !ok || p.Title == "" {
 			return nil
 		}
-		m.asked[p.ID] = true
-		ctx, gen := m.detailsG.Begin(m.ctx)
+		ctx, gen := m.details.Ask(m.ctx, p.ID)
 		return tea.Batch(m.syncLoading(), resolveCmd(r, ctx, gen, p))
 	}
-	m.asked[p.ID] = true
-	ctx, gen := m.detailsG.Begin(m.ctx)
+	ctx, gen := m.details.Ask(m.ctx, p.ID)
 	return tea.Batch(m.syncLoading(), detailsCmd(m.opts.Feed, ctx, gen, p.ID))
 }
 
 func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
-	if !m.detailsG.Finish(msg.gen) {
-		delete(m.asked, msg.id) // cancelled: ask again next time
-		return nil
+	if !m.details.Answered(msg.gen, msg.id) {
+		return nil // cancelled or stale: a cancelled paper is asked for again next time
 	}
 	spin := m.syncLoading()
 	if msg.err != nil {
@@ -108,7 +104,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	}
 	merged := feed.MergePaper(orig, msg.paper)
 	merged.ID = orig.ID
-	m.full[merged.ID] = true
+	m.details.Merged(merged.ID)
 	m.list.UpdatePaper(merged)
 	if cur, ok := m.detail.Paper(); ok && cur.ID == merged.ID {
 		return tea.Batch(spin, m.showDetail(merged))

@@ -48,7 +48,7 @@ func (m *App) load(r loadReq) tea.Cmd {
 
 // syncLoading shows the spinner while any request is in flight.
 func (m *App) syncLoading() tea.Cmd {
-	return m.status.SetLoading(m.nav.guard.Busy() || m.detailsG.Busy() || m.reader.Loading())
+	return m.status.SetLoading(m.nav.guard.Busy() || m.details.Busy() || m.reader.Loading())
 }
 
 func (m *App) handleListing(msg listingMsg) tea.Cmd {

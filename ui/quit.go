@@ -43,7 +43,7 @@ func (m *App) forceQuit() tea.Cmd {
 
 func (m *App) quitNow() tea.Cmd {
 	m.nav.guard.Stop()
-	m.detailsG.Stop()
+	m.details.Stop()
 	m.stop()
 	return tea.Quit
 }
