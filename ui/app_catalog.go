@@ -56,7 +56,7 @@ func (m *App) handleCatalogRecord(msg catalogRecordMsg) tea.Cmd {
 	// Over what the list holds: details fetched meanwhile stay.
 	merged := feed.MergePaper(orig, msg.paper)
 	merged.ID = orig.ID
-	m.full[merged.ID] = true // the whole record: the detail renders it anew
+	m.details.Merged(merged.ID) // the whole record: the detail renders it anew
 	m.list.UpdatePaper(merged)
 	if shown && cur.ID == merged.ID {
 		return m.showDetail(merged)
