@@ -59,6 +59,10 @@ func TestSnapshotListsFiltersAndSortsThroughItsCatalog(t *testing.T) {
 			if st := d.status(); !strings.Contains(st, "1 of 12 papers") || d.selected() != "0704.0004" {
 				t.Errorf("a word narrowing cat:math.CO should leave 0704.0004 (Stirling cycle numbers): %q on %q", st, d.selected())
 			}
+			d.keys("ctrl+a")
+			if st := d.status(); !strings.Contains(st, "abstracts are not searched") || !strings.Contains(st, "1 of 12 papers") {
+				t.Errorf("ctrl+a should say a snapshot's abstracts are not searched, and keep the answer: %q", st)
+			}
 			d.keys("esc", "esc")
 			if d.app.list.Query() != "" || d.app.list.Shown() != 12 {
 				t.Fatalf("esc should clear the filter: %q, %d shown", d.app.list.Query(), d.app.list.Shown())

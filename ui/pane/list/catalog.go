@@ -57,7 +57,8 @@ func (l *Model) SetCatalogOrder(by []uint32) {
 
 // catalogFilterCmd asks the catalog for the query, within the last
 // answer's matches when the query narrows it.
-func catalogFilterCmd(ctx context.Context, c *catalog.Catalog, text string, last catalogFilter, seq uint64, gen int) tea.Cmd {
+// A snapshot's abstracts stay on disk: ctrl+a says so in the hint.
+func catalogFilterCmd(ctx context.Context, c *catalog.Catalog, text string, abstracts bool, last catalogFilter, seq uint64, gen int) tea.Cmd {
 	return func() tea.Msg {
 		q := catalog.ParseQuery(text)
 		var m []uint32
@@ -69,7 +70,10 @@ func catalogFilterCmd(ctx context.Context, c *catalog.Catalog, text string, last
 		if err := ctx.Err(); err != nil {
 			return FilteredMsg{gen: gen, seq: seq, err: err}
 		}
-		res := &filter.Result{Seq: seq, Query: text, Matches: make([]int, len(m))}
+		res := &filter.Result{Seq: seq, Query: text, Abstracts: abstracts, Matches: make([]int, len(m))}
+		if abstracts {
+			res.Hint = "a snapshot's abstracts are not searched"
+		}
 		for i, p := range m {
 			res.Matches[i] = int(p)
 		}
