@@ -141,7 +141,7 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 // the bookmark has.
 func (m *App) editTags(p model.Paper) tea.Cmd {
 	m.editing = p
-	return m.openInput(input.Tags, strings.Join(m.marks.bookmarks[p.ID].Tags, ", "))
+	return m.openInput(input.Tags, tagsLine(m.marks.bookmarks[p.ID].Tags))
 }
 
 func (m *App) editNote(p model.Paper) tea.Cmd {

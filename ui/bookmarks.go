@@ -102,7 +102,31 @@ func listingKey(p model.Period) string {
 	return strings.TrimSpace(string(p.Kind) + " " + p.Value)
 }
 
-// parseTags reads "rl, to-read  llm" as three tags.
+// parseTags reads "rl, to-read  llm" as three tags, and a quoted tag of
+// several words ("to read", as tags shows it) as one.
 func parseTags(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	var tags []string
+	for i, part := range strings.Split(s, `"`) {
+		if i%2 == 1 { // between quotes
+			if t := strings.TrimSpace(part); t != "" {
+				tags = append(tags, t)
+			}
+			continue
+		}
+		tags = append(tags, strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })...)
+	}
+	return tags
+}
+
+// tagsLine is what T shows for editing: the tags, a tag of several words
+// quoted so that parseTags reads it back whole.
+func tagsLine(tags []string) string {
+	shown := make([]string, len(tags))
+	for i, t := range tags {
+		if strings.ContainsAny(t, ", \t") {
+			t = `"` + t + `"`
+		}
+		shown[i] = t
+	}
+	return strings.Join(shown, ", ")
 }
