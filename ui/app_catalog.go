@@ -91,6 +91,10 @@ func (m *App) handleCatalogCheck(msg catalogCheckMsg) tea.Cmd {
 	return m.watchCatalog()
 }
 
+// catalogNoSimilar is M's answer on a snapshot: its pool would be every
+// paper's record made whole, gigabytes at the size a snapshot has.
+const catalogNoSimilar = "papers like this one are not offered over a snapshot: / and cat: narrow it instead"
+
 // sortCatalog orders a snapshot by date, newest first, in a command (a
 // counting pass over the catalog's dates); a snapshot has no upvotes (the
 // sort goes on to the date), and "for you" over millions is not offered

@@ -78,6 +78,12 @@ func TestSnapshotListsFiltersAndSortsThroughItsCatalog(t *testing.T) {
 			if id := d.selected(); id != "0704.0005" {
 				t.Errorf("second newest is 0704.0005 (2 April, after 0704.0001), the cursor is on %q", id)
 			}
+
+			// M would make every paper's record whole: refused, the list stays.
+			d.keys("M")
+			if st := d.status(); !strings.Contains(st, "not offered over a snapshot") || d.app.list.Total() != 12 {
+				t.Errorf("M on a snapshot should say it is not offered and keep the list: %q", st)
+			}
 		})
 	}
 }

@@ -31,6 +31,9 @@ type similarTo struct {
 // (cosine over the "for you" features), as a listing esc goes back from.
 func (m *App) showSimilar(p model.Paper) tea.Cmd {
 	papers := m.list.List()
+	if papers.Catalog() != nil {
+		return m.status.Flash(common.Notice, catalogNoSimilar) // app_catalog.go
+	}
 	pool := make([]model.Paper, 0, papers.Len())
 	for i := range papers.Len() {
 		pool = append(pool, papers.At(i))
