@@ -38,6 +38,7 @@ func (s sortMode) label() string {
 type sorter struct {
 	mode    sortMode
 	tag     string // "for you" learns from the bookmarks with these tags ("rl #agents"), "" for all
+	tagStep int    // after "for you" on all bookmarks, S steps through each tag's own (1 = the first tag)
 	guard   guard
 	busy    bool
 	ranking *rank.Ranking // the last "for you" ranking, for why and similar papers
@@ -56,7 +57,12 @@ type sortedMsg struct {
 
 // cycleSort steps to the next order.
 func (m *App) cycleSort() tea.Cmd {
-	m.sort.mode = (m.sort.mode + 1) % sortModes
+	if m.sort.mode == forYou && len(filter.QueryTags(m.list.Query())) == 0 && m.sort.tagStep < len(m.rankableTags()) {
+		m.sort.tagStep++ // "for you" for one tag, the most used first
+	} else {
+		m.sort.mode = (m.sort.mode + 1) % sortModes
+		m.sort.tagStep = 0
+	}
 	cmd := m.applySort()
 	if m.sort.mode == byListing {
 		// The listing's order has no word in the status bar; say it came back.
@@ -114,6 +120,9 @@ func (m *App) applySort() tea.Cmd {
 	// A filter asking for tags (tag:rl, #rl) makes the model learn from
 	// those bookmarks only.
 	tags := filter.QueryTags(m.list.Query())
+	if rankable := m.rankableTags(); len(tags) == 0 && m.sort.tagStep > 0 && m.sort.tagStep <= len(rankable) {
+		tags = []string{rankable[m.sort.tagStep-1]}
+	}
 	m.sort.tag = strings.Join(tags, " #")
 	var bookmarks []model.Paper
 	for _, b := range m.marks.session() {
@@ -125,6 +134,18 @@ func (m *App) applySort() tea.Cmd {
 	cache := rank.NewCache(m.opts.RankDir)
 	tag := m.sort.tag
 	return func() tea.Msg { return rankForYou(ctx, cache, gen, listing, bookmarks, tag, known) }
+}
+
+// rankableTags are the tags (as keys, the most used first) with enough
+// bookmarks for a model of their own: S offers "for you" for each.
+func (m *App) rankableTags() []string {
+	var tags []string
+	for _, c := range m.marks.tags() {
+		if c.Count >= rank.MinBookmarks {
+			tags = append(tags, filter.TagKey(c.Tag))
+		}
+	}
+	return tags
 }
 
 // knownPapers is a Feed that can list every paper its cache holds

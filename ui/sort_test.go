@@ -168,3 +168,57 @@ func TestSortForYouLearnsFromTheFilteredTag(t *testing.T) {
 		}
 	}
 }
+
+// After "for you" on all bookmarks, S ranks the listing for each tag with
+// enough bookmarks in turn, every paper still listed, then goes back to the
+// listing's order.
+func TestSortKeyStepsThroughEachTagsForYou(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 220, 40)
+	tagged := map[string]string{
+		"2606.10423": "agents", "2606.07867": "agents", "2606.13120": "agents",
+		"2606.12575": "images", "2606.08788": "images", "2606.12303": "images",
+	}
+	for i := range l.Papers {
+		if tag, ok := tagged[h.selected()]; ok {
+			h.keys("b", "T")
+			h.typeText(tag)
+			h.keys("enter")
+		}
+		if i < len(l.Papers)-1 {
+			h.keys("j")
+		}
+	}
+	h.keys("S", "S", "S")
+	if st := h.status(); !strings.Contains(st, "for you") || strings.Contains(st, "#") {
+		t.Fatalf("third S: status %q, want for you on all bookmarks", st)
+	}
+	seen := map[string]bool{}
+	for range 2 {
+		h.keys("S")
+		st := h.status()
+		tag := ""
+		for _, want := range []string{"agents", "images"} {
+			if strings.Contains(st, "for you, #"+want) {
+				tag = want
+			}
+		}
+		if tag == "" || seen[tag] {
+			t.Fatalf("status %q, want for you for a tag not seen yet (seen %v)", st, seen)
+		}
+		seen[tag] = true
+		if n := h.app.list.Shown(); n != len(l.Papers) {
+			t.Errorf("for you, #%s lists %d papers, want all %d", tag, n, len(l.Papers))
+		}
+		for i := range 3 {
+			if id := h.app.list.ShownPaper(i).ID; tagged[id] != tag {
+				t.Errorf("for you, #%s: row %d is %s (%q)", tag, i+1, id, tagged[id])
+			}
+		}
+	}
+	h.keys("S")
+	if st := h.status(); strings.Contains(st, "for you") || h.app.list.ShownPaper(0).ID != "2606.00467" {
+		t.Errorf("after the last tag S should come back to the listing's order: status %q, first %s", st, h.app.list.ShownPaper(0).ID)
+	}
+}

@@ -100,7 +100,7 @@ var table = []Action{
 	{Name: "arxiv", Keys: []string{"a"}, Panes: listOnly, Group: "Listing", Desc: "the next of arxiv_categories", Help: "next arXiv category"},
 	{Name: "refresh", Keys: []string{"r"}, Panes: listOnly, Group: "Listing", Desc: "load the listing again", Help: "refresh"},
 	{Name: "bookmarks", Keys: []string{"B"}, Panes: listOnly, Group: "Listing", Desc: "the bookmarks", Help: "bookmarks"},
-	{Name: "sort", Keys: []string{"S"}, Panes: listOnly, Group: "Listing", Desc: "sort: listing order, upvotes, newest, for you (learnt from your bookmarks)", Help: "sort"},
+	{Name: "sort", Keys: []string{"S"}, Panes: listOnly, Group: "Listing", Desc: "sort: listing order, upvotes, newest, for you (all bookmarks, then each tag)", Help: "sort"},
 
 	{Name: "open_page", Keys: []string{"o"}, Panes: paperPanes, Group: "Paper", Desc: "open the paper's page", Help: "open paper page"},
 	{Name: "open_pdf", Keys: []string{"p"}, Panes: paperPanes, Group: "Paper", Desc: "open the PDF", Help: "open PDF"},
