@@ -140,3 +140,27 @@ func TestSnapshotSaysWhatWasSkippedAndNoticesAChange(t *testing.T) {
 		t.Errorf("a file changed while open should be noticed: %q", st)
 	}
 }
+
+func TestSnapshotFilterTypedWhileLoadingAnswersForTheWholeFile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "arxiv_metadata_snapshot_head.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "snapshot.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Repeat(string(b), 400)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := newStreamDriver(t, newFakeFeed(), path, 140, 40)
+	d.app.opts.CatalogDir = t.TempDir()
+	d.runHeld(d.app.Init()) // the first screen; the rest is held back
+	if n := d.app.list.Total(); n == 0 || n > 4800 {
+		t.Fatalf("%d papers on the first screen", n)
+	}
+	t.Logf("%d papers listed when the filter was typed", d.app.list.Total())
+	d.keys("/")
+	d.typeText("cat:math.CO")
+	d.finish()
+	if st := d.status(); !strings.Contains(st, "1200 of 4800 papers") {
+		t.Errorf("a filter typed while the file loads should answer for the whole file (3 of every 12): %q", st)
+	}
+}
