@@ -56,7 +56,8 @@ type Outline struct {
 // Markdown parses src as a GFM viewer would and fails on what would not
 // show as text: raw HTML (inline or a block), an inline link or image
 // (paperdeck writes links only as <autolinks>), or an autolink that is not
-// http(s) (javascript:, data:…). It returns the document's outline.
+// http(s) (javascript:, data:…) or an e-mail address. It returns the
+// document's outline.
 func Markdown(src []byte) (Outline, error) {
 	var o Outline
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
@@ -72,8 +73,12 @@ func Markdown(src []byte) (Outline, error) {
 		case ast.KindLink, ast.KindImage:
 			problem = fmt.Errorf("a link from the text: %q", nodeText(n, src))
 		case ast.KindAutoLink:
-			dest := string(n.(*ast.AutoLink).URL(src))
-			if low := strings.ToLower(dest); !strings.HasPrefix(low, "https://") && !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "www.") {
+			link := n.(*ast.AutoLink)
+			dest := string(link.URL(src))
+			// GFM makes an e-mail address in text (alice@mit.edu) a mailto:
+			// link; an address cannot carry a scheme of its own.
+			email := link.AutoLinkType == ast.AutoLinkEmail && !strings.ContainsAny(dest, ":/")
+			if low := strings.ToLower(dest); !email && !strings.HasPrefix(low, "https://") && !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "www.") {
 				problem = fmt.Errorf("a link that is not http(s): %q", dest)
 			}
 			o.AutoLinks = append(o.AutoLinks, dest)

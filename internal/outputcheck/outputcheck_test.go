@@ -34,11 +34,16 @@ func TestMarkdownCatchesHTMLAndLinks(t *testing.T) {
 		"[click](javascript:alert(1))":                "a link from the text",
 		"![x](https://e.com/a.png)":                   "a link from the text",
 		"<javascript:alert(1)>":                       "not http(s)",
+		"<mailto:javascript:alert(1)>":                "not http(s)",
 		"- code: <https://github.com/x/y?q=><script>": "raw HTML",
 	} {
 		if _, err := Markdown([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", in, err, want)
 		}
+	}
+	// An address in an abstract is a mailto: link in any GFM viewer: harmless.
+	if _, err := Markdown([]byte("write to alice@mit.edu or h@C1Be.s\n")); err != nil {
+		t.Errorf("an e-mail address in text refused: %v", err)
 	}
 	o, err := Markdown([]byte("# T\n\n## P\n\n- page: <https://huggingface.co/papers/1>\n\n> quote\n\ntext\n\n---\n"))
 	if err != nil || o.Headings != 2 || o.Lists != 1 || o.Quotes != 1 || o.Rules != 1 || len(o.AutoLinks) != 1 {
