@@ -132,23 +132,7 @@ func TestSimilarKeyListsThePapersMostLikeThisOne(t *testing.T) {
 // A filter asking for a tag makes "for you" learn from that tag's
 // bookmarks only: here the image papers, not the agent ones.
 func TestSortForYouLearnsFromTheFilteredTag(t *testing.T) {
-	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
-	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
-	h := newHarness(t, newFakeFeed().add(l), l.Period, 220, 40)
-	tagged := map[string]string{
-		"2606.10423": "agents", "2606.07867": "agents", "2606.13120": "agents",
-		"2606.12575": "images", "2606.08788": "images", "2606.12303": "images",
-	}
-	for i := range l.Papers {
-		if tag, ok := tagged[h.selected()]; ok {
-			h.keys("b", "T")
-			h.typeText(tag)
-			h.keys("enter")
-		}
-		if i < len(l.Papers)-1 {
-			h.keys("j")
-		}
-	}
+	h, _, tagged := tagAgentsAndImages(t)
 	h.keys("/")
 	h.typeText("#images")
 	h.keys("enter", "S", "S", "S")
@@ -173,23 +157,7 @@ func TestSortForYouLearnsFromTheFilteredTag(t *testing.T) {
 // enough bookmarks in turn, every paper still listed, then goes back to the
 // listing's order.
 func TestSortKeyStepsThroughEachTagsForYou(t *testing.T) {
-	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
-	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
-	h := newHarness(t, newFakeFeed().add(l), l.Period, 220, 40)
-	tagged := map[string]string{
-		"2606.10423": "agents", "2606.07867": "agents", "2606.13120": "agents",
-		"2606.12575": "images", "2606.08788": "images", "2606.12303": "images",
-	}
-	for i := range l.Papers {
-		if tag, ok := tagged[h.selected()]; ok {
-			h.keys("b", "T")
-			h.typeText(tag)
-			h.keys("enter")
-		}
-		if i < len(l.Papers)-1 {
-			h.keys("j")
-		}
-	}
+	h, l, tagged := tagAgentsAndImages(t)
 	h.keys("S", "S", "S")
 	if st := h.status(); !strings.Contains(st, "for you") || strings.Contains(st, "#") {
 		t.Fatalf("third S: status %q, want for you on all bookmarks", st)
@@ -221,4 +189,29 @@ func TestSortKeyStepsThroughEachTagsForYou(t *testing.T) {
 	if st := h.status(); strings.Contains(st, "for you") || h.app.list.ShownPaper(0).ID != "2606.00467" {
 		t.Errorf("after the last tag S should come back to the listing's order: status %q, first %s", st, h.app.list.ShownPaper(0).ID)
 	}
+}
+
+// tagAgentsAndImages opens a day of 30 papers and bookmarks three agent
+// papers tagged agents and three image papers tagged images, as a user
+// would (b, T, the tag, enter).
+func tagAgentsAndImages(t *testing.T) (*harness, model.Listing, map[string]string) {
+	t.Helper()
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 220, 40)
+	tagged := map[string]string{
+		"2606.10423": "agents", "2606.07867": "agents", "2606.13120": "agents",
+		"2606.12575": "images", "2606.08788": "images", "2606.12303": "images",
+	}
+	for i := range l.Papers {
+		if tag, ok := tagged[h.selected()]; ok {
+			h.keys("b", "T")
+			h.typeText(tag)
+			h.keys("enter")
+		}
+		if i < len(l.Papers)-1 {
+			h.keys("j")
+		}
+	}
+	return h, l, tagged
 }
