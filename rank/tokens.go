@@ -43,7 +43,10 @@ func words(text string, emit func(word string)) {
 }
 
 // normalise lowercases and strips accents; ASCII text (most abstracts) only
-// needs lowercasing.
+// needs lowercasing. It is not internal/fold on purpose: fold spells out
+// letters scikit-learn's strip_accents="unicode" leaves alone ("ß" → "ss",
+// "ł" → "l"), and the terms must match scikit-learn's for the parity tests
+// (sklearn_test.go) and arxiv-sanity-lite's rankings.
 func normalise(s string) string {
 	ascii, upper := true, false
 	for i := 0; i < len(s); i++ {
