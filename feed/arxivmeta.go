@@ -349,12 +349,8 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 		}
 	}
 	lineNo := 0
-	skip := func(why string) {
-		if listing.Skipped == 0 {
-			listing.SkipReason = fmt.Sprintf("line %d: %s", lineNo, why)
-		}
-		listing.Skipped++
-	}
+	var skips skipped
+	skip := func(why string) { skips.addLine(lineNo, why) }
 	err := EachLine(br, func(line []byte) error {
 		lineNo++
 		if err := ctx.Err(); err != nil {
@@ -379,6 +375,7 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 		return nil
 	})
 	flush()
+	skips.into(&listing)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) { // a cut .gz: its last line was skipped
 		return listing, err
 	}

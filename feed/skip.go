@@ -25,6 +25,14 @@ func (s *skipped) add(item int, err error) {
 	}
 }
 
+// addLine counts a line of a line-per-record input that could not be read.
+func (s *skipped) addLine(line int, why string) {
+	s.n++
+	if s.n == 1 {
+		s.first = fmt.Sprintf("line %d: %s", line, why)
+	}
+}
+
 func (s *skipped) merge(o skipped) {
 	if s.n == 0 {
 		s.first, s.firstErr = o.first, o.firstErr
