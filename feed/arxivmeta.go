@@ -351,7 +351,7 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 	lineNo := 0
 	var skips skipped
 	skip := func(why string) { skips.addLine(lineNo, why) }
-	err := EachLine(br, func(line []byte) error {
+	err := eachLine(br, func(line []byte) error {
 		lineNo++
 		if err := ctx.Err(); err != nil {
 			return err
@@ -403,11 +403,11 @@ func parseArxivMeta(body []byte) (model.Listing, error) {
 	return l, err
 }
 
-// EachLine calls fn with every line of r (without its newline; the last
+// eachLine calls fn with every line of r (without its newline; the last
 // one also when it has none). A line longer than maxItem is given as nil,
 // its bytes skipped: one runaway line cannot eat the memory. fn's slice
 // is valid only during the call. The first error of fn or of r stops it.
-func EachLine(br *bufio.Reader, fn func(line []byte) error) error {
+func eachLine(br *bufio.Reader, fn func(line []byte) error) error {
 	var long []byte
 	tooLong := false
 	for {
