@@ -27,11 +27,11 @@ type marks struct {
 	readErr   error                   // the read-marks file is damaged
 	now       func() time.Time
 
-	// Made from bookmarks when first asked for after a change: the
-	// filter's tags and notes, and how many bookmarks carry each tag.
+	// Made from bookmarks when first asked for after a change (a change
+	// sets library to nil): the filter's tags and notes, and how many
+	// bookmarks carry each tag.
 	library   *filter.Library
 	tagCounts []store.TagCount
-	shelfOld  bool // bookmarks changed since they were made
 
 	// removed are the bookmarks removed this session, the last one last,
 	// whole (tags, note, date added): u puts them back.
@@ -79,7 +79,7 @@ func (k *marks) tags() []store.TagCount {
 // makeShelf remakes the filter's library and the tag counts after the
 // bookmarks changed.
 func (k *marks) makeShelf() {
-	if k.library != nil && !k.shelfOld {
+	if k.library != nil {
 		return
 	}
 	list := k.session() // in order, so that a tag is always spelt the same
@@ -87,14 +87,14 @@ func (k *marks) makeShelf() {
 	for i, b := range list {
 		items[i] = filter.Shelved{ID: b.Paper.ID, Tags: b.Tags, Note: b.Note}
 	}
-	k.library, k.tagCounts, k.shelfOld = filter.NewLibrary(items), store.CountTags(list), false
+	k.library, k.tagCounts = filter.NewLibrary(items), store.CountTags(list)
 }
 
 // setBookmarks takes the bookmarks as they are on disk; a paper whose
 // save is still running keeps the mark it has on screen.
 func (k *marks) setBookmarks(list []store.Bookmark) {
 	k.bookmarks = make(map[string]store.Bookmark, len(list))
-	k.shelfOld = true
+	k.library = nil // remade when next asked for
 	for _, b := range list {
 		k.bookmarks[b.Paper.ID] = b
 	}
@@ -110,7 +110,7 @@ func (k *marks) setBookmarks(list []store.Bookmark) {
 
 // setMarked bookmarks p or removes its bookmark, on screen.
 func (k *marks) setMarked(p model.Paper, marked bool) {
-	k.shelfOld = true
+	k.library = nil // remade when next asked for
 	if marked {
 		k.marked[p.ID] = true
 		if _, ok := k.bookmarks[p.ID]; !ok {
@@ -145,7 +145,7 @@ func (k *marks) undo() (b store.Bookmark, ok bool) {
 	k.removed = k.removed[:len(k.removed)-1]
 	k.bookmarks[b.Paper.ID] = b
 	k.marked[b.Paper.ID] = true
-	k.shelfOld = true
+	k.library = nil // remade when next asked for
 	return b, true
 }
 
@@ -196,7 +196,7 @@ func (k *marks) edit(p model.Paper, tags []string, note *string) store.Bookmark 
 	}
 	k.bookmarks[p.ID] = b
 	k.marked[p.ID] = true
-	k.shelfOld = true
+	k.library = nil // remade when next asked for
 	return b
 }
 
