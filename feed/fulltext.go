@@ -3,7 +3,6 @@ package feed
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -292,23 +291,19 @@ type ReadingPlace struct {
 // maxPlaces bounds the places kept; the oldest go first.
 const maxPlaces = 1000
 
-func (s fullTextStore) placesPath() string { return filepath.Join(s.dir, "places.json") }
+const placesFile = "places.json"
 
 func (s fullTextStore) places() map[string]ReadingPlace {
 	places := map[string]ReadingPlace{}
-	if s.dir == "" {
-		return places
-	}
-	data, err := localfile.Read(s.placesPath(), 1<<20)
-	if err != nil {
-		return places
-	}
-	if err := json.Unmarshal(data, &places); err != nil {
-		s.logf("cache: ignoring unreadable %s: %v", s.placesPath(), err)
+	if !s.json().read(placesFile, &places) {
 		return map[string]ReadingPlace{}
 	}
 	return places
 }
+
+// json is the store's directory as the feed's JSON cache, which reads and
+// writes places.json.
+func (s fullTextStore) json() cache { return cache{dir: s.dir, logf: s.logf} }
 
 // FullTextPlace is where the reader was in the paper id (any version).
 func (c *Client) FullTextPlace(id string) (ReadingPlace, bool) {
@@ -335,13 +330,5 @@ func (c *Client) SetFullTextPlace(id string, p ReadingPlace) {
 		}
 		delete(places, oldest)
 	}
-	data, err := json.Marshal(places)
-	if err == nil {
-		if err = os.MkdirAll(s.dir, 0o755); err == nil {
-			_, err = localfile.WriteAtomic(s.placesPath(), data)
-		}
-	}
-	if err != nil {
-		s.logf("cache: cannot write %s: %v", s.placesPath(), err)
-	}
+	s.json().write(placesFile, places)
 }
