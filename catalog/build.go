@@ -27,7 +27,7 @@ import (
 const (
 	firstBlock = 64 << 10 // a screenful of papers, soon
 	blockSize  = 4 << 20
-	maxLine    = 16 << 20 // longer than any record: skipped, as feed does
+	maxLine    = feed.MaxLine // longer than any record: skipped, as feed does
 )
 
 // emitEvery is how often a growing catalog is handed out at most (after

@@ -382,7 +382,11 @@ func streamArxivMeta(ctx context.Context, br *bufio.Reader, batch int, emit func
 	return listing, nil
 }
 
-// SkipReasonTooLong is why a line longer than any record was skipped.
+// MaxLine is the longest snapshot line read: a longer one is skipped, for
+// SkipReasonTooLong.
+const MaxLine = maxItem
+
+// SkipReasonTooLong is why a line longer than MaxLine was skipped.
 const SkipReasonTooLong = "longer than 16 MB"
 
 // ArxivMetaSkipReason says why a line was skipped, for an error of
