@@ -36,7 +36,7 @@ func (c *Client) ResolveID(ctx context.Context, p model.Paper) (resolved model.P
 	if model.IsArxivID(p.ID) {
 		return p, true, nil
 	}
-	key := NormalTitle(p.Title)
+	key := normalTitle(p.Title)
 	if key == "" {
 		return p, false, nil
 	}
@@ -70,7 +70,7 @@ func (c *Client) ResolveID(ctx context.Context, p model.Paper) (resolved model.P
 	known = resolution{Version: cacheVersion, Title: key, Checked: c.cfg.Now()}
 	var match model.Paper
 	for _, found := range l.Papers {
-		if model.IsArxivID(found.ID) && NormalTitle(found.Title) == key {
+		if model.IsArxivID(found.ID) && normalTitle(found.Title) == key {
 			match, known.ID, known.Found = found, found.ID, &found
 			break
 		}
@@ -96,10 +96,10 @@ func withID(p, found model.Paper) model.Paper {
 	return merged
 }
 
-// NormalTitle is a title as compared for a match: case, punctuation and
+// normalTitle is a title as compared for a match: case, punctuation and
 // spacing aside ("Tiny Recurrent Memories: for Web-Agents" and "tiny
 // recurrent memories for web agents" are the same).
-func NormalTitle(title string) string {
+func normalTitle(title string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(title) {

@@ -132,10 +132,10 @@ func TestResolveIDWithTheSearchDownLeavesThePaper(t *testing.T) {
 }
 
 func TestNormalTitle(t *testing.T) {
-	if a, b := NormalTitle("Tiny Recurrent Memories: for  Web-Agents!"), NormalTitle("tiny recurrent memories for web agents"); a != b {
+	if a, b := normalTitle("Tiny Recurrent Memories: for  Web-Agents!"), normalTitle("tiny recurrent memories for web agents"); a != b {
 		t.Errorf("%q != %q", a, b)
 	}
-	if NormalTitle("Flow Matching") == NormalTitle("Flow Matching 2") {
+	if normalTitle("Flow Matching") == normalTitle("Flow Matching 2") {
 		t.Error("different titles compare equal")
 	}
 }
