@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -23,16 +21,7 @@ func Each(n int, seed int64, fn func(i int, p model.Paper) error) error {
 	buf := make([]model.Paper, block)
 	for from := 0; from < n; from += block {
 		k := min(block, n-from)
-		workers := min(runtime.GOMAXPROCS(0), max(1, k/1000))
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for j := w; j < k; j += workers {
-					buf[j] = v.paper(from+j, seed)
-				}
-			})
-		}
-		wg.Wait()
+		v.fill(buf[:k], from, seed)
 		for j := range k {
 			if err := fn(from+j, buf[j]); err != nil {
 				return err

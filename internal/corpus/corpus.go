@@ -34,20 +34,25 @@ func Generate(n int, seed int64) []model.Paper {
 	if n <= 0 {
 		return []model.Paper{}
 	}
-	v := vocab()
 	papers := make([]model.Paper, n)
-	// Papers are independent, so both cores can share the work.
+	vocab().fill(papers, 0, seed)
+	return papers
+}
+
+// fill makes papers[j] paper from+j, on every core: papers are
+// independent, so the cores can share the work.
+func (v *titleModel) fill(papers []model.Paper, from int, seed int64) {
+	n := len(papers)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				papers[i] = v.paper(i, seed)
+			for j := w; j < n; j += workers {
+				papers[j] = v.paper(from+j, seed)
 			}
 		})
 	}
 	wg.Wait()
-	return papers
 }
 
 func (v *titleModel) paper(i int, seed int64) model.Paper {
