@@ -19,10 +19,6 @@ import (
 )
 
 func newBookmarksCmd() *cobra.Command {
-	var (
-		asJSON bool
-		tag    string
-	)
 	cmd := &cobra.Command{
 		Use:   "bookmarks",
 		Short: "List, add, remove, import and export bookmarks",
@@ -30,12 +26,8 @@ func newBookmarksCmd() *cobra.Command {
 ~/.local/share/paperdeck): the whole record of each paper, so they read
 offline, with the time added, tags and a note. With no subcommand, list them.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, tag)
-		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
-	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
+	cmd.RunE = listFlags(cmd)
 	cmd.AddCommand(newBookmarksListCmd(), newBookmarksAddCmd(), newBookmarksRemoveCmd(),
 		newBookmarksTagCmd(), newBookmarksImportCmd(), newBookmarksExportCmd())
 	return cmd
@@ -80,11 +72,22 @@ func readTagged(tag string) ([]store.Bookmark, error) {
 	return tagged, nil
 }
 
-func newBookmarksListCmd() *cobra.Command {
+// listFlags gives cmd the flags of a bookmark listing (--json, --tag) and
+// returns the RunE that lists with them: the bookmarks command with no
+// subcommand and 'bookmarks list' are the same listing.
+func listFlags(cmd *cobra.Command) func(*cobra.Command, []string) error {
 	var (
 		asJSON bool
 		tag    string
 	)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
+	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
+	return func(cmd *cobra.Command, _ []string) error {
+		return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, tag)
+	}
+}
+
+func newBookmarksListCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list [--json] [--tag TAG]",
 		Short: "List the bookmarks, newest first",
@@ -93,12 +96,8 @@ the tags. --tag lists only the bookmarks with that tag (case aside).
 --json prints them in the format of the bookmarks file, which
 'bookmarks import' reads back whole.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listBookmarks(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON, tag)
-		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the bookmarks file's JSON: records, time added, tags, notes")
-	cmd.Flags().StringVar(&tag, "tag", "", "only the bookmarks with this tag")
+	cmd.RunE = listFlags(cmd)
 	return cmd
 }
 
