@@ -154,6 +154,7 @@ func New(opts Options) *App {
 	m.applyComforts()
 	m.refreshMarks()
 	m.status.SetListing("loading "+describePeriod(opts.Start.Period), "")
+	m.status.SetHints(m.hint())
 	return m
 }
 
@@ -204,7 +205,9 @@ func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if c := m.testPanic(msg); c != nil {
 		return m, safeCmd(c, m.opts.CrashDir)
 	}
-	return m, safeCmd(m.route(msg), m.opts.CrashDir)
+	cmd = m.route(msg)
+	m.status.SetHints(m.hint()) // focus or a key's state may have changed: once here, not per frame
+	return m, safeCmd(cmd, m.opts.CrashDir)
 }
 
 func (m *App) crash(log string) {
@@ -241,7 +244,6 @@ func (m *App) screen() string {
 	if m.input.Active() {
 		parts = append(parts, common.PadRight(m.input.View(), m.width))
 	}
-	m.status.SetHints(m.hint())
 	parts = append(parts, m.status.View())
 	return common.ClampScreen(strings.Join(parts, "\n"), m.width, m.height)
 }
