@@ -59,32 +59,31 @@ func ParseBookmarkRecords(data []byte) ([]Bookmark, error) {
 // WriteBookmarksMarkdown writes the Markdown digest of the bookmarks with
 // each paper's tags and note under its meta line.
 func WriteBookmarksMarkdown(w io.Writer, title string, list []Bookmark) error {
-	var b strings.Builder
-	if title != "" {
-		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(title))
-	}
-	for _, bm := range list {
+	return writeMarkdownDigest(w, title, bookmarkPapers(list), func(i int) string {
 		var under strings.Builder
-		if tags := cleanTags(bm.Tags); len(tags) > 0 {
+		if tags := cleanTags(list[i].Tags); len(tags) > 0 {
 			fmt.Fprintf(&under, "**Tags:** %s\n\n", markdownEscape(strings.Join(tags, ", ")))
 		}
-		if note := oneLine(bm.Note); note != "" {
+		if note := oneLine(list[i].Note); note != "" {
 			fmt.Fprintf(&under, "**Note:** %s\n\n", markdownEscape(note))
 		}
-		writeMarkdownPaper(&b, bm.Paper, under.String())
+		return under.String()
+	})
+}
+
+// bookmarkPapers is the papers of list, in its order.
+func bookmarkPapers(list []Bookmark) []model.Paper {
+	papers := make([]model.Paper, len(list))
+	for i, bm := range list {
+		papers[i] = bm.Paper
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return papers
 }
 
 // WriteBookmarksBibTeX writes the bookmarks' @misc entries with the tags as
 // `keywords` and the note as `note`.
 func WriteBookmarksBibTeX(w io.Writer, list []Bookmark) error {
-	papers := make([]model.Paper, len(list))
-	for i, bm := range list {
-		papers[i] = bm.Paper
-	}
-	return writeBibTeX(w, papers, func(i int) []bibField {
+	return writeBibTeX(w, bookmarkPapers(list), func(i int) []bibField {
 		var out []bibField
 		if tags := cleanTags(list[i].Tags); len(tags) > 0 {
 			kw := make([]string, len(tags))

@@ -37,12 +37,22 @@ func WriteText(w io.Writer, papers []model.Paper) error {
 // WriteMarkdown writes a readable digest: a section per paper with its
 // authors, meta line, links and abstract.
 func WriteMarkdown(w io.Writer, title string, papers []model.Paper) error {
+	return writeMarkdownDigest(w, title, papers, nil)
+}
+
+// writeMarkdownDigest writes the title and a section per paper; under,
+// when not nil, gives the Markdown placed under paper i's meta line.
+func writeMarkdownDigest(w io.Writer, title string, papers []model.Paper, under func(i int) string) error {
 	var b strings.Builder
 	if title != "" {
 		fmt.Fprintf(&b, "# %s\n\n", markdownEscape(termsafe.Line(title)))
 	}
-	for _, p := range papers {
-		writeMarkdownPaper(&b, p, "")
+	for i, p := range papers {
+		u := ""
+		if under != nil {
+			u = under(i)
+		}
+		writeMarkdownPaper(&b, p, u)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
