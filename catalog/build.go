@@ -122,7 +122,7 @@ func index(ctx context.Context, path string, src Source, opt Options, emit func(
 	var r io.Reader = br
 	data := path
 	var copied *os.File // the decompressed copy of a .gz file, being written
-	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+	if head, _ := br.Peek(2); feed.IsGzip(head) {
 		if opt.CacheDir == "" {
 			return nil, fmt.Errorf("%s: a .gz snapshot needs a cache folder for its decompressed copy", path)
 		}

@@ -52,7 +52,7 @@ func Parse(r io.Reader) (model.Listing, error) {
 	if err != nil {
 		return model.Listing{}, err
 	}
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+	if IsGzip(data) {
 		if data, err = gunzip(data); err != nil {
 			return model.Listing{}, err
 		}
@@ -83,11 +83,11 @@ func Parse(r io.Reader) (model.Listing, error) {
 func gunzip(data []byte) ([]byte, error) {
 	gz, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+		return nil, damagedGzip(err)
 	}
 	out, err := io.ReadAll(io.LimitReader(gz, maxInput+1))
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+		return nil, damagedGzip(err)
 	}
 	if len(out) > maxInput {
 		return nil, &FormatError{What: "more than 64 MB of input", Expected: "a paper listing"}

@@ -69,7 +69,7 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 	if gzipped(br) {
 		gz, err := gzip.NewReader(br)
 		if err != nil {
-			return model.Listing{}, &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
+			return model.Listing{}, damagedGzip(err)
 		}
 		defer gz.Close()
 		br = bufio.NewReaderSize(gz, streamBuffer)
@@ -118,7 +118,15 @@ func isArxivMetaStream(br *bufio.Reader) bool {
 // gzipped reports whether the input starts with gzip's magic bytes.
 func gzipped(br *bufio.Reader) bool {
 	b, _ := br.Peek(2)
-	return len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b
+	return IsGzip(b)
+}
+
+// IsGzip reports whether head starts with gzip's magic bytes.
+func IsGzip(head []byte) bool { return len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b }
+
+// damagedGzip is the error for a .gz input gzip cannot read.
+func damagedGzip(err error) error {
+	return &FormatError{What: "a damaged gzip file (" + err.Error() + ")", Expected: "a complete .gz file"}
 }
 
 func skipSpaceAndBOM(br *bufio.Reader) error {
