@@ -85,6 +85,16 @@ func (e *shelfEntry) hasTag(keys []string) bool {
 	return false
 }
 
+// noteHasAll reports whether each of ws starts a word of the note.
+func (e *shelfEntry) noteHasAll(ws []string) bool {
+	for _, w := range ws {
+		if !anyWordPrefix(e.note, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // shelfDoc is a paper of a segment that the library knows.
 type shelfDoc struct {
 	d uint32

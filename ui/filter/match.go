@@ -51,12 +51,7 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 					return false
 				}
 			}
-			for _, w := range q.note {
-				if !anyWordPrefix(e.note, w) {
-					return false
-				}
-			}
-			return true
+			return e.noteHasAll(q.note)
 		})
 	}
 	var abs *wordIndex
@@ -69,13 +64,13 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 
 	conds := make([]condition, 0, len(q.terms)+len(q.org)+len(q.author))
 	for _, w := range q.terms {
-		conds = append(conds, condition{word: w, fields: anyField, text: true})
+		conds = append(conds, condition{word: w, fields: groupFields[wordGroup], text: true})
 	}
 	for _, w := range q.org {
-		conds = append(conds, condition{word: w, fields: inOrg | inInitials})
+		conds = append(conds, condition{word: w, fields: groupFields[orgGroup]})
 	}
 	for _, w := range q.author {
-		conds = append(conds, condition{word: w, fields: inAuthors})
+		conds = append(conds, condition{word: w, fields: groupFields[authorGroup]})
 	}
 	for i := range conds {
 		s.prepare(&conds[i])
@@ -128,6 +123,10 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 	return m, nil
 }
 
+// groupFields are the fields the words of each kind of qualifier match
+// in, negated or not.
+var groupFields = [...]uint32{wordGroup: anyField, orgGroup: inOrg | inInitials, authorGroup: inAuthors}
+
 func (s *segment) prepare(c *condition) {
 	c.lo, c.hi = wordRange(s.dict, c.word)
 	c.mass = s.postOff[c.hi] - s.postOff[c.lo]
@@ -140,16 +139,9 @@ func (s *segment) groupHits(g *group, lib *Library, cand bitset) bitset {
 	case tagGroup:
 		return s.shelfHits(lib, cand, func(e *shelfEntry) bool { return e.hasTag(g.tagSet) })
 	case noteGroup:
-		return s.shelfHits(lib, cand, func(e *shelfEntry) bool {
-			for _, w := range g.words {
-				if !anyWordPrefix(e.note, w) {
-					return false
-				}
-			}
-			return true
-		})
+		return s.shelfHits(lib, cand, func(e *shelfEntry) bool { return e.noteHasAll(g.words) })
 	}
-	fields := map[groupKind]uint32{wordGroup: anyField, orgGroup: inOrg | inInitials, authorGroup: inAuthors}[g.kind]
+	fields := groupFields[g.kind]
 	hits := cand
 	for _, w := range g.words {
 		c := condition{word: w, fields: fields}
