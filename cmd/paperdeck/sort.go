@@ -52,16 +52,8 @@ func (s listSort) apply(ctx context.Context, client *feed.Client, l model.Listin
 }
 
 // newestFirst orders by publication date (YYYY-MM-DD sorts as text); papers
-// without a date go last.
-func newestFirst(a, b model.Paper) int {
-	if (a.Published == "") != (b.Published == "") {
-		if a.Published == "" {
-			return 1
-		}
-		return -1
-	}
-	return cmp.Compare(b.Published, a.Published)
-}
+// without a date go last ("" sorts before every date).
+func newestFirst(a, b model.Paper) int { return cmp.Compare(b.Published, a.Published) }
 
 // forYou ranks papers by a model of the bookmarks (or of one tag's) trained
 // against every paper paperdeck knows: the listing, the cache and the
