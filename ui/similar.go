@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -48,7 +49,9 @@ func (m *App) showSimilar(p model.Paper) tea.Cmd {
 // similarLoadCmd makes the listing of papers like s.paper.
 func similarLoadCmd(ctx context.Context, cache *rank.Cache, known knownPapers, s similarTo, gen int, req loadReq) tea.Cmd {
 	return func() tea.Msg {
-		pool := s.pool
+		// Clipped: a reload runs this again on the same s.pool, and two
+		// appends must not share its spare capacity.
+		pool := slices.Clip(s.pool)
 		if known != nil {
 			pool = append(pool, known.CachedPapers()...)
 		}
