@@ -291,7 +291,7 @@ func parseBlock(b block) part {
 	p := part{seq: b.seq, chunk: chunk{off: []uint32{0}, text: make([]byte, 0, len(b.data)/8), fold: make([]byte, 0, len(b.data)/8)}}
 	p.skipped = b.long
 	if b.long > 0 {
-		p.skipWhy = fmt.Sprintf("line %d: %s", b.lines, feed.SkipReasonTooLong)
+		p.skipWhy = feed.LineSkipReason(b.lines, feed.SkipReasonTooLong)
 	}
 	lineNo := b.lines
 	for at := 0; at < len(b.data); {
@@ -307,7 +307,7 @@ func parseBlock(b block) part {
 			br, err := feed.BriefArxivMetaLine(line)
 			if err != nil {
 				if p.skipped == 0 {
-					p.skipWhy = fmt.Sprintf("line %d: %s", lineNo, feed.ArxivMetaSkipReason(err))
+					p.skipWhy = feed.LineSkipReason(lineNo, feed.ArxivMetaSkipReason(err))
 				}
 				p.skipped++
 			} else {

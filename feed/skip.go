@@ -29,9 +29,13 @@ func (s *skipped) add(item int, err error) {
 func (s *skipped) addLine(line int, why string) {
 	s.n++
 	if s.n == 1 {
-		s.first = fmt.Sprintf("line %d: %s", line, why)
+		s.first = LineSkipReason(line, why)
 	}
 }
+
+// LineSkipReason is how a skipped line of a snapshot is told, the same
+// whether feed or package catalog read it: "line 7: not JSON, or cut short".
+func LineSkipReason(line int, why string) string { return fmt.Sprintf("line %d: %s", line, why) }
 
 func (s *skipped) merge(o skipped) {
 	if s.n == 0 {
