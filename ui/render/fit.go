@@ -59,13 +59,9 @@ func trimPadding(l string) string {
 	keep := 0
 	for i := 0; i < len(l); {
 		if l[i] == 0x1b && i+1 < len(l) && l[i+1] == '[' {
-			// Cleaned output: every sequence is an SGR, ending at its 'm'.
-			end := i + 2
-			for end < len(l) && l[end] != 'm' {
-				end++
-			}
-			st.apply(l[i+2 : end])
-			i = min(end+1, len(l))
+			end := seqEnd(l, i)
+			st.apply(strings.TrimSuffix(l[i+2:end], "m"))
+			i = end
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(l[i:])
