@@ -125,13 +125,7 @@ func (d diskFeatures) encode(w *bufio.Writer) error {
 	for i, v := range f.Rows.Start {
 		start[i] = int64(v)
 	}
-	for _, arr := range []any{f.IDF, start, f.Rows.Cols, f.Rows.Vals} {
-		writeUvarint(w, uint64(reflectLen(arr)))
-		if err := binary.Write(w, binary.LittleEndian, arr); err != nil {
-			return err
-		}
-	}
-	return nil
+	return errors.Join(writeArray(w, f.IDF), writeArray(w, start), writeArray(w, f.Rows.Cols), writeArray(w, f.Rows.Vals))
 }
 
 func (d *diskFeatures) decode(r *bufio.Reader) error {
@@ -196,18 +190,6 @@ func consistent(f *Features) bool {
 	return true
 }
 
-func reflectLen(arr any) int {
-	switch a := arr.(type) {
-	case []float32:
-		return len(a)
-	case []int64:
-		return len(a)
-	case []int32:
-		return len(a)
-	}
-	panic("unknown array type")
-}
-
 // maxCacheArray bounds an array read back (4 billion entries is far past
 // any collection), so a damaged length cannot ask for the whole memory.
 const maxCacheArray = 1 << 32
@@ -231,6 +213,12 @@ func readArray[T float32 | int32 | int64](r *bufio.Reader, out *[]T) error {
 	}
 	*out = a
 	return nil
+}
+
+// writeArray writes what readArray reads: the length, then the values.
+func writeArray[T float32 | int32 | int64](w *bufio.Writer, a []T) error {
+	writeUvarint(w, uint64(len(a)))
+	return binary.Write(w, binary.LittleEndian, a)
 }
 
 func writeUvarint(w *bufio.Writer, v uint64) {
