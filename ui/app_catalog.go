@@ -106,7 +106,6 @@ func (m *App) sortCatalog(c *catalog.Catalog) tea.Cmd {
 	}
 	m.sort.mode = byNewest
 	_, gen := m.sort.guard.Begin(m.ctx)
-	m.sort.busy = true
 	m.updateStatusListing()
 	return func() tea.Msg { return sortedMsg{gen: gen, mode: byNewest, catalog: c.ByDate()} }
 }

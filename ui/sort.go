@@ -40,7 +40,6 @@ type sorter struct {
 	tag     string // "for you" learns from the bookmarks with these tags ("rl #agents"), "" for all
 	tagStep int    // after "for you" on all bookmarks, S steps through each tag's own (1 = the first tag)
 	guard   guard
-	busy    bool
 	ranking *rank.Ranking // the last "for you" ranking, for why and similar papers
 }
 
@@ -78,7 +77,6 @@ func (m *App) applySort() tea.Cmd {
 	m.refreshBanner()
 	if m.sort.mode == byListing {
 		m.sort.guard.Stop()
-		m.sort.busy = false
 		m.list.SetOrder(nil, nil)
 		m.updateStatusListing()
 		return nil
@@ -91,7 +89,6 @@ func (m *App) applySort() tea.Cmd {
 	// Copies of what the sort reads: the list's papers change under the
 	// command (details arrive, a stream appends).
 	ctx, gen := m.sort.guard.Begin(m.ctx)
-	m.sort.busy = true
 	m.updateStatusListing()
 	mode := m.sort.mode
 	switch mode {
@@ -188,7 +185,6 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	if !m.sort.guard.Finish(msg.gen) {
 		return nil
 	}
-	m.sort.busy = false
 	if msg.err != nil {
 		m.sort.mode = byListing
 		m.list.SetOrder(nil, nil)
@@ -219,9 +215,9 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 // sortStatus is the status bar's word on the order.
 func (m *App) sortStatus() string {
 	switch {
-	case m.sort.busy && m.sort.mode == forYou:
+	case m.sort.guard.Busy() && m.sort.mode == forYou:
 		return " · ranking for you…"
-	case m.sort.busy:
+	case m.sort.guard.Busy():
 		return " · sorting…"
 	case m.sort.mode == forYou && m.sort.tag != "":
 		return " · for you, #" + m.sort.tag
