@@ -17,34 +17,46 @@ var errNotJSONObject = errors.New("not a JSON object")
 // and value (raw JSON) of the object b, and fails on anything that is not
 // one complete object: a truncated line, text, an array.
 func splitObject(b []byte, visit func(key, val []byte)) error {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return errNotJSONObject
-	}
-	i = skipSpace(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		return onlySpaceAfter(b, i+1)
-	}
-	for {
+	return eachItem(b, '{', '}', func(i int) (int, bool) {
 		if i >= len(b) || b[i] != '"' {
-			return errNotJSONObject
+			return 0, false
 		}
 		end, ok := skipString(b, i)
 		if !ok {
-			return errNotJSONObject
+			return 0, false
 		}
 		key := b[i+1 : end-1]
 		i = skipSpace(b, end)
 		if i >= len(b) || b[i] != ':' {
-			return errNotJSONObject
+			return 0, false
 		}
 		i = skipSpace(b, i+1)
 		vend, ok := skipValue(b, i)
+		if ok {
+			visit(key, b[i:vend])
+		}
+		return vend, ok
+	})
+}
+
+// eachItem walks the members of the object or elements of the array b
+// (open and closing are its brackets): item reads the one starting at i
+// and says where it ends.
+func eachItem(b []byte, open, closing byte, item func(i int) (end int, ok bool)) error {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != open {
+		return errNotJSONObject
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == closing {
+		return onlySpaceAfter(b, i+1)
+	}
+	for {
+		end, ok := item(i)
 		if !ok {
 			return errNotJSONObject
 		}
-		visit(key, b[i:vend])
-		next, done, err := afterItem(b, vend, '}')
+		next, done, err := afterItem(b, end, closing)
 		if done || err != nil {
 			return err
 		}
@@ -157,24 +169,11 @@ func literal(b []byte, i int, word string) (int, bool) {
 
 // eachElement calls fn with each element (raw JSON) of the array b.
 func eachElement(b []byte, fn func(elem []byte)) error {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '[' {
-		return errNotJSONObject
-	}
-	i = skipSpace(b, i+1)
-	if i < len(b) && b[i] == ']' {
-		return onlySpaceAfter(b, i+1)
-	}
-	for {
+	return eachItem(b, '[', ']', func(i int) (int, bool) {
 		end, ok := skipValue(b, i)
-		if !ok {
-			return errNotJSONObject
+		if ok {
+			fn(b[i:end])
 		}
-		fn(b[i:end])
-		next, done, err := afterItem(b, end, ']')
-		if done || err != nil {
-			return err
-		}
-		i = next
-	}
+		return end, ok
+	})
 }
