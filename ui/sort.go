@@ -190,11 +190,12 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 		m.list.SetOrder(nil, nil)
 		m.updateStatusListing()
 		var need *rank.NeedBookmarksError
-		if errors.As(msg.err, &need) && need.Tag != "" {
-			return m.status.Flash(common.Notice, need.Error()+": tag papers with T")
-		}
 		if errors.As(msg.err, &need) {
-			return m.status.Flash(common.Notice, need.Error()+": bookmark papers with b")
+			how := ": bookmark papers with b"
+			if need.Tag != "" {
+				how = ": tag papers with T"
+			}
+			return m.status.Flash(common.Notice, need.Error()+how)
 		}
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
