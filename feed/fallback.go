@@ -90,7 +90,7 @@ func (e *NoDataError) Why() string {
 	if e.Reason == ReasonOfflineMode {
 		return e.Error()
 	}
-	return fmt.Sprintf("could not %s: %s", action(e.Request), cause(e.Request, e.Err))
+	return Fallback{Reason: e.Reason, Request: e.Request, Err: e.Err}.Why()
 }
 
 // reasonOf sorts a failure of the source: offline, unavailable, unusable.
