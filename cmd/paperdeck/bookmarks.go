@@ -214,7 +214,7 @@ func addBookmarks(ctx context.Context, stdout io.Writer, b *store.Bookmarks, src
 		}
 		p, err := src.Paper(ctx, id)
 		if ctx.Err() != nil {
-			return exitError{130, errInterrupted}
+			return interrupted()
 		}
 		if err != nil {
 			// Already bookmarked: the saved record stands when no newer one

@@ -28,6 +28,9 @@ func (e exitError) Unwrap() error { return e.err }
 
 func usageError(err error) error { return exitError{exitUsage, err} }
 
+// interrupted is the error of a command stopped by Ctrl-C.
+func interrupted() error { return exitError{exitInterrupted, errInterrupted} }
+
 // markUsageErrors makes a bad flag or argument count of any command exit
 // with exitUsage.
 func markUsageErrors(root *cobra.Command) {

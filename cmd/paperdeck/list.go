@@ -77,7 +77,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			res, err := client.Load(ctx, req)
 			if err != nil {
 				if ctx.Err() != nil {
-					return exitError{exitInterrupted, errInterrupted}
+					return interrupted()
 				}
 				return err
 			}
@@ -93,13 +93,13 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if resolve {
 				res.Listing.Papers = resolveIDs(ctx, stderr, client, res.Listing.Papers)
 				if ctx.Err() != nil {
-					return exitError{exitInterrupted, errInterrupted}
+					return interrupted()
 				}
 			}
 			papers, scores, err := order.apply(ctx, client, res.Listing)
 			if err != nil {
 				if ctx.Err() != nil {
-					return exitError{exitInterrupted, errInterrupted}
+					return interrupted()
 				}
 				return err
 			}

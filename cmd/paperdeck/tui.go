@@ -90,7 +90,7 @@ func runTUI(cmd *cobra.Command, sel selectors, args []string) error {
 		return exitError{exitFailed, unsaved} // each says what was not saved
 	}
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
-		return exitError{exitInterrupted, errInterrupted}
+		return interrupted()
 	}
 	return err
 }
