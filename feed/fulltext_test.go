@@ -5,41 +5,22 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/paperdeck/paperdeck/fulltext/fulltexttest"
 )
 
-func fullTextPage(t *testing.T) []byte {
-	t.Helper()
-	page, err := os.ReadFile(filepath.Join("..", "testdata", "fulltext", "arxiv_html_2609.01222v2_excerpt.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return page
-}
+func fullTextPage(t *testing.T) []byte { return fulltexttest.ExcerptPage(t) }
 
 // arXiv redirects /html/ID to the newest version; the page is read from
 // there, named by its version, and read from the cache from then on.
 func TestFullTextFollowsTheRedirectAndCaches(t *testing.T) {
 	page := fullTextPage(t)
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		switch r.URL.Path {
-		case "/html/2609.01222":
-			http.Redirect(w, r, "/html/2609.01222v2", http.StatusMovedPermanently)
-		case "/html/2609.01222v2":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write(page)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	defer srv.Close()
+	srv := fulltexttest.ArxivHTML(t, "2609.01222", "v2")
+	hits := &srv.Hits
 	clock := newFakeClock()
 	c := testClient(t, srv.URL, clock)
 

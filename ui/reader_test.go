@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,29 +8,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/fulltext/fulltexttest"
 )
 
 // arxivHTML serves the saved arxiv.org/html page for 2407.21705 (behind
 // arXiv's redirect to the versioned page) and 404 for anything else.
-func arxivHTML(t *testing.T) *httptest.Server {
-	t.Helper()
-	body, err := os.ReadFile("../testdata/fulltext/arxiv_html_2609.01222v2_excerpt.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/html/2407.21705":
-			http.Redirect(w, r, "/html/2407.21705v1", http.StatusFound)
-		case "/html/2407.21705v1":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write(body)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+func arxivHTML(t *testing.T) *fulltexttest.Server {
+	return fulltexttest.ArxivHTML(t, "2407.21705", "v1")
 }
 
 // readerHarness is the reader on the 2024-08-01 list, its full texts

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paperdeck/paperdeck/fulltext/fulltexttest"
 )
 
 func TestReadFile(t *testing.T) {
@@ -27,25 +27,8 @@ func TestReadFile(t *testing.T) {
 
 // arxivHTMLServer serves the arXiv excerpt at /html/2609.01222v2, with
 // arXiv's redirect from the unversioned id, and 404 for anything else.
-func arxivHTMLServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	page, err := os.ReadFile(testdata("fulltext/arxiv_html_2609.01222v2_excerpt.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/html/2609.01222":
-			http.Redirect(w, r, "/html/2609.01222v2", http.StatusFound)
-		case "/html/2609.01222v2":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write(page)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+func arxivHTMLServer(t *testing.T) *fulltexttest.Server {
+	return fulltexttest.ArxivHTML(t, "2609.01222", "v2")
 }
 
 // A paper read once reads again from the cache, with the server gone.
