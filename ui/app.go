@@ -85,7 +85,6 @@ type App struct {
 	styles   common.Styles
 	width    int
 	height   int
-	wide     bool
 	focus    focus
 	returnTo focus // where the help and the picker return to
 	readFrom focus // where the reader returns to (the list or the detail)
@@ -259,7 +258,7 @@ func (m *App) body() string {
 		return common.Box(m.message.View(), w, h)
 	case m.focus == focusReader:
 		return common.Box(m.reader.View(), w, h)
-	case m.wide:
+	case m.wide():
 		lw, dw := m.split()
 		return common.SideBySide(common.Box(m.list.View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
 	case m.focus == focusDetail:
@@ -289,12 +288,14 @@ func (m *App) split() (int, int) {
 	return lw, max(0, m.width-lw-1)
 }
 
+// wide: the list and the detail side by side.
+func (m *App) wide() bool { return m.width >= wideWidth }
+
 // layout hands every pane its size after a resize or when the input line
 // comes or goes.
 func (m *App) layout() {
-	m.wide = m.width >= wideWidth
 	w, h := max(1, m.width), m.bodyHeight()
-	if m.wide {
+	if m.wide() {
 		lw, dw := m.split()
 		m.list.SetSize(lw, h)
 		m.detail.SetSize(dw, h)

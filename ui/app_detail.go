@@ -30,11 +30,11 @@ func (m *App) openDetail() tea.Cmd {
 // and schedules the fetch of the record once the cursor rests.
 func (m *App) selectionMoved(before string) tea.Cmd {
 	p, ok := m.list.Selected()
-	if why, nothing := m.list.Nothing(); nothing && m.wide && m.nav.loaded {
+	if why, nothing := m.list.Nothing(); nothing && m.wide() && m.nav.loaded {
 		m.detail.Clear(why) // an empty result empties the detail too
 		return nil
 	}
-	if !m.wide || !ok || p.ID == before {
+	if !m.wide() || !ok || p.ID == before {
 		return nil
 	}
 	seq, id := m.details.Rest(), p.ID
@@ -132,7 +132,7 @@ func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.width, m.height = msg.Width, msg.Height
 	m.layout()
 	sync := m.reader.Sync()
-	if _, has := m.detail.Paper(); m.focus == focusDetail && !m.wide && !has {
+	if _, has := m.detail.Paper(); m.focus == focusDetail && !m.wide() && !has {
 		m.setFocus(focusList)
 	}
 	if p, ok := m.detail.Paper(); ok {

@@ -297,7 +297,7 @@ func (m *App) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return nil
 	case m.focus == focusReader:
 		return m.reader.Update(msg)
-	case m.wide && msg.Mouse().X > lw, !m.wide && m.focus == focusDetail:
+	case m.wide() && msg.Mouse().X > lw, !m.wide() && m.focus == focusDetail:
 		return m.detail.Update(msg)
 	}
 	return m.updateList(msg)

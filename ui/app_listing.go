@@ -137,10 +137,10 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	search = tea.Batch(search, m.resort())
 	m.updateStatusListing()
-	if m.focus == focusDetail && !m.wide {
+	if m.focus == focusDetail && !m.wide() {
 		m.setFocus(focusList)
 	}
-	if m.wide && m.list.SelectedID() == before && before != "" {
+	if m.wide() && m.list.SelectedID() == before && before != "" {
 		return search
 	}
 	return tea.Batch(search, m.selectionMoved("\x00")) // force the detail to follow

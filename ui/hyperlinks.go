@@ -90,7 +90,7 @@ func (m *App) shownLinks() []string {
 	switch {
 	case m.focus == focusPicker:
 		return linkURLs(m.picked)
-	case m.focus == focusDetail || m.wide && (m.focus == focusList || m.focus == focusDetail):
+	case m.focus == focusDetail || m.wide() && (m.focus == focusList || m.focus == focusDetail):
 		if p, ok := m.detail.Paper(); ok {
 			return linkURLs(p)
 		}

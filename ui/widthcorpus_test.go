@@ -92,13 +92,13 @@ func TestWidthCorpusFits(t *testing.T) {
 				switch m.focus {
 				case focusList:
 					lw := w
-					if m.wide {
+					if m.wide() {
 						lw, _ = m.split()
 					}
 					checkPaneFits(t, label+" (list)", m.list.View(), lw)
 				case focusDetail:
 					dw := w
-					if m.wide {
+					if m.wide() {
 						_, dw = m.split()
 					}
 					checkPaneFits(t, label+" (detail)", m.detail.View(), dw)
