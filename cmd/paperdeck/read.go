@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -106,7 +107,7 @@ func readPaper(ctx context.Context, sel selectors, ref string, stderr io.Writer)
 	if err != nil {
 		return nil, noHTMLExit(id, err)
 	}
-	doc, err := fulltext.Parse(strings.NewReader(string(page.HTML)), page.URL)
+	doc, err := fulltext.Parse(bytes.NewReader(page.HTML), page.URL)
 	if err != nil {
 		return nil, noHTMLExit(id, fmt.Errorf("%s: %w", page.URL, err))
 	}
