@@ -113,7 +113,7 @@ func TestSideIndexIsBuiltReusedAndRebuiltWhenTheFileChanges(t *testing.T) {
 	if first[0].FromIndex {
 		t.Fatal("first open read an index that cannot exist")
 	}
-	if _, err := os.Stat(IndexPath(cache, path)); err != nil {
+	if _, err := os.Stat(sideIndexFile(cache, path)); err != nil {
 		t.Fatalf("no side index after the first open: %v", err)
 	}
 	second := load(t, path, cache)
@@ -165,7 +165,7 @@ func TestSideIndexIsBuiltReusedAndRebuiltWhenTheFileChanges(t *testing.T) {
 func TestDamagedSideIndexIsIgnored(t *testing.T) {
 	path, cache := writeFile(t, fixtures(t)), t.TempDir()
 	load(t, path, cache)
-	idx := IndexPath(cache, path)
+	idx := sideIndexFile(cache, path)
 	b, _ := os.ReadFile(idx)
 	nl := bytes.IndexByte(b, '\n')
 	for i := nl + 1; i < len(b); i += 7 {
@@ -386,4 +386,10 @@ func TestFilterWithinTheLastKeysMatchesIsFilter(t *testing.T) {
 			t.Errorf("%q narrows %q: %v", tc.q, tc.prev, got)
 		}
 	}
+}
+
+// sideIndexFile is where the side index of the file at path is kept under
+// cacheDir (whether or not there is one).
+func sideIndexFile(cacheDir, path string) string {
+	return indexPath(cacheDir, Source{Path: path}) + ".idx"
 }

@@ -45,10 +45,6 @@ func indexPath(cacheDir string, src Source) string {
 	return filepath.Join(cacheDir, "catalog", hex.EncodeToString(sum[:12]))
 }
 
-// IndexPath is where the side index of the file at path is kept under
-// cacheDir (whether or not there is one).
-func IndexPath(cacheDir, path string) string { return indexPath(cacheDir, Source{Path: path}) + ".idx" }
-
 var le = binary.LittleEndian
 
 // saveIndex writes c beside the others, atomically: a reader never sees
