@@ -57,7 +57,7 @@ version of the paper (read the PDF), 130 interrupted.`,
 			doc, err := readPaper(ctx, sel, args[0], cmd.ErrOrStderr())
 			if err != nil {
 				if ctx.Err() != nil {
-					return exitError{exitInterrupted, errInterrupted}
+					return interrupted()
 				}
 				return err
 			}
