@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // Bookmark is one saved paper: the whole record, so it reads offline, when
@@ -264,10 +265,9 @@ func cleanTags(tags []string) []string {
 	return out
 }
 
-// SameTag reports whether two tags are one: case and spacing aside.
-func SameTag(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}
+// SameTag reports whether two tags are one, as the filter's tag: sees
+// them (query.TagKey): case, accents, punctuation and spacing aside.
+func SameTag(a, b string) bool { return query.TagKey(a) == query.TagKey(b) }
 
 // HasTag reports whether the bookmark carries tag (see SameTag).
 func (bm Bookmark) HasTag(tag string) bool {
@@ -298,7 +298,7 @@ func CountTags(list []Bookmark) []TagCount {
 	index := map[string]int{}
 	for _, bm := range list {
 		for _, t := range bm.Tags {
-			key := strings.ToLower(strings.Join(strings.Fields(t), " "))
+			key := query.TagKey(t)
 			if i, ok := index[key]; ok {
 				out[i].Count++
 				continue

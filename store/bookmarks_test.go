@@ -364,3 +364,27 @@ func TestTaggedAndCountTags(t *testing.T) {
 		t.Errorf("CountTags = %v, want %v", got, want)
 	}
 }
+
+// A tag the filter's tag: takes for one (query.TagKey) is one tag for the
+// bookmarks too: B's counts, --tag and tag:"to read" agree.
+func TestTagsCompareAsTheFilterDoes(t *testing.T) {
+	list := []Bookmark{
+		{Paper: model.Paper{ID: "a"}, Tags: []string{"To-Read"}},
+		{Paper: model.Paper{ID: "b"}, Tags: []string{"to  read", "Théorie"}},
+		{Paper: model.Paper{ID: "c"}, Tags: []string{"theorie", "C++"}},
+		{Paper: model.Paper{ID: "d"}, Tags: []string{"++"}},
+	}
+	want := []TagCount{{"theorie", 2}, {"to read", 2}, {"++", 1}, {"C++", 1}}
+	got := CountTags(list)
+	// Spelt as first met; compared as the filter compares.
+	want[0].Tag, want[1].Tag = "Théorie", "To-Read"
+	if !slices.Equal(got, want) {
+		t.Errorf("CountTags = %v, want %v", got, want)
+	}
+	if got := ids(Tagged(list, "to read")); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf(`Tagged "to read" = %v, want a and b`, got)
+	}
+	if SameTag("++", "C++") {
+		t.Error(`"++" and "C++" are two tags`)
+	}
+}

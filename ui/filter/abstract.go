@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/paperdeck/paperdeck/internal/safego"
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // PrepareAbstracts builds the abstract index ahead of the first abstract
@@ -75,8 +76,8 @@ func (s *segment) abstracts(ctx context.Context) (*wordIndex, error) {
 			}
 		}
 		doc = int32(d)
-		buf = forEachWord(s.papers[d].Summary, buf, add)
-		buf = forEachWord(s.papers[d].AISummary, buf, add)
+		buf = query.ForEachWord(s.papers[d].Summary, buf, add)
+		buf = query.ForEachWord(s.papers[d].AISummary, buf, add)
 	}
 	dict, rank := in.sortedRanks()
 	ix := &wordIndex{dict: dict, postOff: make([]uint32, len(dict)+1), post: make([]uint32, len(pairs))}

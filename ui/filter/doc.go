@@ -2,38 +2,14 @@
 // papers that answers a query per keystroke in milliseconds at 100,000
 // papers, so the list can filter as the user types.
 //
-// # Query language
-//
-// Words match case-insensitively, word by word: every word of the query
-// must start a word of the title, an author, the organisation, a keyword,
-// or a tag or the note of the paper's bookmark ("flow ma" finds "Flow
-// Matching"; "low" does not). Accents fold ("rafal" finds "Rafał");
-// punctuation separates words ("llama-3").
-// Results are ranked: papers whose title holds every query word, then
-// those whose title holds some, then the rest, each group by upvotes
-// (most first) and then in listing order. A query of qualifiers only
-// keeps listing order. Qualifiers:
-//
-//	has:code          papers with a code link
-//	up:>N up:<N up:N  upvotes (also >=, <=, N..M); several combine
-//	org:NAME          a word of the organisation starts with NAME, or its
-//	                  initials do (org:mit, org:cmu, org:gdm)
-//	author:NAME       a word of an author's name starts with NAME
-//	tag:NAME #NAME    the bookmark carries the tag NAME (case and
-//	                  punctuation aside); while no tag is NAME, every tag
-//	                  starting with it
-//	note:WORD         a word of the bookmark's note starts with WORD
-//	is:unread is:read is:bookmarked is:new   from the caller's Marks
-//	listed:new listed:cross listed:replacement   how an arXiv
-//	                  new-submissions page lists the paper
-//
-// A leading - negates a word or a qualifier: -has:code, -is:read,
-// -tag:rl, -org:meta, -diffusion. A NAME with spaces goes in quotes:
-// org:"google deepmind", tag:"to read". A qualifier still being typed
-// ("up:>") is left out and explained in Result.Hint; so is a tag no
-// bookmark carries, and an unknown key ("llama:3", searched as words).
-// In abstract mode (Request.Abstracts, ctrl+a) a word may also start a
-// word of the abstract or AI summary.
+// The query language is package query's (see its doc): the catalog of a
+// snapshot reads the same one. Results are ranked: papers whose title
+// holds every query word, then those whose title holds some, then the
+// rest, each group by upvotes (most first) and then in listing order. A
+// query of qualifiers only keeps listing order. A qualifier the listing's
+// papers know nothing about (up: on arXiv papers) is left out and the hint
+// says so (query.Within). In abstract mode (Request.Abstracts, ctrl+a) a
+// word may also start a word of the abstract or AI summary.
 //
 // # Using it from the UI
 //

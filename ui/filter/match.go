@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // forwardCost is how many postings one look-up in a paper's own sorted
@@ -31,46 +32,39 @@ type condition struct {
 
 // match evaluates q in the segment, among cand when it is not nil (a
 // previous result's matches). cand is never modified.
-func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset) (matches, error) {
+func (s *segment) match(ctx context.Context, q *query.Query, cats categorySets, req Request, cand bitset) (matches, error) {
 	var m matches
 	lib := req.Marks.Library
 	shelved := len(s.shelf(lib)) > 0
 	given := cand // not ours to change
-	if q.need&hasCode != 0 {
+	if q.Need&query.HasCode != 0 {
 		cand = and(cand, s.code)
 	}
-	if q.shun&hasCode != 0 {
+	if q.Shun&query.HasCode != 0 {
 		cand = andNot(cand, s.code, s.n)
 	}
 	// Tags and note words first: bookmarks are few, so they leave the
 	// fewest candidates.
-	if len(q.tags) > 0 || len(q.note) > 0 {
-		cand = s.shelfHits(lib, cand, func(e *shelfEntry) bool {
-			for _, set := range q.tagSets {
-				if !e.hasTag(set) {
-					return false
-				}
-			}
-			return e.noteHasAll(q.note)
-		})
+	if len(q.Tags) > 0 || len(q.Note) > 0 {
+		cand = s.shelfHits(lib, cand, func(e *query.Shelf) bool { return e.Matches(q) })
 	}
 	var abs *wordIndex
-	if req.Abstracts && len(q.terms) > 0 {
+	if req.Abstracts && len(q.Terms) > 0 {
 		var err error
 		if abs, err = s.abstracts(ctx); err != nil {
 			return m, err
 		}
 	}
 
-	conds := make([]condition, 0, len(q.terms)+len(q.org)+len(q.author))
-	for _, w := range q.terms {
-		conds = append(conds, condition{word: w, fields: groupFields[wordGroup], text: true})
+	conds := make([]condition, 0, len(q.Terms)+len(q.Org)+len(q.Author))
+	for _, w := range q.Terms {
+		conds = append(conds, condition{word: w, fields: groupFields[query.WordGroup], text: true})
 	}
-	for _, w := range q.org {
-		conds = append(conds, condition{word: w, fields: groupFields[orgGroup]})
+	for _, w := range q.Org {
+		conds = append(conds, condition{word: w, fields: groupFields[query.OrgGroup]})
 	}
-	for _, w := range q.author {
-		conds = append(conds, condition{word: w, fields: groupFields[authorGroup]})
+	for _, w := range q.Author {
+		conds = append(conds, condition{word: w, fields: groupFields[query.AuthorGroup]})
 	}
 	for i := range conds {
 		s.prepare(&conds[i])
@@ -85,7 +79,7 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 		}
 		hit, title := s.eval(c, cand)
 		if c.text && shelved {
-			hit.or(s.shelfHits(lib, cand, func(e *shelfEntry) bool { return anyWordPrefix(e.words, c.word) }))
+			hit.or(s.shelfHits(lib, cand, func(e *query.Shelf) bool { return e.HasWord(c.word) }))
 		}
 		if c.text && abs != nil {
 			more, err := abs.eval(ctx, c.word, cand, s.n)
@@ -104,17 +98,17 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 		}
 		cand = hit
 	}
-	for i := range q.not {
-		cand = andNot(cand, s.groupHits(&q.not[i], lib, cand), s.n)
+	for i := range q.Not {
+		cand = andNot(cand, s.groupHits(&q.Not[i], lib, cats, cand), s.n)
 	}
 	if cand == nil {
 		cand = fullBitset(s.n)
 	} else if sameBitset(cand, given) {
 		cand = cand.clone()
 	}
-	if q.upMin > 0 || q.upMax < math.MaxInt || q.usesMarks() || (q.need|q.shun)&listingFlags != 0 {
+	if q.UpMin > 0 || q.UpMax < math.MaxInt || q.UsesMarks() || (q.Need|q.Shun)&query.ListingFlags != 0 || cats.want != nil {
 		cand.each(func(d uint32) {
-			if !s.keep(d, q, req.Marks) {
+			if !s.keep(d, q, cats, req.Marks) {
 				cand[d>>6] &^= 1 << (d & 63)
 			}
 		})
@@ -125,7 +119,7 @@ func (s *segment) match(ctx context.Context, q *query, req Request, cand bitset)
 
 // groupFields are the fields the words of each kind of qualifier match
 // in, negated or not.
-var groupFields = [...]uint32{wordGroup: anyField, orgGroup: inOrg | inInitials, authorGroup: inAuthors}
+var groupFields = [...]uint32{query.WordGroup: anyField, query.OrgGroup: inOrg | inInitials, query.AuthorGroup: inAuthors}
 
 func (s *segment) prepare(c *condition) {
 	c.lo, c.hi = wordRange(s.dict, c.word)
@@ -133,22 +127,23 @@ func (s *segment) prepare(c *condition) {
 }
 
 // groupHits are the papers among cand (nil: all) that a negated group
-// names: every word of it matches, or the paper carries the tag.
-func (s *segment) groupHits(g *group, lib *Library, cand bitset) bitset {
-	switch g.kind {
-	case tagGroup:
-		return s.shelfHits(lib, cand, func(e *shelfEntry) bool { return e.hasTag(g.tagSet) })
-	case noteGroup:
-		return s.shelfHits(lib, cand, func(e *shelfEntry) bool { return e.noteHasAll(g.words) })
+// names: every word of it matches, the paper carries the tag, or has the
+// category.
+func (s *segment) groupHits(g *query.Group, lib *Library, cats categorySets, cand bitset) bitset {
+	switch g.Kind {
+	case query.TagGroup, query.NoteGroup:
+		return s.shelfHits(lib, cand, func(e *query.Shelf) bool { return e.Names(g) })
+	case query.CatGroup:
+		return s.categoryHits(cats.shun[g.Words[0]], cand)
 	}
-	fields := groupFields[g.kind]
+	fields := groupFields[g.Kind]
 	hits := cand
-	for _, w := range g.words {
+	for _, w := range g.Words {
 		c := condition{word: w, fields: fields}
 		s.prepare(&c)
 		h, _ := s.eval(c, hits)
-		if g.kind == wordGroup && len(s.shelf(lib)) > 0 {
-			h.or(s.shelfHits(lib, hits, func(e *shelfEntry) bool { return anyWordPrefix(e.words, w) }))
+		if g.Kind == query.WordGroup && len(s.shelf(lib)) > 0 {
+			h.or(s.shelfHits(lib, hits, func(e *query.Shelf) bool { return e.HasWord(w) }))
 		}
 		hits = h
 	}
@@ -183,31 +178,35 @@ func andNot(cand, set bitset, n int) bitset {
 	return out
 }
 
-var listingFlagOf = map[string]flag{
-	model.ListedNew: listedNew, model.ListedCross: listedCross, model.ListedReplacement: listedReplacement,
+var listingFlagOf = map[string]query.Flag{
+	model.ListedNew: query.ListedNew, model.ListedCross: query.ListedCross, model.ListedReplacement: query.ListedReplacement,
 }
 
-// keep applies the per-paper qualifiers: upvotes, marks, arXiv listing.
-func (s *segment) keep(d uint32, q *query, marks Marks) bool {
+// keep applies the per-paper qualifiers: upvotes, categories, marks,
+// arXiv listing.
+func (s *segment) keep(d uint32, q *query.Query, cats categorySets, marks Marks) bool {
 	up := int(s.upvotes[d])
-	if up < q.upMin || up > q.upMax {
+	if up < q.UpMin || up > q.UpMax {
 		return false
 	}
-	if (q.need|q.shun)&listingFlags != 0 {
+	if cats.want != nil && !slices.ContainsFunc(s.papers[d].Categories, func(c string) bool { return cats.want[c] }) {
+		return false
+	}
+	if (q.Need|q.Shun)&query.ListingFlags != 0 {
 		have := listingFlagOf[s.papers[d].ArxivListing]
-		if q.need&listingFlags&^have != 0 || q.shun&have != 0 {
+		if q.Need&query.ListingFlags&^have != 0 || q.Shun&have != 0 {
 			return false
 		}
 	}
 	id := s.ids[d]
 	for _, f := range [...]struct {
-		flag flag
+		flag query.Flag
 		has  func(string) bool
-	}{{isRead, marks.Read}, {isBookmarked, marks.Bookmarked}, {isNew, marks.New}} {
-		if (q.need|q.shun)&f.flag == 0 {
+	}{{query.IsRead, marks.Read}, {query.IsBookmarked, marks.Bookmarked}, {query.IsNew, marks.New}} {
+		if (q.Need|q.Shun)&f.flag == 0 {
 			continue
 		}
-		if has := f.has != nil && f.has(id); has && q.shun&f.flag != 0 || !has && q.need&f.flag != 0 {
+		if has := f.has != nil && f.has(id); has && q.Shun&f.flag != 0 || !has && q.Need&f.flag != 0 {
 			return false
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // oracle is the filter written the obvious way, paper by paper: what the
@@ -28,21 +29,21 @@ func newOracle(papers []model.Paper, shelf ...Shelved) *oracle {
 	o := &oracle{papers: papers, docs: make([]oracleDoc, len(papers)), shelf: map[string]Shelved{}}
 	for i, p := range papers {
 		d := &o.docs[i]
-		d.title = words(p.Title)
+		d.title = query.Words(p.Title)
 		for _, a := range p.Authors {
-			d.authors = append(d.authors, words(a)...)
+			d.authors = append(d.authors, query.Words(a)...)
 		}
-		d.org = append(words(p.Organization), orgInitials(p.Organization)...)
-		d.all = append(append(append([]string{}, d.title...), d.authors...), words(p.Organization)...)
+		d.org = append(query.Words(p.Organization), orgInitials(p.Organization)...)
+		d.all = append(append(append([]string{}, d.title...), d.authors...), query.Words(p.Organization)...)
 		for _, k := range p.Keywords {
-			d.all = append(d.all, words(k)...)
+			d.all = append(d.all, query.Words(k)...)
 		}
-		d.abs = append(words(p.Summary), words(p.AISummary)...)
+		d.abs = append(query.Words(p.Summary), query.Words(p.AISummary)...)
 	}
 	for _, sh := range shelf {
 		o.shelf[sh.ID] = sh
 		for _, t := range sh.Tags {
-			if k := strings.Join(words(t), " "); k != "" && !slices.Contains(o.tags, k) {
+			if k := query.TagKey(t); k != "" && !slices.Contains(o.tags, k) {
 				o.tags = append(o.tags, k)
 			}
 		}
@@ -55,7 +56,7 @@ func newOracle(papers []model.Paper, shelf ...Shelved) *oracle {
 func (o *oracle) tagged(id, value string) bool {
 	exact := slices.Contains(o.tags, value)
 	for _, t := range o.shelf[id].Tags {
-		k := strings.Join(words(t), " ")
+		k := query.TagKey(t)
 		if k == value || !exact && k != "" && strings.HasPrefix(k, value) {
 			return true
 		}
@@ -64,80 +65,80 @@ func (o *oracle) tagged(id, value string) bool {
 }
 
 func (o *oracle) filter(text string, abstracts bool, marks Marks) []int {
-	q := parseQuery(text)
+	q := query.Parse(text)
 	type hit struct{ tier, up, pos int }
 	var hits []hit
 	for i, p := range o.papers {
 		d := &o.docs[i]
 		sh := o.shelf[p.ID]
-		note := words(sh.Note)
+		note := query.Words(sh.Note)
 		var mine []string // words of the tags and the note
 		for _, t := range sh.Tags {
-			mine = append(mine, words(t)...)
+			mine = append(mine, query.Words(t)...)
 		}
 		mine = append(mine, note...)
 
 		ok := true
 		inTitle := 0
-		for _, t := range q.terms {
+		for _, t := range q.Terms {
 			if anyPrefix(d.title, t) {
 				inTitle++
 			}
 			ok = ok && (anyPrefix(d.all, t) || anyPrefix(mine, t) || abstracts && anyPrefix(d.abs, t))
 		}
-		for _, w := range q.org {
+		for _, w := range q.Org {
 			ok = ok && anyPrefix(d.org, w)
 		}
-		for _, w := range q.author {
+		for _, w := range q.Author {
 			ok = ok && anyPrefix(d.authors, w)
 		}
-		for _, w := range q.note {
+		for _, w := range q.Note {
 			ok = ok && anyPrefix(note, w)
 		}
-		for _, t := range q.tags {
+		for _, t := range q.Tags {
 			ok = ok && o.tagged(p.ID, t)
 		}
-		for _, g := range q.not {
+		for _, g := range q.Not {
 			all := true
-			for _, w := range g.words {
-				switch g.kind {
-				case wordGroup:
+			for _, w := range g.Words {
+				switch g.Kind {
+				case query.WordGroup:
 					all = all && (anyPrefix(d.all, w) || anyPrefix(mine, w))
-				case orgGroup:
+				case query.OrgGroup:
 					all = all && anyPrefix(d.org, w)
-				case authorGroup:
+				case query.AuthorGroup:
 					all = all && anyPrefix(d.authors, w)
-				case noteGroup:
+				case query.NoteGroup:
 					all = all && anyPrefix(note, w)
-				case tagGroup:
+				case query.TagGroup:
 					all = all && o.tagged(p.ID, w)
 				}
 			}
 			ok = ok && !all
 		}
-		has := map[flag]bool{
-			hasCode:      p.HasCode(),
-			isRead:       marks.Read != nil && marks.Read(p.ID),
-			isBookmarked: marks.Bookmarked != nil && marks.Bookmarked(p.ID),
-			isNew:        marks.New != nil && marks.New(p.ID),
+		has := map[query.Flag]bool{
+			query.HasCode:      p.HasCode(),
+			query.IsRead:       marks.Read != nil && marks.Read(p.ID),
+			query.IsBookmarked: marks.Bookmarked != nil && marks.Bookmarked(p.ID),
+			query.IsNew:        marks.New != nil && marks.New(p.ID),
 		}
 		for f, yes := range has {
-			ok = ok && (q.need&f == 0 || yes) && (q.shun&f == 0 || !yes)
+			ok = ok && (q.Need&f == 0 || yes) && (q.Shun&f == 0 || !yes)
 		}
-		ok = ok && p.Upvotes >= q.upMin && p.Upvotes <= q.upMax
+		ok = ok && p.Upvotes >= q.UpMin && p.Upvotes <= q.UpMax
 		if !ok {
 			continue
 		}
 		tier := 2
 		switch {
-		case len(q.terms) == 0:
-		case inTitle == len(q.terms):
+		case len(q.Terms) == 0:
+		case inTitle == len(q.Terms):
 			tier = 0
 		case inTitle > 0:
 			tier = 1
 		}
 		up := p.Upvotes
-		if len(q.terms) == 0 {
+		if len(q.Terms) == 0 {
 			up = 0
 		}
 		hits = append(hits, hit{tier, up, i})

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // Marks tells the is: qualifiers which papers are read, bookmarked and
@@ -51,7 +53,7 @@ type Result struct {
 	// number…"); "" when the whole query was understood.
 	Hint string
 
-	q      query
+	q      query.Query
 	gen    uint64
 	lib    *Library
 	segs   []segmentMatches // nil: every paper
@@ -84,28 +86,30 @@ func (ix *Index) Query(q string, prev *Result, marks Marks) *Result {
 // only prev's matches are searched; the result is the same either way. It
 // returns ctx.Err() when cancelled (only abstract searches take long).
 func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result, error) {
-	q := parseQuery(req.Query)
-	q.resolveTags(req.Marks.Library)
-	res := &Result{Seq: req.Seq, Query: req.Query, Abstracts: req.Abstracts, Hint: q.hint, q: q, gen: req.Marks.Gen, lib: req.Marks.Library}
-	if q.empty() {
+	q := query.Parse(req.Query)
+	q.Within(ix.has(), "this listing")
+	q.ResolveTags(req.Marks.Library)
+	cats := ix.categorySets(&q)
+	res := &Result{Seq: req.Seq, Query: req.Query, Abstracts: req.Abstracts, Hint: q.Hint, q: q, gen: req.Marks.Gen, lib: req.Marks.Library}
+	if q.Empty() {
 		res.Matches = make([]int, ix.Len())
 		for i := range res.Matches {
 			res.Matches[i] = i
 		}
 		return res, nil
 	}
-	if req.Abstracts && len(q.terms) > 0 {
+	if req.Abstracts && len(q.Terms) > 0 {
 		if err := ix.PrepareAbstracts(ctx); err != nil { // on every core, the first time
 			return nil, err
 		}
 	}
-	reuse := prev != nil && q.narrows(&prev.q) && (prev.Abstracts || !req.Abstracts) &&
-		(!prev.q.usesMarks() || prev.gen == req.Marks.Gen) && (!prev.q.usesLibrary() || prev.lib == req.Marks.Library)
+	reuse := prev != nil && q.Narrows(&prev.q) && (prev.Abstracts || !req.Abstracts) &&
+		(!prev.q.UsesMarks() || prev.gen == req.Marks.Gen) && (!prev.q.UsesLibrary() || prev.lib == req.Marks.Library)
 	res.reused = reuse
 
 	// Matches fall in three tiers by title (every query word, some, none);
 	// within a tier, by upvotes then listing order.
-	ranked := len(q.terms) > 0
+	ranked := len(q.Terms) > 0
 	found := make([]matches, len(ix.segs))
 	var sizes [3]int
 	res.segs = make([]segmentMatches, len(ix.segs))
@@ -114,7 +118,7 @@ func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result
 		if reuse {
 			cand = prev.bitsFor(i, s)
 		}
-		m, err := s.match(ctx, &q, req, cand)
+		m, err := s.match(ctx, &q, cats, req, cand)
 		if err != nil {
 			return nil, err
 		}
@@ -139,6 +143,15 @@ func (ix *Index) Search(ctx context.Context, req Request, prev *Result) (*Result
 		res.Matches = ix.rankBySort(found, sizes)
 	}
 	return res, nil
+}
+
+// has is what the listing's papers know, for query.Within.
+func (ix *Index) has() query.Has {
+	var h query.Has
+	for _, s := range ix.segs {
+		h |= s.has
+	}
+	return h
 }
 
 // tier is 0 when the title holds every query word, 1 when it holds some,

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 )
 
 // Which field a word came from, kept beside every (word, paper) pair.
@@ -38,10 +39,12 @@ type segment struct {
 	fwdOff  []uint32 // words of doc d: fwd[fwdOff[d]:fwdOff[d+1]]
 	fwd     []uint32 // word<<maskBits | fields, words ascending
 
-	upvotes []int32
-	code    bitset
-	ids     []string
-	papers  []model.Paper // kept for the abstract index
+	upvotes    []int32
+	code       bitset
+	ids        []string
+	categories []string      // every category of its papers, once
+	has        query.Has     // what its papers know: qualifiers on the rest are explained
+	papers     []model.Paper // kept for the abstract index
 
 	absMu sync.Mutex
 	abs   *wordIndex // guarded by absMu until set, then read-only
@@ -150,15 +153,21 @@ func buildSegment(base int, papers []model.Paper) *segment {
 		if p.HasCode() {
 			s.code.set(uint32(d))
 		}
+		s.has |= paperHas(p)
+		for _, c := range p.Categories {
+			if !slices.Contains(s.categories, c) {
+				s.categories = append(s.categories, c)
+			}
+		}
 		b.doc = int32(d)
 		b.field = inTitle
-		buf = forEachWord(p.Title, buf, add)
+		buf = query.ForEachWord(p.Title, buf, add)
 		b.field = inAuthors
 		for _, a := range p.Authors {
-			buf = forEachWord(a, buf, add)
+			buf = query.ForEachWord(a, buf, add)
 		}
 		b.field = inOrg
-		buf = forEachWord(p.Organization, buf, add)
+		buf = query.ForEachWord(p.Organization, buf, add)
 		b.field = inInitials
 		ins, ok := initials[p.Organization] // few organisations, many papers
 		if !ok {
@@ -171,7 +180,7 @@ func buildSegment(base int, papers []model.Paper) *segment {
 		}
 		b.field = inKeywords
 		for _, k := range p.Keywords {
-			buf = forEachWord(k, buf, add)
+			buf = query.ForEachWord(k, buf, add)
 		}
 		s.fwdOff[d+1] = uint32(len(b.fwd))
 	}
@@ -204,6 +213,29 @@ func buildSegment(base int, papers []model.Paper) *segment {
 	}
 	s.fwd = slices.Clip(fwd)
 	return s
+}
+
+// paperHas is what a paper knows for the qualifiers. Upvotes and code
+// links count once any paper of the listing has them (a paper of a source
+// that has upvotes may have none yet).
+func paperHas(p *model.Paper) query.Has {
+	var h query.Has
+	if p.Upvotes > 0 || p.Source == model.SourceHF {
+		h |= query.Upvotes
+	}
+	if p.HasCode() {
+		h |= query.CodeLinks
+	}
+	if p.Organization != "" {
+		h |= query.Organisations
+	}
+	if p.ArxivListing != "" {
+		h |= query.ArxivListing
+	}
+	if len(p.Categories) > 0 {
+		h |= query.Categories
+	}
+	return h
 }
 
 // wordRange is the range of word numbers [lo, hi) of the words in dict
