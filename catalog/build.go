@@ -101,9 +101,7 @@ type part struct {
 	titleLen []uint16
 	date     []uint32
 	sig      []signature
-	cats     [][]string // by name, from the file; or, from a side index,
-	catIDs   []uint16   // the catalog's numbers,
-	catCount []uint8    // so many per paper
+	cats     [][]string // by name, as in the file
 	lineOff  []int64
 	lineLen  []uint32
 	skipped  int
@@ -403,11 +401,6 @@ func (b *builder) add(p part) {
 	c.titleLen = append(c.titleLen, p.titleLen...)
 	c.date = append(c.date, p.date...)
 	c.sig = append(c.sig, p.sig...)
-	for _, n := range p.catCount {
-		c.cats = append(c.cats, p.catIDs[:n]...)
-		p.catIDs = p.catIDs[n:]
-		c.catOff = append(c.catOff, uint32(len(c.cats)))
-	}
 	for _, cats := range p.cats {
 		for _, name := range cats {
 			id, ok := b.catID[name]
