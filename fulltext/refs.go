@@ -7,11 +7,15 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/paperdeck/paperdeck/model"
 )
 
 var (
-	doiPattern   = regexp.MustCompile(`\b10\.\d{4,9}/[^\s"<>]+`)
-	arxivPattern = regexp.MustCompile(`(?i)(?:arxiv[:\s/]*(?:abs/|pdf/)?|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?`)
+	doiPattern = regexp.MustCompile(`\b10\.\d{4,9}/[^\s"<>]+`)
+	// An arXiv id after "arXiv:" or in an arxiv.org abs or pdf URL; the id
+	// itself is model's one rule.
+	arxivPattern = regexp.MustCompile(`(?i:arxiv[:\s/]*(?:abs/|pdf/)?|arxiv\.org/(?:abs|pdf)/)(` + model.ArxivIDExpr + `)`)
 )
 
 // reference reads one bibliography entry.

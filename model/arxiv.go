@@ -9,13 +9,16 @@ const (
 	arxivNewIDExpr = `(\d{2})(\d{2})\.\d{4,5}`
 	// arxivOldIDExpr is archive(.XX)/YYMMNNN, the form before: hep-th/9901001.
 	arxivOldIDExpr = `[a-z][a-z-]*(?:\.[A-Z]{2})?/(\d{2})\d{5}`
+	// ArxivIDExpr matches an arXiv id of either form, without its version.
+	// A parser finding ids in text builds on it.
+	ArxivIDExpr = `(?:` + arxivNewIDExpr + `|` + arxivOldIDExpr + `)`
 	// ArxivCategoryExpr matches an archive or a category: cs.LG, math.AP,
 	// hep-th, astro-ph.CO. A parser finding categories in text builds on it.
 	ArxivCategoryExpr = `[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?`
 )
 
 var (
-	arxivID       = regexp.MustCompile(`^(?:` + arxivNewIDExpr + `|` + arxivOldIDExpr + `)(v\d+)?$`)
+	arxivID       = regexp.MustCompile(`^` + ArxivIDExpr + `(v\d+)?$`)
 	arxivCategory = regexp.MustCompile(`^` + ArxivCategoryExpr + `$`)
 )
 
