@@ -100,6 +100,7 @@ func TestPaperIDReadsEveryFormAUserPastes(t *testing.T) {
 		"https://arxiv.org/pdf/2406.08472v2", "arxiv.org/pdf/2406.08472v2", "http://arxiv.org/pdf/2406.08472v2.pdf",
 		"www.arxiv.org/abs/2406.08472", "https://export.arxiv.org/abs/2406.08472",
 		"https://huggingface.co/papers/2406.08472", "huggingface.co/papers/2406.08472", "hf.co/papers/2406.08472v1",
+		"https://arxiv.org/html/2406.08472v2", "arxiv.org/html/2406.08472v2/#S3",
 	} {
 		if id, ok := PaperID(in); !ok || id != "2406.08472" {
 			t.Errorf("PaperID(%q) = %q, %v", in, id, ok)

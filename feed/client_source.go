@@ -3,7 +3,6 @@ package feed
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -92,19 +91,14 @@ func hfURLPeriod(u *url.URL) (model.Period, error) {
 	return model.Period{}, fmt.Errorf("%s is not a huggingface.co/papers listing paperdeck knows", u.Redacted())
 }
 
-var pdfSuffix = regexp.MustCompile(`(?i)\.pdf$`)
-
 func arxivURLPeriod(u *url.URL) (model.Period, error) {
 	parts := pathParts(u.Path)
 	switch {
 	case len(parts) >= 2 && parts[0] == "list":
 		// /list/cs.LG/new, /list/cs.LG/recent, /list/cs.LG: paperdeck reads "new".
 		return model.Period{Kind: model.Arxiv, Value: parts[1]}, nil
-	case len(parts) >= 2 && (parts[0] == "abs" || parts[0] == "pdf"):
-		id := pdfSuffix.ReplaceAllString(strings.Join(parts[1:], "/"), "")
-		if model.IsArxivID(id) {
-			return model.Period{Kind: model.Arxiv, Value: model.StripArxivVersion(id)}, nil
-		}
+	case arxivPageID(parts) != "":
+		return model.Period{Kind: model.Arxiv, Value: model.StripArxivVersion(arxivPageID(parts))}, nil
 	}
 	return model.Period{}, fmt.Errorf("%s is not an arxiv.org/list/CATEGORY or arxiv.org/abs/ID page", u.Redacted())
 }

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,31 +42,6 @@ type FullText struct {
 	HTML      []byte
 	FromCache bool
 }
-
-// FullTextID reads the arXiv id out of what a user may give for a full
-// text: an id (with its version or not), or an arxiv.org abs, pdf or html
-// URL, or a Hugging Face paper URL. A version asked for is kept.
-func FullTextID(ref string) (string, bool) {
-	s := strings.TrimSpace(ref)
-	if len(s) > 6 && strings.EqualFold(s[:6], "arxiv:") {
-		s = strings.TrimSpace(s[6:])
-	}
-	if model.IsArxivID(s) {
-		return s, true
-	}
-	if m := htmlPagePath.FindStringSubmatch(s); m != nil && model.IsArxivID(m[1]) {
-		return m[1], true
-	}
-	if m := absOrPDFPath.FindStringSubmatch(s); m != nil && model.IsArxivID(m[1]) {
-		return m[1], true
-	}
-	return PaperID(s)
-}
-
-var (
-	htmlPagePath = regexp.MustCompile(`^(?:https?://)?(?:www\.)?arxiv\.org/html/([^?#]+?)/?(?:[?#].*)?$`)
-	absOrPDFPath = regexp.MustCompile(`^(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?(?:[?#].*)?$`)
-)
 
 // FullText fetches a paper's HTML full text from arXiv (the pacing
 // applies), following arXiv's redirect to the versioned page, and keeps it

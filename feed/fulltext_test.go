@@ -152,6 +152,9 @@ func TestFullTextID(t *testing.T) {
 		"https://arxiv.org/pdf/2401.01234.pdf":     "2401.01234",
 		"https://huggingface.co/papers/2401.01234": "2401.01234",
 		"hep-th/9901001":                           "hep-th/9901001",
+		"arxiv.org/pdf/2401.01234v2.pdf":           "2401.01234v2",
+		"hf.co/papers/2401.01234v1":                "2401.01234v1",
+		"https://arxiv.org/abs/hep-th/9901001v2":   "hep-th/9901001v2",
 	} {
 		if got, ok := FullTextID(in); !ok || got != want {
 			t.Errorf("FullTextID(%q) = %q, %v; want %q", in, got, ok, want)
