@@ -129,7 +129,10 @@ func (m *App) handleDetailKey(k tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.handlePaperKey(k); ok {
 		return cmd
 	}
-	return m.findNow(k, m.detail.Update(k))
+	if cmd, ok := m.findNow(k, m.detail); ok {
+		return cmd
+	}
+	return m.detail.Update(k)
 }
 
 // showRecent is !: the status bar's recent messages, whole (the bar cuts

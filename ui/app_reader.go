@@ -9,7 +9,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
-	"github.com/paperdeck/paperdeck/ui/pane/detail"
+	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
 	"github.com/paperdeck/paperdeck/ui/pane/input"
 	"github.com/paperdeck/paperdeck/ui/render"
@@ -82,25 +82,25 @@ func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	return m.findNow(k, m.reader.Update(k))
-}
-
-// findNow opens the find line in the same update as the pane's find key,
-// not through the message the pane answers with: keys already queued
-// behind / (a fast typist, a paste) then go into the line, where before
-// they reached the pane (the p of "/prime" opened the PDF).
-func (m *App) findNow(k tea.KeyPressMsg, cmd tea.Cmd) tea.Cmd {
-	if cmd == nil || !key.Matches(k, m.pkeys.Find) {
+	if cmd, ok := m.findNow(k, m.reader); ok {
 		return cmd
 	}
-	switch msg := cmd().(type) {
-	case detail.FindMsg:
-		return m.openInput(input.Find, msg.Query)
-	case fulltext.FindMsg:
-		return m.openInput(input.Find, msg.Query)
-	default:
-		return func() tea.Msg { return msg }
+	return m.reader.Update(k)
+}
+
+// findNow opens the find line in the same update as the pane's find key
+// (common.Finder says why): keys already queued behind / then go into the
+// line, where a message would let them reach the pane (the p of "/prime"
+// opened the PDF).
+func (m *App) findNow(k tea.KeyPressMsg, f common.Finder) (tea.Cmd, bool) {
+	if !key.Matches(k, m.pkeys.Find) {
+		return nil, false
 	}
+	q, ok := f.FindFrom()
+	if !ok {
+		return nil, false
+	}
+	return m.openInput(input.Find, q), true
 }
 
 // showReaderLinks lists every link of the text in the link picker.
@@ -114,10 +114,10 @@ func (m *App) showReaderLinks(msg fulltext.LinksMsg) tea.Cmd {
 // find runs the find line's query in the pane that asked (the reader or
 // the detail) and says how it went.
 func (m *App) find(query string) string {
+	var f common.Finder = m.detail
 	if m.focus == focusReader {
-		m.reader.Find(query)
-		return m.reader.FindStatus()
+		f = m.reader
 	}
-	m.detail.Find(query)
-	return m.detail.FindStatus()
+	f.Find(query)
+	return f.FindStatus()
 }

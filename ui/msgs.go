@@ -12,7 +12,6 @@ import (
 	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
 	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
-	"github.com/paperdeck/paperdeck/ui/pane/input"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
 	"github.com/paperdeck/paperdeck/ui/pane/picker"
 	"github.com/paperdeck/paperdeck/ui/pane/status"
@@ -51,12 +50,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.handleSorted(msg)
 	case detail.RenderedMsg:
 		return m.detail.Update(msg)
-	case detail.FindMsg:
-		return m.openInput(input.Find, msg.Query)
 	case fulltext.LoadedMsg, fulltext.RenderedMsg:
 		return tea.Batch(m.reader.Update(msg), m.syncLoading())
-	case fulltext.FindMsg:
-		return m.openInput(input.Find, msg.Query)
 	case fulltext.LinksMsg:
 		return m.showReaderLinks(msg)
 	case picker.ChosenMsg:

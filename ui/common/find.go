@@ -7,6 +7,19 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// Finder is a pane with an in-text find (the detail, the full text). The
+// root opens the find line itself, in the same update as the find key,
+// with the query FindFrom gives: a message from the pane would come after
+// the keys already queued behind the find key (a fast typist, a paste),
+// and those must go into the line. The line's query comes back by Find.
+type Finder interface {
+	// FindFrom is the query the find line starts from, and whether the
+	// pane can find now.
+	FindFrom() (string, bool)
+	Find(query string)
+	FindStatus() string
+}
+
 // Find is an in-text find over a pane's lines (the detail's, the full
 // text's): the lines that hold the query, the current one, what the
 // status bar says and where to scroll to show it. The pane draws the

@@ -36,9 +36,6 @@ func (k keys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Find, k.NextHit, k.PrevHit, k.Back}}
 }
 
-// FindMsg asks the root for the find line, starting from Query.
-type FindMsg struct{ Query string }
-
 // Model is the detail pane.
 type Model struct {
 	keys   keys
@@ -190,6 +187,9 @@ func (d *Model) Find(query string) {
 // FindStatus says how the find went, for the status bar.
 func (d *Model) FindStatus() string { return d.find.Status() }
 
+// FindFrom is the query the find line starts from (common.Finder).
+func (d *Model) FindFrom() (string, bool) { return d.find.Query, true }
+
 // SetBanner puts a few lines (the bookmark's tags and note) above the
 // rendered text.
 func (d *Model) SetBanner(s string) {
@@ -274,9 +274,6 @@ func (d *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, d.keys.Back):
 			return common.Close
-		case key.Matches(msg, d.keys.Find):
-			q := d.find.Query
-			return func() tea.Msg { return FindMsg{q} }
 		case key.Matches(msg, d.keys.NextHit, d.keys.PrevHit):
 			if !d.HasHits() {
 				return nil

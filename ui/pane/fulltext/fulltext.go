@@ -46,9 +46,6 @@ func (k keys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Contents, k.NextSection, k.PrevSection, k.GoTo, k.Back}}
 }
 
-// FindMsg asks the root for the find line, starting from Query.
-type FindMsg struct{ Query string }
-
 // LinksMsg asks the root to list the paper's links in the link picker.
 type LinksMsg struct {
 	Title string
@@ -431,6 +428,11 @@ func (m *Model) Find(query string) {
 // FindStatus says how the find went, for the status bar.
 func (m *Model) FindStatus() string { return m.find.Status() }
 
+// FindFrom is the query the find line starts from (common.Finder): the
+// text finds once it is on screen, and not while the keys are the
+// contents'.
+func (m *Model) FindFrom() (string, bool) { return m.find.Query, m.state == ready && !m.tocFocus }
+
 func (m *Model) showHit() {
 	m.vp.SetYOffset(m.find.Offset(m.vp.YOffset(), m.height, 0))
 	m.markHits()
@@ -538,9 +540,6 @@ func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.PrevSection):
 		m.stepSection(-1)
 		return nil, true
-	case key.Matches(k, m.keys.Find):
-		q := m.find.Query
-		return func() tea.Msg { return FindMsg{q} }, true
 	case key.Matches(k, m.keys.NextHit):
 		return m.stepHit(1), true
 	case key.Matches(k, m.keys.PrevHit):

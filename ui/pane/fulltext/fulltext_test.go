@@ -151,6 +151,9 @@ func TestReaderNarrowContentsAndFind(t *testing.T) {
 	if !strings.Contains(s, "Contents") || !strings.Contains(s, "5.1.1 Causally-ordered models") {
 		t.Fatalf("t does not open the contents:\n%s", s)
 	}
+	if _, ok := m.FindFrom(); ok {
+		t.Error("a find can start while the keys are the contents'")
+	}
 	// Down to 3.2 Instruments and go there.
 	for range 20 {
 		if strings.Contains(selectedTOCRow(m), "3.2 Instruments") {
@@ -163,10 +166,10 @@ func TestReaderNarrowContentsAndFind(t *testing.T) {
 		t.Errorf("the contents went to %q, want 3.2 Instruments", first)
 	}
 
-	// Find: every match, n steps, esc clears.
-	msgs := press(m, "/")
-	if len(msgs) != 1 || msgs[0] != (FindMsg{}) {
-		t.Fatalf("/ asks for the find line: %v", msgs)
+	// Find: the root opens the find line from FindFrom while the text has
+	// the keys; every match, n steps, esc clears.
+	if q, ok := m.FindFrom(); !ok || q != "" {
+		t.Fatalf("the text cannot start a find: %q, %v", q, ok)
 	}
 	m.Find("Wharton")
 	if m.FindStatus() == "" || strings.HasPrefix(m.FindStatus(), "no match") {
@@ -174,6 +177,9 @@ func TestReaderNarrowContentsAndFind(t *testing.T) {
 	}
 	if !strings.Contains(screen(m), "Wharton") {
 		t.Errorf("the first match is not on screen:\n%s", screen(m))
+	}
+	if q, _ := m.FindFrom(); q != "Wharton" {
+		t.Errorf("the find line would start from %q, want the query on show", q)
 	}
 	before := m.FindStatus()
 	press(m, "n")
