@@ -18,6 +18,7 @@ import (
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/keymap"
+	"github.com/paperdeck/paperdeck/ui/pane/bookmarks"
 	"github.com/paperdeck/paperdeck/ui/pane/detail"
 	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
 	"github.com/paperdeck/paperdeck/ui/pane/help"
@@ -89,15 +90,16 @@ type App struct {
 	returnTo focus // where the help and the picker return to
 	readFrom focus // where the reader returns to (the list or the detail)
 
-	keys    keymap.Map // the one key table with the config's remaps
-	list    *list.Model
-	detail  *detail.Model
-	reader  *fulltext.Model
-	input   *input.Model
-	help    *help.Model
-	picker  *picker.Model
-	message *message.Model
-	status  *status.Model
+	keys      keymap.Map // the one key table with the config's remaps
+	list      *list.Model
+	bookmarks *bookmarks.Model // B: the bookmarks, on list's rows
+	detail    *detail.Model
+	reader    *fulltext.Model
+	input     *input.Model
+	help      *help.Model
+	picker    *picker.Model
+	message   *message.Model
+	status    *status.Model
 
 	global globalKeys
 	lkeys  listingKeys
@@ -142,7 +144,7 @@ func New(opts Options) *App {
 	c := common.Common{Styles: st, Keys: km}
 	m := &App{
 		opts: opts, ctx: ctx, stop: stop, styles: st, keys: km,
-		list: list.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
+		list: list.New(c, opts.Comforts.DateFormat), bookmarks: bookmarks.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
 		reader: fulltext.New(c, ctx, fullTextLoader(opts), readerRender),
 		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
@@ -260,11 +262,11 @@ func (m *App) body() string {
 		return common.Box(m.reader.View(), w, h)
 	case m.wide():
 		lw, dw := m.split()
-		return common.SideBySide(common.Box(m.list.View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
+		return common.SideBySide(common.Box(m.listPane().View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
 	case m.focus == focusDetail:
 		return common.Box(m.detail.View(), w, h)
 	}
-	return common.Box(m.list.View(), w, h)
+	return common.Box(m.listPane().View(), w, h)
 }
 
 // setFocus gives the keys to a pane; the list dims its cursor when it
@@ -272,6 +274,7 @@ func (m *App) body() string {
 func (m *App) setFocus(f focus) {
 	m.focus = f
 	m.list.SetBlurred(f != focusList)
+	m.bookmarks.Rows().SetBlurred(f != focusList)
 }
 
 func (m *App) bodyHeight() int {
@@ -281,6 +284,35 @@ func (m *App) bodyHeight() int {
 	}
 	return max(1, h)
 }
+
+// listPane is the pane listing papers now: the bookmarks view in B,
+// else the list.
+func (m *App) listPane() common.Component {
+	if m.showsBookmarks() {
+		return m.bookmarks
+	}
+	return m.list
+}
+
+// rows is the list the listing pane on screen is drawn from: the root
+// loads, filters, sorts and reads the cursor through it.
+func (m *App) rows() *list.Model {
+	if m.showsBookmarks() {
+		return m.bookmarks.Rows()
+	}
+	return m.list
+}
+
+// hiddenRows is the other list: the listing's behind the bookmarks view,
+// or the bookmarks' behind a listing.
+func (m *App) hiddenRows() *list.Model {
+	if m.showsBookmarks() {
+		return m.list
+	}
+	return m.bookmarks.Rows()
+}
+
+func (m *App) showsBookmarks() bool { return m.nav.listing.Period.Kind == bookmarksKind }
 
 // split is the width of the list and of the detail side by side.
 func (m *App) split() (int, int) {
@@ -298,9 +330,11 @@ func (m *App) layout() {
 	if m.wide() {
 		lw, dw := m.split()
 		m.list.SetSize(lw, h)
+		m.bookmarks.SetSize(lw, h)
 		m.detail.SetSize(dw, h)
 	} else {
 		m.list.SetSize(w, h)
+		m.bookmarks.SetSize(w, h)
 		m.detail.SetSize(w, h)
 	}
 	m.reader.SetSize(w, h)

@@ -16,7 +16,10 @@ import (
 
 // refreshMarks hands the list what it shows beside the titles.
 func (m *App) refreshMarks() {
-	m.list.SetMarks(m.marks.forList())
+	marks := m.marks.forList()
+	m.list.SetMarks(marks)
+	m.bookmarks.Rows().SetMarks(marks)
+	m.bookmarks.SetTagCounts(m.marks.tags())
 	m.updateStatusListing()
 }
 
@@ -28,7 +31,7 @@ func (m *App) handleMarksLoaded(msg marksLoadedMsg) tea.Cmd {
 		m.marks.setBookmarks(msg.bookmarks)
 	}
 	m.refreshMarks()
-	cmds := []tea.Cmd{m.list.Refilter(m.ctx)}
+	cmds := []tea.Cmd{m.rows().Refilter(m.ctx)}
 	if msg.bookErr != nil {
 		cmds = append(cmds, m.storeFailed("bookmarks", msg.bookErr))
 	}
@@ -106,7 +109,7 @@ func (m *App) setBookmark(p model.Paper, marked bool) tea.Cmd {
 // saveMark saves a change of mark already on screen, one save of a paper
 // at a time.
 func (m *App) saveMark(s pendingSave, say string) tea.Cmd {
-	refilter := m.list.Refilter(m.ctx) // is:bookmarked, tag: and words see the change
+	refilter := m.rows().Refilter(m.ctx) // is:bookmarked, tag: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, say))
@@ -129,7 +132,7 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
 		m.setMarked(failed, !msg.marked)
-		return tea.Batch(m.list.Refilter(m.ctx), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
+		return tea.Batch(m.rows().Refilter(m.ctx), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
 	}
 	if next != nil {
 		return saveBookmarkCmd(m.opts.Bookmarks, *next)
@@ -163,7 +166,7 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	}
 	m.refreshMarks()
 	m.refreshBanner()
-	refilter := m.list.Refilter(m.ctx) // tag:, note: and words see the change
+	refilter := m.rows().Refilter(m.ctx) // tag:, note: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, what+" kept for this session"))
@@ -187,7 +190,7 @@ func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
 	m.marks.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return tea.Batch(m.list.Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)),
+	return tea.Batch(m.rows().Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)),
 		m.afterSave(msg.what, nil))
 }
 
@@ -273,7 +276,7 @@ func (m *App) handleVisited(msg visitedMsg) tea.Cmd {
 	}
 	m.marks.fresh = msg.fresh
 	m.refreshMarks()
-	return m.list.Refilter(m.ctx) // is:new
+	return m.rows().Refilter(m.ctx) // is:new
 
 }
 

@@ -27,11 +27,11 @@ type catalogRecordMsg struct {
 // catalogRecord reads the record of the paper under the cursor when the
 // listing is a catalog and its detail lacks what only the file holds.
 func (m *App) catalogRecord() tea.Cmd {
-	c, pos, ok := m.list.CatalogSelected()
+	c, pos, ok := m.rows().CatalogSelected()
 	if !ok {
 		return nil
 	}
-	if p, _ := m.list.Selected(); p.Summary != "" {
+	if p, _ := m.rows().Selected(); p.Summary != "" {
 		return nil // read already
 	}
 	id := c.ID(pos)
@@ -49,7 +49,7 @@ func (m *App) handleCatalogRecord(msg catalogRecordMsg) tea.Cmd {
 		}
 		return nil
 	}
-	orig, found := m.list.Find(msg.id)
+	orig, found := m.rows().Find(msg.id)
 	if !found {
 		return nil
 	}
@@ -57,7 +57,7 @@ func (m *App) handleCatalogRecord(msg catalogRecordMsg) tea.Cmd {
 	merged := feed.MergePaper(orig, msg.paper)
 	merged.ID = orig.ID
 	m.details.Merged(merged.ID) // the whole record: the detail renders it anew
-	m.list.UpdatePaper(merged)
+	m.rows().UpdatePaper(merged)
 	if shown && cur.ID == merged.ID {
 		return m.showDetail(merged)
 	}
@@ -72,7 +72,7 @@ type catalogCheckMsg struct{ cat *catalog.Catalog }
 
 // watchCatalog checks the listed catalog's file now and then.
 func (m *App) watchCatalog() tea.Cmd {
-	c := m.list.List().Catalog()
+	c := m.rows().List().Catalog()
 	if c == nil {
 		return nil
 	}
@@ -82,7 +82,7 @@ func (m *App) watchCatalog() tea.Cmd {
 // handleCatalogCheck says once that the file changed (r reads it again);
 // the watch ends with the listing.
 func (m *App) handleCatalogCheck(msg catalogCheckMsg) tea.Cmd {
-	if m.list.List().Catalog() != msg.cat {
+	if m.rows().List().Catalog() != msg.cat {
 		return nil
 	}
 	if msg.cat.Changed() {

@@ -18,7 +18,7 @@ const detailsDelay = 350 * time.Millisecond
 // openDetail is enter: the detail takes the focus (and the screen when
 // narrow), the paper counts as read, and its full record is fetched.
 func (m *App) openDetail() tea.Cmd {
-	p, ok := m.list.Selected()
+	p, ok := m.rows().Selected()
 	if !ok {
 		return nil
 	}
@@ -29,8 +29,8 @@ func (m *App) openDetail() tea.Cmd {
 // selectionMoved follows the cursor with the detail in the wide layout
 // and schedules the fetch of the record once the cursor rests.
 func (m *App) selectionMoved(before string) tea.Cmd {
-	p, ok := m.list.Selected()
-	if why, nothing := m.list.Nothing(); nothing && m.wide() && m.nav.loaded {
+	p, ok := m.rows().Selected()
+	if why, nothing := m.rows().Nothing(); nothing && m.wide() && m.nav.loaded {
 		m.detail.Clear(why) // an empty result empties the detail too
 		return nil
 	}
@@ -46,7 +46,7 @@ func (m *App) handleDetailsDue(msg detailsDueMsg) tea.Cmd {
 	if !m.details.Due(msg.seq) {
 		return nil
 	}
-	p, ok := m.list.Selected()
+	p, ok := m.rows().Selected()
 	if !ok || p.ID != msg.id {
 		return nil
 	}
@@ -98,14 +98,14 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	if msg.resolved {
 		return tea.Batch(spin, m.handleResolved(msg.id, msg.paper))
 	}
-	orig, found := m.list.Find(msg.id)
+	orig, found := m.rows().Find(msg.id)
 	if !found {
 		return spin
 	}
 	merged := feed.MergePaper(orig, msg.paper)
 	merged.ID = orig.ID
 	m.details.Merged(merged.ID)
-	m.list.UpdatePaper(merged)
+	m.rows().UpdatePaper(merged)
 	if cur, ok := m.detail.Paper(); ok && cur.ID == merged.ID {
 		return tea.Batch(spin, m.showDetail(merged))
 	}
@@ -115,10 +115,10 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 // handleResolved puts a paper found by its title under its arXiv id: the
 // links follow, and its full record is asked for when it is on show.
 func (m *App) handleResolved(oldID string, p model.Paper) tea.Cmd {
-	if _, found := m.list.Find(oldID); !found {
+	if _, found := m.rows().Find(oldID); !found {
 		return nil
 	}
-	m.list.ReplacePaper(oldID, p)
+	m.rows().ReplacePaper(oldID, p)
 	cur, ok := m.detail.Paper()
 	if !ok || cur.ID != oldID {
 		return nil
@@ -145,6 +145,7 @@ func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 func (m *App) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.styles = m.newStyles(msg.IsDark())
 	m.list.SetStyles(m.styles)
+	m.bookmarks.Rows().SetStyles(m.styles)
 	m.detail.SetStyles(m.styles)
 	m.input.SetStyles(m.styles)
 	m.help.SetStyles(m.styles)

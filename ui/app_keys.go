@@ -85,7 +85,7 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.lkeys.Back):
 		return m.goBack()
 	case key.Matches(k, m.lkeys.Filter):
-		return m.openInput(input.Filter, m.list.Query())
+		return m.openInput(input.Filter, m.rows().Query())
 	case key.Matches(k, m.lkeys.Search):
 		return m.openInput(input.Search, m.nav.searchQuery())
 	case key.Matches(k, m.lkeys.Prev):
@@ -118,8 +118,8 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 // updateList hands a message to the list and follows the cursor with the
 // detail when both are on screen.
 func (m *App) updateList(msg tea.Msg) tea.Cmd {
-	before := m.list.SelectedID()
-	cmd := m.list.Update(msg)
+	before := m.rows().SelectedID()
+	cmd := m.listPane().Update(msg)
 	return tea.Batch(cmd, m.selectionMoved(before))
 }
 
@@ -207,7 +207,7 @@ func (m *App) currentPaper() (model.Paper, bool) {
 	case focusReader:
 		return m.reader.Paper()
 	}
-	return m.list.Selected()
+	return m.rows().Selected()
 }
 
 // openInput shows the query line for mode, starting from value.

@@ -61,13 +61,13 @@ func (m *App) handleListing(msg listingMsg) tea.Cmd {
 	if m.nav.shownGen == msg.gen {
 		// Its cached copy is on screen: replace it in place.
 		msg.req.Push = false
-		msg.req.KeepID = m.list.SelectedID()
+		msg.req.KeepID = m.rows().SelectedID()
 	}
 	spin := m.syncLoading()
 	what := describePeriod(msg.req.Period)
 	if msg.err != nil && (m.nav.loaded || msg.res.Fallback == nil) {
 		if !m.nav.loaded {
-			m.list.SetEmpty("could not load " + what + " — r to retry")
+			m.rows().SetEmpty("could not load " + what + " — r to retry")
 		}
 		return tea.Batch(spin, m.status.Flash(common.Error, failure(what, msg.err)))
 	}
@@ -129,26 +129,32 @@ func (m *App) handleCachedListing(msg listingMsg) tea.Cmd {
 // come in batches); the detail follows its first paper when both panes
 // are on screen.
 func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, keepID string, streaming bool) tea.Cmd {
-	before := m.list.SelectedID()
+	from := m.rows()
+	before := from.SelectedID()
 	m.nav.listing, m.nav.loaded, m.nav.shownAs, m.nav.file = l, true, "", false
+	if to := m.rows(); to != from {
+		// Into or out of the bookmarks view: the filter follows, as it
+		// does from one listing to the next.
+		to.RestoreFilter(from.Query(), from.Abstracts())
+	}
 	if l.Period.Kind == model.Day {
 		m.nav.anchor = l.Period.Value
 	}
-	search := m.list.SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
+	search := m.rows().SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	search = tea.Batch(search, m.resort())
 	m.updateStatusListing()
 	if m.focus == focusDetail && !m.wide() {
 		m.setFocus(focusList)
 	}
-	if m.wide() && m.list.SelectedID() == before && before != "" {
+	if m.wide() && m.rows().SelectedID() == before && before != "" {
 		return search
 	}
 	return tea.Batch(search, m.selectionMoved("\x00")) // force the detail to follow
 }
 
 func (m *App) saveListing() savedListing {
-	return savedListing{listing: m.nav.listing, papers: m.list.List(), index: m.list.Index(),
-		query: m.list.Query(), abstracts: m.list.Abstracts(), id: m.list.SelectedID(), shownAs: m.nav.shownAs, file: m.nav.file}
+	return savedListing{listing: m.nav.listing, papers: m.rows().List(), index: m.rows().Index(),
+		query: m.rows().Query(), abstracts: m.rows().Abstracts(), id: m.rows().SelectedID(), shownAs: m.nav.shownAs, file: m.nav.file}
 }
 
 // failure says why a listing could not be had: the feed's short reason
@@ -165,7 +171,7 @@ func failure(what string, err error) string {
 // goBack is esc on the list: clear the filter, else return to the listing
 // a search replaced.
 func (m *App) goBack() tea.Cmd {
-	if m.list.Query() != "" {
+	if m.rows().Query() != "" {
 		return tea.Batch(m.setFilter(""), m.retagForYou())
 	}
 	prev, ok := m.nav.pop()
@@ -173,7 +179,7 @@ func (m *App) goBack() tea.Cmd {
 		return nil
 	}
 	m.nav.guard.Stop()
-	m.list.RestoreFilter(prev.query, prev.abstracts)
+	m.rows().RestoreFilter(prev.query, prev.abstracts) // setListing carries it into or out of the bookmarks view
 	m.input.SetAbstracts(prev.abstracts)
 	cmd := m.setListing(prev.listing, prev.papers, prev.index, prev.id, false)
 	m.nav.shownAs, m.nav.file = prev.shownAs, prev.file
@@ -187,8 +193,8 @@ func (m *App) goBack() tea.Cmd {
 // once (or as soon as a background search answers), in the mode the line
 // is in (ctrl+a: abstracts too).
 func (m *App) setFilter(q string) tea.Cmd {
-	before := m.list.SelectedID()
-	search := m.list.SetFilter(m.ctx, q, m.input.Abstracts())
+	before := m.rows().SelectedID()
+	search := m.rows().SetFilter(m.ctx, q, m.input.Abstracts())
 	m.updateStatusListing()
 	return tea.Batch(search, m.selectionMoved(before))
 }
@@ -196,8 +202,10 @@ func (m *App) setFilter(q string) tea.Cmd {
 // handleFiltered takes a background search's answer; an answer older than
 // the one on screen changes nothing.
 func (m *App) handleFiltered(msg list.FilteredMsg) tea.Cmd {
-	before := m.list.SelectedID()
-	changed, next := m.list.Filtered(m.ctx, msg)
+	before := m.rows().SelectedID()
+	_, hidden := m.hiddenRows().Filtered(m.ctx, msg) // its own answer, if the reader left before it came
+	changed, next := m.rows().Filtered(m.ctx, msg)
+	next = tea.Batch(next, hidden)
 	m.updateStatusListing()
 	if !changed {
 		return next
@@ -216,7 +224,7 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	switch {
 	case m.nav.shownGen == msg.gen:
-		cmds = append(cmds, m.list.Append(m.ctx, msg.index, msg.batches...), m.list.SetCatalog(m.ctx, msg.cat))
+		cmds = append(cmds, m.rows().Append(m.ctx, msg.index, msg.batches...), m.rows().SetCatalog(m.ctx, msg.cat))
 	case len(msg.batches) > 0 || msg.cat != nil || msg.done && msg.err == nil:
 		if msg.req.Push {
 			m.nav.push(m.saveListing())
@@ -237,11 +245,11 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 		return tea.Batch(append(cmds, msg.next)...)
 	}
 	m.nav.guard.Finish(msg.gen)
-	m.list.StreamDone()
+	m.rows().StreamDone()
 	cmds = append(cmds, m.syncLoading(), m.resort())
 	if msg.err != nil {
 		if m.nav.shownGen != msg.gen && !m.nav.loaded {
-			m.list.SetEmpty("could not load " + what + " — r to retry")
+			m.rows().SetEmpty("could not load " + what + " — r to retry")
 		}
 		cmds = append(cmds, m.status.Flash(common.Error, fmt.Sprintf("could not load %s: %v", what, msg.err)))
 	} else if note := msg.listing.SkipNote(); note != "" {
@@ -258,12 +266,12 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 			// Labelled as the file it is, whatever page it was saved from.
 			m.nav.shownAs, m.nav.file = "file · "+describePeriod(msg.req.Period), true
 		}
-		m.list.SetEmpty(emptyText(l))
-		if m.list.List().Catalog() != nil {
+		m.rows().SetEmpty(emptyText(l))
+		if m.rows().List().Catalog() != nil {
 			// A snapshot's millions are not remembered as visited.
 			cmds = append(cmds, m.watchCatalog())
 		} else {
-			cmds = append(cmds, m.visitIDs(l.Period, m.list.List().IDs()))
+			cmds = append(cmds, m.visitIDs(l.Period, m.rows().List().IDs()))
 		}
 	}
 	m.updateStatusListing()
@@ -301,7 +309,7 @@ func (m *App) refresh() tea.Cmd {
 	if !m.nav.loaded {
 		p = m.opts.Start.Period
 	}
-	return m.load(loadReq{Request: feed.Request{Period: p, Refresh: true}, KeepID: m.list.SelectedID()})
+	return m.load(loadReq{Request: feed.Request{Period: p, Refresh: true}, KeepID: m.rows().SelectedID()})
 }
 
 // search lists Hugging Face's results for q, keeping the current listing
@@ -322,32 +330,32 @@ func (m *App) updateStatusListing() {
 	if m.nav.shownAs != "" {
 		where = m.nav.shownAs
 	}
-	count := plural(m.list.Total(), "paper")
-	if q := m.list.Query(); q != "" {
-		count = fmt.Sprintf("%d of %s", m.list.Shown(), count)
-		if h := m.list.FilterHint(); h != "" {
+	count := plural(m.rows().Total(), "paper")
+	if q := m.rows().Query(); q != "" {
+		count = fmt.Sprintf("%d of %s", m.rows().Shown(), count)
+		if h := m.rows().FilterHint(); h != "" {
 			count += " · " + h // before the query, which the filter line shows: the bar may cut it
 		}
 		count += " · filter " + common.Quote(q)
 	}
-	if m.list.Streaming() {
+	if m.rows().Streaming() {
 		count = "loading… " + count
 	}
-	busy, abstracts := m.list.Filtering()
+	busy, abstracts := m.rows().Filtering()
 	switch {
 	case busy && abstracts:
 		count += " · searching abstracts…"
 	case busy:
 		count += " · filtering…"
-	case abstracts && m.list.Query() != "":
+	case abstracts && m.rows().Query() != "":
 		count += " · with abstracts"
 	}
 	if n := len(m.marks.fresh); n > 0 {
 		count += fmt.Sprintf(" · %d new", n)
 	}
 	count += m.sortStatus()
-	if m.nav.listing.Period.Kind == bookmarksKind {
-		count += tagCountsLine(m.marks.tags())
+	if m.showsBookmarks() {
+		count += m.bookmarks.TagCounts()
 	}
 	m.status.SetListing(where, count)
 }

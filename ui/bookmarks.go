@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 )
@@ -27,16 +25,6 @@ type ReadMarkStore interface {
 	Load() (map[string]bool, error)
 	MarkRead(ids ...string) error
 	Visit(listingKey string, ids []string) (map[string]bool, error)
-}
-
-// tagCountsLine is how many bookmarks carry each tag, for B's status
-// bar: " · #rl 5 · #agents 2".
-func tagCountsLine(counts []store.TagCount) string {
-	var b strings.Builder
-	for _, tc := range counts {
-		fmt.Fprintf(&b, " · #%s %d", termsafe.Line(tc.Tag), tc.Count) // the file may have been edited by hand
-	}
-	return b.String()
 }
 
 // bookmarksKind is the period of the bookmarks shown as a listing.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/pane/status"
 )
 
 // withStores gives the harness real bookmark and read-mark files in dir.
@@ -229,5 +231,37 @@ func TestNInDetail(t *testing.T) {
 	h.keys("e")
 	if !strings.Contains(h.screen(), "note:") {
 		t.Errorf("e edits the note:\n%s", h.screen())
+	}
+}
+
+// The bookmarks view is a pane of its own beside the list: a filter on
+// screen follows the reader into it and back, and a search the list
+// started before B answers the list, never the bookmarks.
+func TestTheFilterFollowsIntoTheBookmarksViewAndOnlyItsAnswersShowThere(t *testing.T) {
+	dir := t.TempDir()
+	h := withStores(t, newFakeFeed().add(shelf()), fri, dir, 100, 24)
+	h.keys("b", "j", "b")            // Sparse Attention at Scale, then Flow Matching for Robots
+	h.app.list.SetInlineFilterMax(0) // the list's filter answers in a command
+	h.keys("/")
+	h.typeText("flo")
+	held := h.start(keyMsg("w")) // "flow": its answer held back
+	if held == nil {
+		t.Fatal("the list's filter should search in a command")
+	}
+	h.keys("enter", "B")
+	if got := titles(h); !slices.Equal(got, []string{"Flow Matching for Robots"}) {
+		t.Fatalf("B with the filter flow: %q\n%s", got, h.screen())
+	}
+	h.run(held) // the list's answer for "flow" lands while B is on screen
+	if got := titles(h); !slices.Equal(got, []string{"Flow Matching for Robots"}) {
+		t.Errorf("the list's answer reached the bookmarks view: %q", got)
+	}
+	h.send(status.ClearMsg{Seq: h.app.status.Seq()})
+	if !strings.Contains(h.status(), "bookmarks · 1 of 2 papers · filter “flow”") {
+		t.Errorf("status in B: %q", h.status())
+	}
+	h.keys("esc", "esc") // the filter, then back to the listing and its filter
+	if got := titles(h); !slices.Equal(got, []string{"Robots That Flow", "Flow Matching for Robots"}) {
+		t.Errorf("back from B, the listing's filter: %q\n%s", got, h.screen())
 	}
 }

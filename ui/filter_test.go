@@ -37,8 +37,8 @@ func shelf() model.Listing {
 // titles is the list's rows, top to bottom, by title.
 func titles(h *harness) []string {
 	var out []string
-	for i, n := 0, h.app.list.Shown(); i < n; i++ {
-		out = append(out, h.app.list.ShownPaper(i).Title)
+	for i, n := 0, h.app.rows().Shown(); i < n; i++ {
+		out = append(out, h.app.rows().ShownPaper(i).Title)
 	}
 	return out
 }

@@ -232,7 +232,7 @@ func (h *harness) status() string {
 }
 
 // selected is the id under the list's cursor.
-func (h *harness) selected() string { return h.app.list.SelectedID() }
+func (h *harness) selected() string { return h.app.rows().SelectedID() }
 
 // checkScreenFits fails when a line is wider or the screen taller than the
 // terminal.

@@ -7,6 +7,7 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/bookmarks"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
@@ -154,7 +155,7 @@ func emptyText(l model.Listing) string {
 	case model.Search:
 		return "no papers found for " + common.Quote(p.Value) + " — s to search again, esc to go back"
 	case bookmarksKind:
-		return "no bookmarks yet: press b on a paper to keep it"
+		return bookmarks.Empty
 	}
 	return "no papers in " + describePeriod(p)
 }

@@ -31,7 +31,7 @@ type similarTo struct {
 // showSimilar lists the papers paperdeck knows that are most like p
 // (cosine over the "for you" features), as a listing esc goes back from.
 func (m *App) showSimilar(p model.Paper) tea.Cmd {
-	papers := m.list.List()
+	papers := m.rows().List()
 	if papers.Catalog() != nil {
 		return m.status.Flash(common.Notice, catalogNoSimilar) // app_catalog.go
 	}

@@ -56,7 +56,7 @@ type sortedMsg struct {
 
 // cycleSort steps to the next order.
 func (m *App) cycleSort() tea.Cmd {
-	if m.sort.mode == forYou && len(filter.QueryTags(m.list.Query())) == 0 && m.sort.tagStep < len(m.rankableTags()) {
+	if m.sort.mode == forYou && len(filter.QueryTags(m.rows().Query())) == 0 && m.sort.tagStep < len(m.rankableTags()) {
 		m.sort.tagStep++ // "for you" for one tag, the most used first
 	} else {
 		m.sort.mode = (m.sort.mode + 1) % sortModes
@@ -77,11 +77,11 @@ func (m *App) applySort() tea.Cmd {
 	m.refreshBanner()
 	if m.sort.mode == byListing {
 		m.sort.guard.Stop()
-		m.list.SetOrder(nil, nil)
+		m.rows().SetOrder(nil, nil)
 		m.updateStatusListing()
 		return nil
 	}
-	papers := m.list.List()
+	papers := m.rows().List()
 	if c := papers.Catalog(); c != nil {
 		return m.sortCatalog(c)
 	}
@@ -116,7 +116,7 @@ func (m *App) applySort() tea.Cmd {
 	}
 	// A filter asking for tags (tag:rl, #rl) makes the model learn from
 	// those bookmarks only.
-	tags := filter.QueryTags(m.list.Query())
+	tags := filter.QueryTags(m.rows().Query())
 	if rankable := m.rankableTags(); len(tags) == 0 && m.sort.tagStep > 0 && m.sort.tagStep <= len(rankable) {
 		tags = []string{rankable[m.sort.tagStep-1]}
 	}
@@ -187,7 +187,7 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.sort.mode = byListing
-		m.list.SetOrder(nil, nil)
+		m.rows().SetOrder(nil, nil)
 		m.updateStatusListing()
 		var need *rank.NeedBookmarksError
 		if errors.As(msg.err, &need) {
@@ -204,9 +204,9 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	}
 	m.sort.ranking = msg.ranking
 	if msg.catalog != nil {
-		m.list.SetCatalogOrder(msg.catalog)
+		m.rows().SetCatalogOrder(msg.catalog)
 	} else {
-		m.list.SetOrder(msg.positions, msg.scores)
+		m.rows().SetOrder(msg.positions, msg.scores)
 	}
 	m.updateStatusListing()
 	m.refreshBanner()
@@ -279,7 +279,7 @@ func hasTags(tags, want []string) bool {
 // retagForYou trains "for you" again when an accepted filter asks for
 // other tags than it learnt from.
 func (m *App) retagForYou() tea.Cmd {
-	if m.sort.mode != forYou || strings.Join(filter.QueryTags(m.list.Query()), " #") == m.sort.tag {
+	if m.sort.mode != forYou || strings.Join(filter.QueryTags(m.rows().Query()), " #") == m.sort.tag {
 		return nil
 	}
 	return m.applySort()

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -30,7 +31,7 @@ type Model struct {
 
 	papers    Papers
 	index     *filter.Index // of papers, for the filter
-	gen       int           // bumped per listing: older filter answers are dropped
+	gen       int           // per listing, from gens: older filter answers are dropped
 	streaming bool          // more papers are on their way
 	want      string        // a reloaded listing's paper to put the cursor on when it arrives
 	filt      listFilter
@@ -48,6 +49,11 @@ type Model struct {
 	view  string         // rows joined: all View returns
 	cache map[int]string // rendered rows off the cursor, by paper position
 }
+
+// gens numbers the listings of every list (the listing pane's and the
+// bookmarks view's), so a filter's answer is taken only by the list and
+// the listing that asked.
+var gens atomic.Int64
 
 // rowCacheMax bounds the row cache; a screenful is ~50 rows, so this only
 // saves re-rendering while scrolling back and forth.
@@ -95,7 +101,7 @@ func (l *Model) SetListing(ctx context.Context, papers Papers, index *filter.Ind
 		index = filter.New(nil)
 	}
 	l.papers, l.index, l.empty, l.streaming = papers, index, empty, streaming
-	l.gen++
+	l.gen = int(gens.Add(1))
 	l.forget()
 	l.filt.cancel()
 	l.filt.res, l.filt.catalog = nil, catalogFilter{}
