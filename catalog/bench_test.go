@@ -35,6 +35,7 @@ import (
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/internal/memstat"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
@@ -226,17 +227,17 @@ func BenchmarkCatalogFilterKeystroke(b *testing.B) {
 				var total, worst time.Duration
 				cpu0 := memstat.CPUTime()
 				for b.Loop() {
-					var prevQ catalog.Query
+					var prevQ *query.Query
 					var prev []uint32
 					for i, k := range keys() {
 						start := time.Now()
-						query := catalog.ParseQuery(q.prefix + k)
-						if q.narrow && i > 0 && query.Narrows(prevQ) {
-							prev = c.FilterWithin(context.Background(), query, prev)
+						pq := c.ParseQuery(q.prefix+k, nil)
+						if q.narrow && i > 0 && pq.Narrows(prevQ) {
+							prev = c.FilterWithin(context.Background(), pq, nil, prev)
 						} else {
-							prev = c.Filter(context.Background(), query)
+							prev = c.Filter(context.Background(), pq, nil)
 						}
-						prevQ = query
+						prevQ = pq
 						d := time.Since(start)
 						total, worst = total+d, max(worst, d)
 					}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/store"
 )
 
@@ -353,19 +354,55 @@ func (p *part) addPaper(b feed.ArxivBrief, off int64, n int) {
 	p.lineLen = append(p.lineLen, uint32(n))
 }
 
-// foldInto appends s case-folded to dst, keeping every character's byte
-// length so that positions in the folded text are positions in s.
+// foldInto appends s folded as query words are (query.ForEachWord: case,
+// accents, "ß" → "ss"), keeping its byte length so that positions in the
+// folded text are positions in s: a word that folds shorter is padded
+// with spaces after it, one that would fold longer keeps its accents.
 func foldInto(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
+		if c < utf8.RuneSelf && !isWordByte(c) {
 			dst = append(dst, c)
 			i++
 			continue
 		}
+		end, ascii := i, true
+		for end < len(s) && isWordByte(s[end]) {
+			ascii = ascii && s[end] < utf8.RuneSelf
+			end++
+		}
+		word := s[i:end]
+		i = end
+		if ascii {
+			for _, c := range word {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				dst = append(dst, c)
+			}
+			continue
+		}
+		start := len(dst)
+		query.ForEachWord(string(word), nil, func(w []byte) {
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, w...)
+		})
+		if len(dst)-start > len(word) { // rare: keep the word, case-folded only
+			dst = caseFoldInto(dst[:start], word)
+		}
+		for len(dst)-start < len(word) {
+			dst = append(dst, ' ')
+		}
+	}
+	return dst
+}
+
+// caseFoldInto appends s lower-cased where that keeps each character's
+// byte length.
+func caseFoldInto(dst, s []byte) []byte {
+	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRune(s[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
 			dst = utf8.AppendRune(dst, l)
@@ -376,9 +413,6 @@ func foldInto(dst, s []byte) []byte {
 	}
 	return dst
 }
-
-// fold is foldInto for a query.
-func fold(s string) string { return string(foldInto(nil, []byte(s))) }
 
 // builder appends parts to a catalog and hands out snapshots of it.
 type builder struct {

@@ -15,6 +15,7 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/store"
 )
 
@@ -130,7 +131,7 @@ func TestSideIndexIsBuiltReusedAndRebuiltWhenTheFileChanges(t *testing.T) {
 			t.Fatalf("paper %d differs from the index", i)
 		}
 	}
-	if got := b.Filter(context.Background(), ParseQuery("cat:hep-th")); len(got) == 0 {
+	if got := b.Filter(context.Background(), b.ParseQuery("cat:hep-th", nil), nil); len(got) == 0 {
 		t.Error("the index lost the categories")
 	}
 	if p, err := b.Paper(3); err != nil || p.Summary == "" {
@@ -208,7 +209,7 @@ func TestFilterWordsAndCategories(t *testing.T) {
 	c := final(load(t, writeFile(t, fixtures(t)), ""))
 	ids := func(q string) []string {
 		var out []string
-		for _, i := range c.Filter(context.Background(), ParseQuery(q)) {
+		for _, i := range c.Filter(context.Background(), c.ParseQuery(q, nil), nil) {
 			out = append(out, c.ID(int(i)))
 		}
 		return out
@@ -265,7 +266,7 @@ func TestByDateIsNewestFirst(t *testing.T) {
 		}
 		last = d
 	}
-	matches := c.Filter(context.Background(), ParseQuery("cat:acc-phys"))
+	matches := c.Filter(context.Background(), c.ParseQuery("cat:acc-phys", nil), nil)
 	sorted := InOrder(matches, order)
 	if len(sorted) != 3 || c.Published(int(sorted[0])) < c.Published(int(sorted[2])) {
 		t.Errorf("filtered by date: %v", sorted)
@@ -357,14 +358,14 @@ func TestLongLineIsSkippedAndTheRestRead(t *testing.T) {
 func TestFilterWithinTheLastKeysMatchesIsFilter(t *testing.T) {
 	c := final(load(t, generated(t, 3000), ""))
 	for _, typed := range []string{"cat:cs.LG graph neural", "diffusion mod", "efficient trans"} {
-		var prevQ Query
+		var prevQ *query.Query
 		var prev []uint32
 		for i := 1; i <= len(typed); i++ {
-			q := ParseQuery(typed[:i])
-			want := c.Filter(context.Background(), q)
+			q := c.ParseQuery(typed[:i], nil)
+			want := c.Filter(context.Background(), q, nil)
 			got := want
 			if i > 1 && q.Narrows(prevQ) {
-				got = c.FilterWithin(context.Background(), q, prev)
+				got = c.FilterWithin(context.Background(), q, nil, prev)
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("%q from %q's matches: %d papers, Filter says %d", typed[:i], typed[:i-1], len(got), len(want))
@@ -382,7 +383,7 @@ func TestFilterWithinTheLastKeysMatchesIsFilter(t *testing.T) {
 		{"cat:cs.LG graph", "graph", false}, // answered whole: cat: qualifiers widen each other
 		{"cat:cs.LG graph", "cat:cs.LG gr", true},
 	} {
-		if got := ParseQuery(tc.q).Narrows(ParseQuery(tc.prev)); got != tc.want {
+		if got := c.ParseQuery(tc.q, nil).Narrows(c.ParseQuery(tc.prev, nil)); got != tc.want {
 			t.Errorf("%q narrows %q: %v", tc.q, tc.prev, got)
 		}
 	}

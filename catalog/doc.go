@@ -11,9 +11,11 @@ package catalog
 //	    // the list swaps the one it holds for the newer one.
 //	c.Len(); c.ID(i); c.Title(i); c.Authors(i); c.Published(i); c.Categories(i)
 //	    // a row; or c.Brief(i), a model.Paper with those fields and the arXiv links.
-//	    // Read, bookmarked and new marks stay the reader's, by id.
-//	q := catalog.ParseQuery(text)    // words (prefixes of words) and cat:NAME
-//	c.Filter(ctx, q), or c.FilterWithin(ctx, q, last) when q.Narrows(lastQuery)
+//	    // Read, bookmarked and new marks stay the reader's, by id (Marks).
+//	q := c.ParseQuery(text, library) // the reader's query language (package query);
+//	                                  // q.Hint says what a snapshot cannot answer (up:, org:…)
+//	marked := c.Mark(ctx, marks, last) // when catalog.NeedsMarks(q, marks): is:, tag:, note:
+//	c.Filter(ctx, q, marked), or c.FilterWithin(ctx, q, marked, lastMatches) when q.Narrows(lastQuery)
 //	    // positions in file order, in a command the next key cancels (nil then)
 //	order := c.ByDate()               // once per finished catalog: newest first
 //	catalog.InOrder(matches, order)   // a filter's matches by date

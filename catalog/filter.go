@@ -3,57 +3,54 @@ package catalog
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/paperdeck/paperdeck/query"
 )
 
-// Query is a filter text taken apart: words each of which must start a
-// word of the paper's id, title or author line ("neur net" finds "Neural
-// Networks"), and cat:NAME qualifiers (cat:cs.LG, primary or cross-list;
-// cat:cs, every cs category; cat:cs.L, cs.LG and cs.LO while typing).
-type Query struct {
-	words []string // case-folded
-	cats  []string
-}
+// A snapshot answers the reader's whole query language (package query):
+// words (prefixes of words of the id, title, author line, or the tags and
+// note of the paper's bookmark), author:, cat:, tag:/#, note:, is:, and
+// their negations. A snapshot has no upvotes, code links, organisations
+// or arXiv listing: up:, has:code, org: and listed: are left out and the
+// hint says so.
 
-// ParseQuery reads a filter text.
-func ParseQuery(s string) Query {
-	var q Query
-	for _, f := range strings.Fields(s) {
-		if name, ok := strings.CutPrefix(strings.ToLower(f), "cat:"); ok {
-			if name != "" {
-				q.cats = append(q.cats, f[len("cat:"):])
-			}
-			continue
-		}
-		q.words = append(q.words, strings.FieldsFunc(fold(f), func(r rune) bool { return !isWordRune(r) })...)
+// has is what a snapshot's papers know, for query.Within.
+const has = query.Categories
+
+// ParseQuery reads a filter text for this catalog: query.Parse, with what
+// a snapshot cannot answer left out and explained, tags resolved in lib
+// (the bookmarks' tags and notes, nil for none), and a cat: naming no
+// category of the catalog explained.
+func (c *Catalog) ParseQuery(text string, lib *query.Library) *query.Query {
+	q := query.Parse(text)
+	q.Within(has, "a snapshot")
+	q.ResolveTags(lib)
+	if _, missing := query.ResolveCategories(q.Cats, c.catNames); missing != "" && q.Hint == "" {
+		q.Hint = fmt.Sprintf("cat:%s — no paper has that category", missing)
 	}
-	// The longest word is the rarest, likely: checked first.
-	slices.SortStableFunc(q.words, func(a, b string) int { return len(b) - len(a) })
-	return q
-}
-
-// Empty reports whether the query asks for nothing (every paper matches).
-func (q Query) Empty() bool { return len(q.words) == 0 && len(q.cats) == 0 }
-
-func isWordRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80
+	return &q
 }
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-// Filter lists the positions of the papers matching q, in file order, on
-// every core. It stops early (returning nil) when ctx is cancelled: a newer
-// keystroke wants the cores.
-func (c *Catalog) Filter(ctx context.Context, q Query) []uint32 {
-	cats, ok := c.categorySet(q.cats)
+// Filter lists the positions of the papers matching q (from ParseQuery),
+// in file order, on every core; marks are the reader's marks resolved in
+// this catalog (Mark), nil when q needs none. It stops early (returning
+// nil) when ctx is cancelled: a newer keystroke wants the cores.
+func (c *Catalog) Filter(ctx context.Context, q *query.Query, marks *Marked) []uint32 {
+	m, ok := c.matcher(q, marks)
 	if !ok {
 		return []uint32{}
+	}
+	if few := marks.fewest(q); few != nil {
+		return c.filterWithin(ctx, m, few) // a few bookmarks, not millions of papers
 	}
 	results := make([][]uint32, len(c.chunks))
 	var next atomic.Int64
@@ -65,7 +62,14 @@ func (c *Catalog) Filter(ctx context.Context, q Query) []uint32 {
 				if j >= len(c.chunks) || ctx.Err() != nil {
 					return
 				}
-				results[j] = c.filterChunk(c.chunks[j], q.words, cats)
+				k := c.chunks[j]
+				var out []uint32
+				for p := range k.len() {
+					if m.match(k, p) {
+						out = append(out, uint32(k.first+p))
+					}
+				}
+				results[j] = out
 			}
 		})
 	}
@@ -73,120 +77,21 @@ func (c *Catalog) Filter(ctx context.Context, q Query) []uint32 {
 	if ctx.Err() != nil {
 		return nil
 	}
-	n := 0
-	for _, r := range results {
-		n += len(r)
-	}
-	out := make([]uint32, 0, n)
-	for _, r := range results {
-		out = append(out, r...)
-	}
-	return out
-}
-
-// categorySet is the numbers of the categories the cat: qualifiers name,
-// nil for no qualifier; ok is false when a qualifier names none.
-func (c *Catalog) categorySet(names []string) (set []bool, ok bool) {
-	if len(names) == 0 {
-		return nil, true
-	}
-	set = make([]bool, len(c.catNames))
-	for _, name := range names {
-		found := false
-		// An archive names its categories; a name no category has
-		// exactly is one being typed.
-		for pass := 0; pass < 2 && !found; pass++ {
-			for k, have := range c.catNames {
-				if strings.EqualFold(have, name) ||
-					pass == 0 && !strings.Contains(name, ".") && hasPrefixFold(have, name+".") ||
-					pass == 1 && hasPrefixFold(have, name) {
-					set[k], found = true, true
-				}
-			}
-		}
-		if !found {
-			return nil, false
-		}
-	}
-	return set, true
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-func (c *Catalog) filterChunk(k *chunk, words []string, cats []bool) []uint32 {
-	m := c.matcher(words, cats)
-	var out []uint32
-	for j := range k.len() {
-		if m.match(k, j) {
-			out = append(out, uint32(k.first+j))
-		}
-	}
-	return out
-}
-
-// matcher checks papers against one query.
-type matcher struct {
-	c     *Catalog
-	need  signature
-	check [][]byte // words the signature cannot decide alone
-	cats  []bool
-}
-
-func (c *Catalog) matcher(words []string, cats []bool) matcher {
-	m := matcher{c: c, cats: cats}
-	for _, w := range words {
-		mask, exact := wordMask(w)
-		m.need[0], m.need[1] = m.need[0]|mask[0], m.need[1]|mask[1]
-		if !exact {
-			m.check = append(m.check, []byte(w))
-		}
-	}
-	return m
-}
-
-// match reports whether paper j of chunk k matches.
-func (m matcher) match(k *chunk, j int) bool {
-	i := k.first + j
-	if !m.c.sig[i].has(m.need) {
-		return false
-	}
-	if m.cats != nil && !m.c.inCategories(i, m.cats) {
-		return false
-	}
-	region := k.fold[k.off[j]:k.off[j+1]]
-	for _, w := range m.check {
-		if !hasWordPrefix(region, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// Narrows reports whether every paper matching q matches prev too (q is
-// prev with more typed), so that q can be answered from prev's matches.
-func (q Query) Narrows(prev Query) bool {
-	if !slices.Equal(q.cats, prev.cats) {
-		return false
-	}
-	for _, w := range prev.words {
-		if !slices.ContainsFunc(q.words, func(x string) bool { return strings.HasPrefix(x, w) }) {
-			return false
-		}
-	}
-	return true
+	return slices.Concat(results...)
 }
 
 // FilterWithin is Filter over the papers at positions within (ascending),
 // e.g. the last keystroke's matches when q.Narrows(its query): a key
 // typed costs its matches, not the whole catalog.
-func (c *Catalog) FilterWithin(ctx context.Context, q Query, within []uint32) []uint32 {
-	cats, ok := c.categorySet(q.cats)
+func (c *Catalog) FilterWithin(ctx context.Context, q *query.Query, marks *Marked, within []uint32) []uint32 {
+	m, ok := c.matcher(q, marks)
 	if !ok {
 		return []uint32{}
 	}
-	m := c.matcher(q.words, cats)
+	return c.filterWithin(ctx, m, within)
+}
+
+func (c *Catalog) filterWithin(ctx context.Context, m *matcher, within []uint32) []uint32 {
 	workers := runtime.GOMAXPROCS(0)
 	results := make([][]uint32, workers)
 	var wg sync.WaitGroup
@@ -214,6 +119,144 @@ func (c *Catalog) FilterWithin(ctx context.Context, q Query, within []uint32) []
 		return nil
 	}
 	return slices.Concat(results...)
+}
+
+// matcher checks papers against one query.
+type matcher struct {
+	c      *Catalog
+	q      *query.Query
+	marks  *Marked
+	need   signature // what a paper's signature must have for its own text to match
+	check  [][]byte  // words the signature cannot decide alone
+	terms  [][]byte  // every query word: a bookmarked paper may match by its tags or note
+	author [][]byte
+	cats   []bool   // nil: no cat:
+	not    [][]bool // per negated group, the categories of a -cat:
+	shelf  bool     // the query reads the bookmarks' tags and notes
+}
+
+// matcher prepares q; ok is false when nothing can match.
+func (c *Catalog) matcher(q *query.Query, marks *Marked) (m *matcher, ok bool) {
+	m = &matcher{c: c, q: q, marks: marks, shelf: marks.shelved() && q.UsesLibrary()}
+	for _, w := range q.Terms {
+		m.terms = append(m.terms, []byte(w))
+		m.addMask(w)
+	}
+	for _, w := range q.Author {
+		m.author = append(m.author, []byte(w))
+		m.addMask(w)
+	}
+	if len(q.Cats) > 0 {
+		set, missing := query.ResolveCategories(q.Cats, c.catNames)
+		if missing != "" {
+			return nil, false
+		}
+		m.cats = set
+	}
+	m.not = make([][]bool, len(q.Not))
+	for i, g := range q.Not {
+		if g.Kind == query.CatGroup {
+			m.not[i], _ = query.ResolveCategories(g.Words, c.catNames)
+		}
+	}
+	if len(q.TagSets) > 0 && slices.ContainsFunc(q.TagSets, func(s []string) bool { return len(s) == 0 }) {
+		return nil, false // a tag no bookmark carries
+	}
+	return m, true
+}
+
+func (m *matcher) addMask(w string) {
+	mask, exact := wordMask(w)
+	m.need[0], m.need[1] = m.need[0]|mask[0], m.need[1]|mask[1]
+	if !exact {
+		m.check = append(m.check, []byte(w))
+	}
+}
+
+// match reports whether paper j of chunk k matches.
+func (m *matcher) match(k *chunk, j int) bool {
+	i := k.first + j
+	var shelf *query.Shelf
+	if m.shelf {
+		shelf = m.marks.shelf(i)
+	}
+	bySignature := m.c.sig[i].has(m.need)
+	if !bySignature && shelf == nil {
+		return false
+	}
+	if len(m.q.Tags) > 0 || len(m.q.Note) > 0 {
+		if shelf == nil || !shelf.Matches(m.q) {
+			return false
+		}
+	}
+	if m.cats != nil && !m.c.inCategories(i, m.cats) {
+		return false
+	}
+	if !m.marks.keep(i, m.q) {
+		return false
+	}
+	region := k.fold[k.off[j]:k.off[j+1]]
+	if bySignature {
+		for _, w := range m.check {
+			if !hasWordPrefix(region, w) && (shelf == nil || !shelf.HasWord(string(w))) {
+				return false
+			}
+		}
+	} else { // only a bookmark's tags or note can make up for the signature
+		for _, w := range m.terms {
+			if !hasWordPrefix(region, w) && !shelf.HasWord(string(w)) {
+				return false
+			}
+		}
+	}
+	if len(m.author) > 0 || len(m.q.Not) > 0 {
+		authors := authorsOf(region)
+		for _, w := range m.author {
+			if !hasWordPrefix(authors, w) {
+				return false
+			}
+		}
+		for g := range m.q.Not {
+			if m.names(g, i, region, authors, shelf) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// names reports whether paper i is what negated group g names: every
+// word of it matches, or the paper carries the tag, or has the category.
+func (m *matcher) names(g, i int, region, authors []byte, shelf *query.Shelf) bool {
+	grp := &m.q.Not[g]
+	switch grp.Kind {
+	case query.CatGroup:
+		return m.c.inCategories(i, m.not[g])
+	case query.TagGroup, query.NoteGroup:
+		return shelf != nil && shelf.Names(grp)
+	}
+	in := region
+	if grp.Kind == query.AuthorGroup {
+		in = authors
+	}
+	for _, w := range grp.Words {
+		if !hasWordPrefix(in, []byte(w)) && (grp.Kind != query.WordGroup || shelf == nil || !shelf.HasWord(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// authorsOf is the author line of a paper's folded text: its third field.
+func authorsOf(region []byte) []byte {
+	for range 2 {
+		at := bytes.IndexByte(region, sep)
+		if at < 0 {
+			return nil
+		}
+		region = region[at+1:]
+	}
+	return region
 }
 
 // hasWordPrefix reports whether some word of text starts with w.

@@ -22,7 +22,7 @@ import (
 // It is named after the snapshot's path and valid for the size and
 // modification time in its header: a file changed since is indexed again.
 
-const indexMagic = "paperdeck catalog 2"
+const indexMagic = "paperdeck catalog 3" // 3: text folded as query words are
 
 type indexHeader struct {
 	Magic    string   `json:"magic"`

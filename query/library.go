@@ -72,6 +72,16 @@ func (lib *Library) Shelf(id string) *Shelf {
 	return lib.byID[id]
 }
 
+// Each calls fn with every paper the library knows.
+func (lib *Library) Each(fn func(id string, e *Shelf)) {
+	if lib == nil {
+		return
+	}
+	for id, e := range lib.byID {
+		fn(id, e)
+	}
+}
+
 // resolveTag is the set of tag keys tag:value means: the tag of that name,
 // else, while it is being typed, every tag that starts with it.
 func (lib *Library) resolveTag(value string) []string {

@@ -2,24 +2,31 @@ package list
 
 import (
 	"context"
+	"maps"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/paperdeck/paperdeck/catalog"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/ui/filter"
 )
 
 // A snapshot's listing is a *catalog.Catalog (package catalog): rows come
-// from Papers.At, the filter is the catalog's (words and cat:NAME, in file
-// order), asked in a command the next key cancels, and a query that
-// narrows the last one searches only its matches. A load in progress hands
-// the pane longer catalogs (SetCatalog); positions never move.
+// from Papers.At, the filter is the catalog's (the same query language as
+// every listing, in file order), asked in a command the next key cancels,
+// and a query that narrows the last one searches only its matches. is:,
+// tag:, note: and a bookmark's words read the reader's marks resolved to
+// positions once per change of the marks (catalog.Mark). A load in
+// progress hands the pane longer catalogs (SetCatalog); positions never
+// move.
 
 // catalogFilter is what the last catalog answer was, for the next key.
 type catalogFilter struct {
 	of      *catalog.Catalog // the catalog it was asked of
-	q       catalog.Query
-	matches []uint32 // file order
+	q       *query.Query
+	matches []uint32        // file order
+	marks   catalog.Marks   // copies of the reader's marks, made once per change
+	marked  *catalog.Marked // marks resolved in of; nil: the query needed none
 }
 
 // SetCatalog swaps the listing's catalog for a longer one of the same
@@ -55,28 +62,47 @@ func (l *Model) SetCatalogOrder(by []uint32) {
 	l.refresh()
 }
 
-// catalogFilterCmd asks the catalog for the query, within the last
-// answer's matches when the query narrows it.
+// catalogFilterCmd asks the catalog for the query on screen, within the
+// last answer's matches when the query narrows it. It captures copies,
+// never the pane.
 // A snapshot's abstracts stay on disk: ctrl+a says so in the hint.
-func catalogFilterCmd(ctx context.Context, c *catalog.Catalog, text string, abstracts bool, last catalogFilter, seq uint64, gen int) tea.Cmd {
+func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog) tea.Cmd {
+	f := &l.filt
+	last := f.catalog
+	if last.marks.Gen != f.marksGen || last.marks.Read == nil {
+		last.marks = catalog.Marks{Read: maps.Clone(l.marks.Read), Bookmarked: maps.Clone(l.marks.Marked),
+			New: maps.Clone(l.marks.Fresh), Library: l.marks.Library, Gen: f.marksGen}
+		if last.marks.Read == nil {
+			last.marks.Read = map[string]bool{}
+		}
+		last.marked = nil
+	}
+	text, abstracts, seq, gen := f.query, f.abstracts, f.seq, l.gen
 	return func() tea.Msg {
-		q := catalog.ParseQuery(text)
+		q := c.ParseQuery(text, last.marks.Library)
+		var marked *catalog.Marked
+		if catalog.NeedsMarks(q, last.marks) {
+			if marked = c.Mark(ctx, last.marks, last.marked); marked == nil {
+				return FilteredMsg{gen: gen, seq: seq, err: ctx.Err()}
+			}
+		}
 		var m []uint32
-		if last.of == c && q.Narrows(last.q) {
-			m = c.FilterWithin(ctx, q, last.matches)
+		if last.of == c && q.Narrows(last.q) && (last.marked == nil || last.marked == marked) {
+			m = c.FilterWithin(ctx, q, marked, last.matches)
 		} else {
-			m = c.Filter(ctx, q)
+			m = c.Filter(ctx, q, marked)
 		}
 		if err := ctx.Err(); err != nil {
 			return FilteredMsg{gen: gen, seq: seq, err: err}
 		}
-		res := &filter.Result{Seq: seq, Query: text, Abstracts: abstracts, Matches: make([]int, len(m))}
-		if abstracts {
+		res := &filter.Result{Seq: seq, Query: text, Abstracts: abstracts, Hint: q.Hint, Matches: make([]int, len(m))}
+		if abstracts && res.Hint == "" {
 			res.Hint = "a snapshot's abstracts are not searched"
 		}
 		for i, p := range m {
 			res.Matches[i] = int(p)
 		}
-		return FilteredMsg{gen: gen, seq: seq, res: res, catalog: catalogFilter{of: c, q: q, matches: m}}
+		return FilteredMsg{gen: gen, seq: seq, res: res,
+			catalog: catalogFilter{of: c, q: q, matches: m, marks: last.marks, marked: marked}}
 	}
 }

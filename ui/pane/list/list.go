@@ -200,7 +200,7 @@ func (l *Model) runFilter(ctx context.Context) tea.Cmd {
 	if c := l.papers.Catalog(); c != nil {
 		ctx, stop := context.WithCancel(ctx)
 		f.stop, f.busy = stop, true
-		return catalogFilterCmd(ctx, c, f.query, f.abstracts, f.catalog, f.seq, l.gen)
+		return l.catalogFilterCmd(ctx, c)
 	}
 	req := filter.Request{Query: f.query, Abstracts: f.abstracts, Seq: f.seq, Marks: l.filterMarks(f.query)}
 	if !f.abstracts && l.index.Len() <= l.inlineMax {
