@@ -62,6 +62,7 @@ type chunk struct {
 	text  []byte
 	fold  []byte // text case-folded, byte for byte aligned with it (see foldInto)
 	off   []uint32
+	keep  *mapping // the side index text and fold are in, mapped (indexreader.go)
 }
 
 func (k *chunk) len() int { return len(k.off) - 1 }

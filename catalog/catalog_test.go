@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -393,4 +394,53 @@ func TestFilterWithinTheLastKeysMatchesIsFilter(t *testing.T) {
 // cacheDir (whether or not there is one).
 func sideIndexFile(cacheDir, path string) string {
 	return indexPath(cacheDir, Source{Path: path}) + ".idx"
+}
+
+func TestSideIndexReadMappedOrCopiedIsTheSame(t *testing.T) {
+	path, cache := writeFile(t, fixtures(t)), t.TempDir()
+	want := final(load(t, path, cache))
+	src, _ := statSource(path)
+	for _, mapIt := range []bool{true, false} {
+		f, err := os.Open(sideIndexFile(cache, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *Catalog
+		done, err := readIndex(context.Background(), newIndexReader(f, mapIt), "", src, func(u Update) { got = u.Catalog })
+		f.Close()
+		if !done || err != nil || got.Len() != want.Len() {
+			t.Fatalf("mapped %v: done %v, %v", mapIt, done, err)
+		}
+		for i := range want.Len() {
+			if got.ID(i) != want.ID(i) || got.Title(i) != want.Title(i) || got.Authors(i) != want.Authors(i) ||
+				!reflect.DeepEqual(got.Categories(i), want.Categories(i)) {
+				t.Fatalf("mapped %v: paper %d differs", mapIt, i)
+			}
+		}
+		if a, b := got.Filter(context.Background(), ParseQuery("cat:hep-th")), want.Filter(context.Background(), ParseQuery("cat:hep-th")); !slices.Equal(a, b) || len(a) == 0 {
+			t.Errorf("mapped %v: filter %v, want %v", mapIt, a, b)
+		}
+	}
+}
+
+func TestMappedIndexOutlivesItsFileBeingReplaced(t *testing.T) {
+	data := fixtures(t)
+	path, cache := writeFile(t, data), t.TempDir()
+	load(t, path, cache)
+	c := final(load(t, path, cache)) // from the side index
+	want := c.Title(5)
+	// The file changes: the next open writes a new index over the old.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	load(t, path, cache)
+	runtime.GC()
+	runtime.GC()
+	if got := c.Title(5); got != want {
+		t.Errorf("title %q after the index was replaced, want %q", got, want)
+	}
+	if got := c.Filter(context.Background(), ParseQuery(strings.Fields(want)[0])); !slices.Contains(got, 5) {
+		t.Errorf("the old catalog's filter lost paper 5: %v", got)
+	}
 }

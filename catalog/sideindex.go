@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"time"
 )
@@ -21,6 +21,8 @@ import (
 // open reads it chunk by chunk and shows the first screen before the rest.
 // It is named after the snapshot's path and valid for the size and
 // modification time in its header: a file changed since is indexed again.
+// Where the system maps files (indexreader.go) the chunks' text and folded
+// text are the mapped file itself: a second open copies only the numbers.
 
 const indexMagic = "paperdeck catalog 3" // 3: text folded as query words are
 
@@ -106,8 +108,12 @@ func loadIndex(ctx context.Context, base string, src Source, emit func(Update)) 
 		return false, nil
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<20)
-	line, err := r.ReadBytes('\n')
+	return readIndex(ctx, newIndexReader(f, true), base, src, emit)
+}
+
+// readIndex is loadIndex from the index file's reader.
+func readIndex(ctx context.Context, r *indexReader, base string, src Source, emit func(Update)) (done bool, err error) {
+	line, err := r.line()
 	if err != nil {
 		return false, nil
 	}
@@ -168,24 +174,24 @@ func reserve(c *Catalog, n int) {
 // room past the end of c's arrays (no catalog handed out sees it), checks
 // it, and only then makes it part of c. scratch is reused from chunk to
 // chunk to decode numbers in.
-func readChunk(r io.Reader, c *Catalog, scratch []byte) ([]byte, error) {
-	var head [8]byte
-	if _, err := io.ReadFull(r, head[:]); err != nil {
+func readChunk(r *indexReader, c *Catalog, scratch []byte) ([]byte, error) {
+	head, err := r.next(8, scratch)
+	if err != nil {
 		return scratch, err
 	}
 	n, textLen := int(le.Uint32(head[:])), int(le.Uint32(head[4:]))
 	if n > 1<<24 || textLen > 1<<30 {
 		return scratch, errStaleIndex
 	}
-	k := &chunk{first: c.Len(), text: make([]byte, textLen), fold: make([]byte, textLen)}
-	if _, err := io.ReadFull(r, k.text); err != nil {
+	k := &chunk{first: c.Len(), keep: r.keep}
+	if k.text, err = r.next(textLen, nil); err != nil {
 		return scratch, err
 	}
-	if _, err := io.ReadFull(r, k.fold); err != nil {
+	if k.fold, err = r.next(textLen, nil); err != nil {
 		return scratch, err
 	}
+	touch(k.fold)
 	at := c.Len()
-	var err error
 	var catCount []uint8
 	var catLen []uint32
 	if k.off, scratch, err = readNumbers(r, []uint32(nil), n+1, scratch); err != nil {
@@ -243,33 +249,46 @@ func readChunk(r io.Reader, c *Catalog, scratch []byte) ([]byte, error) {
 
 // readNumbers appends n little-endian numbers read from r to s, decoding
 // them through scratch (returned, perhaps grown, for the next call).
-func readNumbers[T uint8 | uint16 | uint32 | uint64 | int64](r io.Reader, s []T, n int, scratch []byte) ([]T, []byte, error) {
+func readNumbers[T uint8 | uint16 | uint32 | uint64 | int64](r *indexReader, s []T, n int, scratch []byte) ([]T, []byte, error) {
 	var zero T
 	size := binary.Size(zero)
-	scratch = slices.Grow(scratch[:0], n*size)[:n*size]
-	if _, err := io.ReadFull(r, scratch); err != nil {
+	b, err := r.next(n*size, scratch)
+	if err != nil {
 		return s, scratch, err
+	}
+	if r.r != nil {
+		scratch = b
 	}
 	s = slices.Grow(s, n)
 	switch size {
 	case 1:
-		for _, v := range scratch {
+		for _, v := range b {
 			s = append(s, T(v))
 		}
 	case 2:
-		for i := 0; i < len(scratch); i += 2 {
-			s = append(s, T(le.Uint16(scratch[i:])))
+		for i := 0; i < len(b); i += 2 {
+			s = append(s, T(le.Uint16(b[i:])))
 		}
 	case 4:
-		for i := 0; i < len(scratch); i += 4 {
-			s = append(s, T(le.Uint32(scratch[i:])))
+		for i := 0; i < len(b); i += 4 {
+			s = append(s, T(le.Uint32(b[i:])))
 		}
 	default:
-		for i := 0; i < len(scratch); i += 8 {
-			s = append(s, T(le.Uint64(scratch[i:])))
+		for i := 0; i < len(b); i += 8 {
+			s = append(s, T(le.Uint64(b[i:])))
 		}
 	}
 	return s, scratch, nil
+}
+
+// touch reads a byte of every page of b, so that a mapped chunk's pages
+// are in memory before the first filter scans them.
+func touch(b []byte) {
+	var sum byte
+	for i := 0; i < len(b); i += 4096 {
+		sum += b[i]
+	}
+	runtime.KeepAlive(sum) // the reads are the point: keep them
 }
 
 // checkChunk refuses a chunk whose numbers do not hold together (a damaged
