@@ -417,7 +417,7 @@ func TestSideIndexReadMappedOrCopiedIsTheSame(t *testing.T) {
 				t.Fatalf("mapped %v: paper %d differs", mapIt, i)
 			}
 		}
-		if a, b := got.Filter(context.Background(), ParseQuery("cat:hep-th")), want.Filter(context.Background(), ParseQuery("cat:hep-th")); !slices.Equal(a, b) || len(a) == 0 {
+		if a, b := got.Filter(context.Background(), got.ParseQuery("cat:hep-th", nil), nil), want.Filter(context.Background(), want.ParseQuery("cat:hep-th", nil), nil); !slices.Equal(a, b) || len(a) == 0 {
 			t.Errorf("mapped %v: filter %v, want %v", mapIt, a, b)
 		}
 	}
@@ -440,7 +440,7 @@ func TestMappedIndexOutlivesItsFileBeingReplaced(t *testing.T) {
 	if got := c.Title(5); got != want {
 		t.Errorf("title %q after the index was replaced, want %q", got, want)
 	}
-	if got := c.Filter(context.Background(), ParseQuery(strings.Fields(want)[0])); !slices.Contains(got, 5) {
+	if got := c.Filter(context.Background(), c.ParseQuery(strings.Fields(want)[0], nil), nil); !slices.Contains(got, 5) {
 		t.Errorf("the old catalog's filter lost paper 5: %v", got)
 	}
 }
