@@ -19,7 +19,6 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 )
 
@@ -164,11 +163,7 @@ func (c *Catalog) Paper(i int) (model.Paper, error) {
 	if _, err := f.ReadAt(line, c.lineOff[i]); err != nil && err != io.EOF {
 		return model.Paper{}, fmt.Errorf("reading paper %s from %s: %w", c.ID(i), c.source.Path, err)
 	}
-	p, err := feed.ParseArxivMetaLine(line)
-	if err != nil || p.ID != c.ID(i) {
-		return model.Paper{}, fmt.Errorf("%s changed since it was read: reload it", c.source.Path)
-	}
-	return p, nil
+	return c.record(i, line)
 }
 
 // Changed reports whether the file is no longer the one the catalog was

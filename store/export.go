@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,13 +26,20 @@ func WriteJSON(w io.Writer, papers []model.Paper) error {
 
 // WriteText writes one line per paper: id, upvotes, title.
 func WriteText(w io.Writer, papers []model.Paper) error {
+	var b bytes.Buffer
 	for _, p := range papers {
-		p = termsafe.Paper(p)
-		if _, err := fmt.Fprintf(w, "%-12s %5d  %s\n", p.ID, p.Upvotes, p.Title); err != nil {
+		b.Reset()
+		writeTextRow(&b, p)
+		if _, err := w.Write(b.Bytes()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func writeTextRow(b *bytes.Buffer, p model.Paper) {
+	p = termsafe.Paper(p)
+	fmt.Fprintf(b, "%-12s %5d  %s\n", p.ID, p.Upvotes, p.Title)
 }
 
 // WriteMarkdown writes a readable digest: a section per paper with its

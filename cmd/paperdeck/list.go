@@ -9,9 +9,11 @@ import (
 	"os/signal"
 	"slices"
 
+	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
+	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/spf13/cobra"
 )
 
@@ -22,6 +24,8 @@ func newListCmd() *cobra.Command {
 		format  string
 		order   listSort
 		resolve bool
+		query   string
+		limit   int
 	)
 	cmd := &cobra.Command{
 		Use:   "list [SOURCE]",
@@ -42,6 +46,15 @@ bundled snapshot only for --demo or its own day, 2024-08-01).
 foryou: ranked by a linear model of your bookmarks, arxiv-sanity style,
 trained against every paper paperdeck knows (this listing, the cache, the
 bookmarks); it needs at least 3 bookmarks, or 3 papers with the --tag given.
+
+--filter keeps the papers the reader's / filter keeps for the same text
+(words that start words of the title or authors, cat:cs.LG, …), in the
+listing's order; --limit prints only the first N.
+
+An arXiv metadata snapshot (millions of papers, plain or .gz) is printed as
+it is indexed, holding only the catalog's rows in memory; --sort date is
+newest first by the first version's date; the side index in the cache
+makes the next run start at once.
 
 --resolve finds the arXiv id of papers that have none (copied page text) by
 an exact match of the title in Hugging Face's paper search: one request per
@@ -66,6 +79,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if err != nil {
 				return usageError(err)
 			}
+			if limit < 0 {
+				return usageError(fmt.Errorf("--limit %d: want a number of papers, 0 for all", limit))
+			}
 			stderr := cmd.ErrOrStderr()
 			client, err := sel.newClient(stderr)
 			if err != nil {
@@ -74,6 +90,13 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			// Ctrl-C cancels the request instead of killing a cache write.
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
+			if isSnapshotFile(req) {
+				if err := snapshotSortError(order.by); err != nil {
+					return usageError(err)
+				}
+				l := &snapshotList{format: format, query: catalog.ParseQuery(query), byDate: order.by == "date", limit: limit}
+				return listSnapshot(ctx, cmd.OutOrStdout(), stderr, req.Period.Value, l)
+			}
 			res, err := client.Load(ctx, req)
 			if err != nil {
 				if ctx.Err() != nil {
@@ -103,6 +126,18 @@ or argument, 3 no data for this request, 130 interrupted.`,
 				}
 				return err
 			}
+			if query != "" {
+				papers, scores = filterPapers(papers, scores, query)
+				if len(papers) == 0 && !res.Listing.Empty() {
+					fmt.Fprintln(stderr, "paperdeck: no papers match the filter")
+				}
+			}
+			if limit > 0 && len(papers) > limit {
+				papers = papers[:limit]
+				if scores != nil {
+					scores = scores[:limit]
+				}
+			}
 			res.Listing.Papers = papers
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			if scores != nil && format == "json" {
@@ -121,6 +156,8 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
 	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
 	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
+	cmd.Flags().StringVar(&query, "filter", "", "print only the papers the reader's / filter keeps for QUERY (words, cat:cs.LG, …)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N papers (0: all)")
 	cmd.Flags().BoolVar(&resolve, "resolve", false, "find the arXiv id of papers without one by their title (Hugging Face's paper search)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -172,4 +209,20 @@ func resolveIDs(ctx context.Context, stderr io.Writer, client *feed.Client, pape
 		fmt.Fprintf(stderr, "paperdeck: could not look up %s: %v\n", count(len(failed), "title"), failed[0])
 	}
 	return out
+}
+
+// filterPapers keeps the papers the reader's / filter keeps for query, in
+// the listing's order (and their scores, when sorted "for you").
+func filterPapers(papers []model.Paper, scores []float64, query string) ([]model.Paper, []float64) {
+	matches := filter.New(papers).Query(query, nil, filter.Marks{}).Matches
+	slices.Sort(matches)
+	var keptScores []float64
+	kept := make([]model.Paper, 0, len(matches))
+	for _, i := range matches {
+		kept = append(kept, papers[i])
+		if scores != nil {
+			keptScores = append(keptScores, scores[i])
+		}
+	}
+	return kept, keptScores
 }

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/paperdeck/paperdeck/catalog"
+	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
+)
+
+// isSnapshotFile reports whether SOURCE is a file in the arXiv metadata
+// snapshot's shape (plain or .gz): `list` reads it through package
+// catalog, not as a listing held whole. A pipe is read as a listing: it
+// cannot be read twice, nor by offset.
+func isSnapshotFile(req feed.Request) bool {
+	if req.Period.Kind != model.File {
+		return false
+	}
+	if fi, err := os.Stat(req.Period.Value); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	snap, _ := feed.IsArxivMetadataFile(req.Period.Value)
+	return snap
+}
+
+// snapshotList prints a snapshot's papers from its catalog: what stays in
+// memory is the catalog's rows (and, for --sort date, one position per
+// paper); a whole record is read from the file by offset only when it is
+// printed. Without --sort the papers are printed as the file is indexed.
+type snapshotList struct {
+	format  string // text, markdown or json
+	query   catalog.Query
+	byDate  bool
+	limit   int // 0: every paper
+	out     *store.PaperStream
+	flush   func() error
+	records *catalog.Records // opened at the first whole record printed
+	done    int              // papers of the file looked at, in file order
+	printed int
+}
+
+// snapshotSortError refuses the sorts a snapshot has nothing for.
+func snapshotSortError(by string) error {
+	switch by {
+	case "", "date":
+		return nil
+	case "upvotes":
+		return errors.New("the arXiv metadata snapshot has no upvotes: use --sort date, or no --sort for the file's order")
+	}
+	return fmt.Errorf("--sort %s is not offered for the arXiv metadata snapshot (millions of papers): use --sort date", by)
+}
+
+// listSnapshot is `paperdeck list SNAPSHOT`.
+func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l *snapshotList) error {
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	l.flush = w.Flush
+	title := listingTitle(model.Listing{Period: model.Period{Kind: model.File, Value: path}})
+	var err error
+	if l.out, err = store.NewPaperStream(w, l.format, title); err != nil {
+		return err
+	}
+	defer func() {
+		if l.records != nil {
+			l.records.Close()
+		}
+	}()
+
+	// The load stops early once --limit papers are printed.
+	loadCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	var last *catalog.Catalog
+	var printErr error
+	loadErr := catalog.Load(loadCtx, path, catalog.Options{CacheDir: cacheDir()}, func(u catalog.Update) {
+		last = u.Catalog
+		if l.byDate || printErr != nil || l.full() {
+			return
+		}
+		if printErr = l.printNew(loadCtx, u.Catalog, u.Done); printErr != nil || l.full() {
+			stop()
+		}
+	})
+	switch {
+	case ctx.Err() != nil:
+		return interrupted()
+	case printErr != nil:
+		return printErr
+	case loadErr != nil && !l.full():
+		return loadErr
+	}
+	if last != nil && !l.full() {
+		if l.byDate {
+			err = l.printByDate(ctx, last)
+		} else {
+			err = l.printNew(ctx, last, true)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return interrupted()
+			}
+			return err
+		}
+	}
+	if err := l.out.Close(); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if last != nil {
+		n, why := last.Skipped()
+		if note := (model.Listing{Skipped: n, SkipReason: why}).SkipNote(); note != "" {
+			fmt.Fprintln(stderr, "paperdeck:", note)
+		}
+	}
+	if l.printed == 0 {
+		fmt.Fprintln(stderr, "paperdeck:", l.emptyNote(path))
+	}
+	return nil
+}
+
+func (l *snapshotList) full() bool { return l.limit > 0 && l.printed >= l.limit }
+
+func (l *snapshotList) emptyNote(path string) string {
+	// The same notes as a listing held whole.
+	if !l.query.Empty() {
+		return "no papers match the filter"
+	}
+	return "no papers in " + path
+}
+
+// printNew prints the papers of c not looked at yet that match, in file
+// order. Until the load is done (final), whole records of a .gz file wait
+// for its decompressed copy.
+func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final bool) error {
+	if c.Len() == l.done {
+		return nil
+	}
+	if l.out.NeedsWholeRecords() && l.records == nil {
+		r, err := c.OpenRecords()
+		if errors.Is(err, catalog.ErrNotYetReadable) && !final {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		l.records = r
+	}
+	positions := make([]uint32, 0, c.Len()-l.done)
+	for i := l.done; i < c.Len(); i++ {
+		positions = append(positions, uint32(i))
+	}
+	if !l.query.Empty() {
+		if positions = c.FilterWithin(ctx, l.query, positions); positions == nil {
+			return ctx.Err()
+		}
+	}
+	l.done = c.Len()
+	if err := l.print(c, positions); err != nil {
+		return err
+	}
+	return l.flush()
+}
+
+// printByDate prints the matching papers newest first: positions sorted,
+// then only the papers printed read.
+func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) error {
+	order := c.ByDate()
+	if !l.query.Empty() {
+		matches := c.Filter(ctx, l.query)
+		if matches == nil {
+			return ctx.Err()
+		}
+		order = catalog.InOrder(matches, order)
+	}
+	if l.out.NeedsWholeRecords() {
+		r, err := c.OpenRecords()
+		if err != nil {
+			return err
+		}
+		l.records = r
+	}
+	return l.print(c, order)
+}
+
+// print prints the papers at positions, up to the limit.
+func (l *snapshotList) print(c *catalog.Catalog, positions []uint32) error {
+	if l.limit > 0 {
+		positions = positions[:min(len(positions), l.limit-l.printed)]
+	}
+	for _, i := range positions {
+		p := c.Brief(int(i))
+		if l.records != nil {
+			var err error
+			if p, err = l.records.Paper(c, int(i)); err != nil {
+				return err
+			}
+		}
+		if err := l.out.Write(p); err != nil {
+			return err
+		}
+		l.printed++
+	}
+	return nil
+}
