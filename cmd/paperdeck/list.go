@@ -9,9 +9,9 @@ import (
 	"os/signal"
 	"slices"
 
-	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/filter"
 	"github.com/spf13/cobra"
@@ -19,13 +19,13 @@ import (
 
 func newListCmd() *cobra.Command {
 	var (
-		sel     selectors
-		asJSON  bool
-		format  string
-		order   listSort
-		resolve bool
-		query   string
-		limit   int
+		sel        selectors
+		asJSON     bool
+		format     string
+		order      listSort
+		resolve    bool
+		filterText string
+		limit      int
 	)
 	cmd := &cobra.Command{
 		Use:   "list [SOURCE]",
@@ -94,7 +94,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 				if err := snapshotSortError(order.by); err != nil {
 					return usageError(err)
 				}
-				l := &snapshotList{format: format, query: catalog.ParseQuery(query), byDate: order.by == "date", limit: limit}
+				l := &snapshotList{format: format, text: filterText, byDate: order.by == "date", limit: limit}
 				return listSnapshot(ctx, cmd.OutOrStdout(), stderr, req.Period.Value, l)
 			}
 			res, err := client.Load(ctx, req)
@@ -126,8 +126,11 @@ or argument, 3 no data for this request, 130 interrupted.`,
 				}
 				return err
 			}
-			if query != "" {
-				papers, scores = filterPapers(papers, scores, query)
+			if filterText != "" {
+				papers, scores, err = filterPapers(papers, scores, filterText)
+				if err != nil {
+					return err
+				}
 				if len(papers) == 0 && !res.Listing.Empty() {
 					fmt.Fprintln(stderr, "paperdeck: no papers match the filter")
 				}
@@ -156,7 +159,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
 	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
 	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
-	cmd.Flags().StringVar(&query, "filter", "", "print only the papers the reader's / filter keeps for QUERY (words, cat:cs.LG, …)")
+	cmd.Flags().StringVar(&filterText, "filter", "", "print only the papers the reader's / filter keeps for QUERY (words, cat:cs.LG, …)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N papers (0: all)")
 	cmd.Flags().BoolVar(&resolve, "resolve", false, "find the arXiv id of papers without one by their title (Hugging Face's paper search)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
@@ -211,10 +214,16 @@ func resolveIDs(ctx context.Context, stderr io.Writer, client *feed.Client, pape
 	return out
 }
 
-// filterPapers keeps the papers the reader's / filter keeps for query, in
+// filterPapers keeps the papers the reader's / filter keeps for text, in
 // the listing's order (and their scores, when sorted "for you").
-func filterPapers(papers []model.Paper, scores []float64, query string) ([]model.Paper, []float64) {
-	matches := filter.New(papers).Query(query, nil, filter.Marks{}).Matches
+func filterPapers(papers []model.Paper, scores []float64, text string) ([]model.Paper, []float64, error) {
+	q := query.Parse(text)
+	m, err := readListMarks(&q)
+	if err != nil {
+		return nil, nil, err
+	}
+	marks := filter.Marks{Library: m.library, Read: inSet(m.read), Bookmarked: inSet(m.bookmarked)}
+	matches := filter.New(papers).Query(text, nil, marks).Matches
 	slices.Sort(matches)
 	var keptScores []float64
 	kept := make([]model.Paper, 0, len(matches))
@@ -224,5 +233,9 @@ func filterPapers(papers []model.Paper, scores []float64, query string) ([]model
 			keptScores = append(keptScores, scores[i])
 		}
 	}
-	return kept, keptScores
+	return kept, keptScores, nil
+}
+
+func inSet(set map[string]bool) func(string) bool {
+	return func(id string) bool { return set[id] }
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/store"
 )
 
@@ -35,7 +36,10 @@ func isSnapshotFile(req feed.Request) bool {
 // printed. Without --sort the papers are printed as the file is indexed.
 type snapshotList struct {
 	format  string // text, markdown or json
-	query   catalog.Query
+	text    string // --filter
+	query   *query.Query
+	marks   catalog.Marks
+	marked  *catalog.Marked // marks resolved in the catalog so far
 	byDate  bool
 	limit   int // 0: every paper
 	out     *store.PaperStream
@@ -58,10 +62,15 @@ func snapshotSortError(by string) error {
 
 // listSnapshot is `paperdeck list SNAPSHOT`.
 func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l *snapshotList) error {
+	parsed := query.Parse(l.text)
+	marks, err := readListMarks(&parsed)
+	if err != nil {
+		return err
+	}
+	l.marks = catalog.Marks{Read: marks.read, Bookmarked: marks.bookmarked, Library: marks.library}
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	l.flush = w.Flush
 	title := listingTitle(model.Listing{Period: model.Period{Kind: model.File, Value: path}})
-	var err error
 	if l.out, err = store.NewPaperStream(w, l.format, title); err != nil {
 		return err
 	}
@@ -113,6 +122,9 @@ func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l 
 		return err
 	}
 	if last != nil {
+		if hint := last.ParseQuery(l.text, l.marks.Library).Hint; hint != "" {
+			fmt.Fprintln(stderr, "paperdeck: --filter:", hint)
+		}
 		n, why := last.Skipped()
 		if note := (model.Listing{Skipped: n, SkipReason: why}).SkipNote(); note != "" {
 			fmt.Fprintln(stderr, "paperdeck:", note)
@@ -128,7 +140,7 @@ func (l *snapshotList) full() bool { return l.limit > 0 && l.printed >= l.limit 
 
 func (l *snapshotList) emptyNote(path string) string {
 	// The same notes as a listing held whole.
-	if !l.query.Empty() {
+	if l.text != "" {
 		return "no papers match the filter"
 	}
 	return "no papers in " + path
@@ -155,8 +167,8 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	for i := l.done; i < c.Len(); i++ {
 		positions = append(positions, uint32(i))
 	}
-	if !l.query.Empty() {
-		if positions = c.FilterWithin(ctx, l.query, positions); positions == nil {
+	if q, marked := l.prepare(ctx, c); q != nil {
+		if positions = c.FilterWithin(ctx, q, marked, positions); positions == nil {
 			return ctx.Err()
 		}
 	}
@@ -167,12 +179,25 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	return l.flush()
 }
 
+// prepare reads the filter for c (nil: no filter) and resolves the marks
+// it asks about in c, reusing what was resolved in the last catalog.
+func (l *snapshotList) prepare(ctx context.Context, c *catalog.Catalog) (*query.Query, *catalog.Marked) {
+	q := c.ParseQuery(l.text, l.marks.Library)
+	if q.Empty() {
+		return nil, nil
+	}
+	if catalog.NeedsMarks(q, l.marks) {
+		l.marked = c.Mark(ctx, l.marks, l.marked)
+	}
+	return q, l.marked
+}
+
 // printByDate prints the matching papers newest first: positions sorted,
 // then only the papers printed read.
 func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) error {
 	order := c.ByDate()
-	if !l.query.Empty() {
-		matches := c.Filter(ctx, l.query)
+	if q, marked := l.prepare(ctx, c); q != nil {
+		matches := c.Filter(ctx, q, marked)
 		if matches == nil {
 			return ctx.Err()
 		}
