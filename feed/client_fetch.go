@@ -266,7 +266,7 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 	if s.maxBody > 0 {
 		limit = s.maxBody
 	}
-	tooLarge := fmt.Errorf("the answer is larger than %s: refused", sizeString(limit))
+	tooLarge := fmt.Errorf("the answer is larger than %s: refused", SizeText(limit))
 	if resp.ContentLength > limit {
 		return outcome{err: tooLarge}
 	}
@@ -280,7 +280,7 @@ func (c *Client) readBody(ctx context.Context, s fetchSpec, resp *http.Response)
 	if int64(len(body)) > limit {
 		return outcome{err: tooLarge}
 	}
-	c.logf("%s: %s, %s", finalURL(s.url, resp), resp.Status, sizeString(int64(len(body))))
+	c.logf("%s: %s, %s", finalURL(s.url, resp), resp.Status, SizeText(int64(len(body))))
 	entry := httpEntry{URL: s.url, Body: body}
 	updateValidators(&entry, resp.Header, c.cfg.Now())
 	// Without validators the stored copy (if any) must go: a later 304
@@ -325,7 +325,9 @@ func hostOf(raw string) string {
 	return raw
 }
 
-func sizeString(n int64) string {
+// SizeText says how big n bytes are in the unit a reader takes in at a
+// glance: "512 MB", "1.4 MB", "37 KB", "512 bytes".
+func SizeText(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MB", n>>20)

@@ -145,15 +145,11 @@ recently read go first when the bound is reached.`,
 			for _, p := range pages {
 				total += p.Size
 			}
-			fmt.Fprintf(out, "full texts: %d papers, %s of at most %s, in %s\n", len(pages), megabytes(total), megabytes(limit), dir)
+			fmt.Fprintf(out, "full texts: %s, %s of at most %s, in %s\n", count(len(pages), "paper"), feed.SizeText(total), feed.SizeText(limit), dir)
 			for _, p := range pages {
-				fmt.Fprintf(out, "  %-18s %8s  read %s\n", p.ID, megabytes(p.Size), p.Read.Local().Format("2006-01-02 15:04"))
+				fmt.Fprintf(out, "  %-18s %8s  read %s\n", p.ID, feed.SizeText(p.Size), p.Read.Local().Format("2006-01-02 15:04"))
 			}
 			return nil
 		},
 	}
-}
-
-func megabytes(n int64) string {
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

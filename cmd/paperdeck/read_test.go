@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -64,8 +65,12 @@ func TestReadFromArxivThenOffline(t *testing.T) {
 	}
 
 	list, _, code := runPaperdeck(t, offline, "cache")
-	if code != 0 || !strings.Contains(list, "full texts: 1 papers") || !strings.Contains(list, "2609.01222v2") || !strings.Contains(list, "of at most 512.0 MB") {
+	if code != 0 || !strings.Contains(list, "full texts: 1 paper,") || !strings.Contains(list, "2609.01222v2") || !strings.Contains(list, "of at most 512 MB") {
 		t.Errorf("cache: exit %d:\n%s", code, list)
+	}
+	// The page is a few dozen kilobytes: its size reads as such, not "0.0 MB".
+	if strings.Contains(list, "0.0 MB") || !regexp.MustCompile(`2609\.01222v2 +\d+ KB`).MatchString(list) {
+		t.Errorf("cache: a small page's size is not shown in KB:\n%s", list)
 	}
 }
 
