@@ -145,34 +145,51 @@ func (b *Bookmarks) SetNote(id, note string) error {
 	return b.edit(id, func(bm *Bookmark) { bm.Note = strings.TrimSpace(note) })
 }
 
+// Retagged is what a Retag did.
+type Retagged struct {
+	Changed       int      // bookmarks whose tags changed
+	NotBookmarked []string // ids given that are not bookmarked
+	Lacking       []IDTag  // a tag to remove that the bookmark does not carry
+}
+
+// IDTag names one tag of one bookmark.
+type IDTag struct{ ID, Tag string }
+
 // Retag adds and removes tags on the bookmarks of ids in one change (a
-// tag is removed whatever its case). It says how many bookmarks changed
-// and which ids are not bookmarked; the others are changed all the same.
-func (b *Bookmarks) Retag(ids []string, add, remove []string) (changed int, missing []string, err error) {
-	err = b.change(func(list []Bookmark) ([]Bookmark, error) {
-		changed, missing = 0, nil
+// tag is removed whatever its case). It says how many bookmarks changed,
+// which ids are not bookmarked and which tags to remove were not there;
+// the others are changed all the same.
+func (b *Bookmarks) Retag(ids []string, add, remove []string) (Retagged, error) {
+	var r Retagged
+	err := b.change(func(list []Bookmark) ([]Bookmark, error) {
+		r = Retagged{}
 		index := indexByID(list)
 		for _, id := range ids {
 			i, ok := index[id]
 			if !ok {
-				missing = append(missing, id)
+				r.NotBookmarked = append(r.NotBookmarked, id)
 				continue
 			}
 			bm := &list[i]
+			for _, gone := range remove {
+				if !slices.ContainsFunc(bm.Tags, func(t string) bool { return SameTag(t, gone) }) {
+					r.Lacking = append(r.Lacking, IDTag{ID: id, Tag: gone})
+				}
+			}
 			tags := slices.DeleteFunc(cleanTags(append(slices.Clone(bm.Tags), add...)), func(t string) bool {
-				return slices.ContainsFunc(remove, func(r string) bool { return SameTag(t, r) })
+				return slices.ContainsFunc(remove, func(gone string) bool { return SameTag(t, gone) })
 			})
 			if !slices.Equal(tags, bm.Tags) {
 				bm.Tags = tags
-				changed++
+				r.Changed++
 			}
 		}
-		if changed == 0 {
+		if r.Changed == 0 {
 			return nil, errNoChange
 		}
 		return list, nil
 	})
-	return changed, missing, err
+	return r, err
 }
 
 func (b *Bookmarks) edit(id string, fn func(*Bookmark)) error {

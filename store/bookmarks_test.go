@@ -323,9 +323,9 @@ func TestRetagAddsAndRemovesAndNamesTheMissing(t *testing.T) {
 	clock(b)
 	ps := papers(1, 3)
 	b.AddTagged(ps, []string{"To Read", "rl"}, "")
-	changed, missing, err := b.Retag([]string{ps[0].ID, "2401.99999", ps[1].ID}, []string{"agents", "RL"}, []string{"to  read"})
-	if err != nil || changed != 2 || !slices.Equal(missing, []string{"2401.99999"}) {
-		t.Fatalf("Retag = %d, %v, %v", changed, missing, err)
+	r, err := b.Retag([]string{ps[0].ID, "2401.99999", ps[1].ID}, []string{"agents", "RL"}, []string{"to  read"})
+	if err != nil || r.Changed != 2 || !slices.Equal(r.NotBookmarked, []string{"2401.99999"}) || len(r.Lacking) != 0 {
+		t.Fatalf("Retag = %+v, %v", r, err)
 	}
 	for _, bm := range mustLoad(t, b) {
 		want := []string{"To Read", "rl"}
@@ -336,13 +336,18 @@ func TestRetagAddsAndRemovesAndNamesTheMissing(t *testing.T) {
 			t.Errorf("%s: tags %q, want %q", bm.Paper.ID, bm.Tags, want)
 		}
 	}
-	// Nothing to change is no change, and no write.
-	if changed, _, _ := b.Retag([]string{ps[0].ID}, []string{"agents"}, []string{"absent"}); changed != 0 {
-		t.Errorf("a retag that changes nothing counted %d", changed)
+	// Nothing to change is no change, and no write; a tag to remove that
+	// the bookmark lacks is named.
+	r, _ = b.Retag([]string{ps[0].ID}, []string{"agents"}, []string{"absent"})
+	if r.Changed != 0 {
+		t.Errorf("a retag that changes nothing counted %d", r.Changed)
+	}
+	if want := []IDTag{{ID: ps[0].ID, Tag: "absent"}}; !slices.Equal(r.Lacking, want) {
+		t.Errorf("removing a tag the bookmark lacks: Lacking %v, want %v", r.Lacking, want)
 	}
 	fresh := tempBookmarks(t)
-	if _, missing, err := fresh.Retag([]string{"2401.00001"}, []string{"rl"}, nil); err != nil || len(missing) != 1 {
-		t.Fatalf("Retag of a stranger = %v, %v", missing, err)
+	if r, err := fresh.Retag([]string{"2401.00001"}, []string{"rl"}, nil); err != nil || len(r.NotBookmarked) != 1 {
+		t.Fatalf("Retag of a stranger = %+v, %v", r, err)
 	}
 	if _, err := os.Stat(fresh.Path()); !os.IsNotExist(err) {
 		t.Errorf("a retag that changed nothing wrote the file: %v", err)

@@ -28,7 +28,7 @@
 //	list, err := b.Load()               // newest first; a missing file is empty
 //	added, err := b.Add(papers...)      // re-adding keeps the original Added time and refreshes the record
 //	added, err = b.AddTagged(papers, tags, note) // the same, joining tags and setting the note
-//	changed, missing, err := b.Retag(ids, add, remove) // tags compare case aside (SameTag)
+//	r, err := b.Retag(ids, add, remove) // r.Changed, r.NotBookmarked, r.Lacking; tags compare case aside (SameTag)
 //	removed, err := b.Remove(ids...)
 //	err = b.SetTags(id, []string{"rl", "to-read"})
 //	err = b.SetNote(id, "compare with …")

@@ -30,7 +30,7 @@ func TestHelperProcess(t *testing.T) {
 	if tag := os.Getenv("HELPER_TAG"); tag != "" {
 		// Tag papers first..first+n-1 one change at a time.
 		for _, p := range papers(first, n) {
-			if _, _, err := b.Retag([]string{p.ID}, []string{tag}, nil); err != nil {
+			if _, err := b.Retag([]string{p.ID}, []string{tag}, nil); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(2)
 			}

@@ -298,15 +298,22 @@ case). Repeat --add and --remove, or separate tags with commas.`,
 			for i, arg := range args {
 				ids[i] = paperID(arg)
 			}
-			changed, missing, err := b.Retag(ids, add, remove)
+			r, err := b.Retag(ids, add, remove)
 			if err != nil {
 				return err
 			}
-			if len(missing) < len(ids) {
-				fmt.Fprintf(cmd.OutOrStdout(), "retagged %s\n", count(changed, "bookmark"))
+			if len(r.NotBookmarked) < len(ids) {
+				fmt.Fprintf(cmd.OutOrStdout(), "retagged %s\n", count(r.Changed, "bookmark"))
 			}
-			if len(missing) > 0 {
-				return fmt.Errorf("not bookmarked: %s", strings.Join(missing, ", "))
+			var problems []string
+			if len(r.NotBookmarked) > 0 {
+				problems = append(problems, "not bookmarked: "+termsafe.Line(strings.Join(r.NotBookmarked, ", ")))
+			}
+			for _, l := range r.Lacking {
+				problems = append(problems, fmt.Sprintf("%s has no tag %s", termsafe.Name(l.ID), termsafe.Quote(l.Tag)))
+			}
+			if len(problems) > 0 {
+				return errors.New(strings.Join(problems, "; "))
 			}
 			return nil
 		},

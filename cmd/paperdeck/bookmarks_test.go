@@ -371,6 +371,18 @@ func TestBookmarksTagAddsAndRemoves(t *testing.T) {
 		t.Fatalf("after removing survey: %q", got)
 	}
 
+	// Removing a tag the bookmark does not carry says so and fails; the
+	// tag that was there still goes.
+	bookmarks(t, data, nil, "tag", "2501.12948", "--add", "survey")
+	out, errOut, code = bookmarks(t, data, nil, "tag", "2407.21783", "2501.12948", "--remove", "Survey,nosuch")
+	if code != 1 || strings.TrimSpace(out) != "retagged 1 bookmark" ||
+		strings.TrimSpace(errOut) != `paperdeck: 2407.21783 has no tag "Survey"; 2407.21783 has no tag "nosuch"; 2501.12948 has no tag "nosuch"` {
+		t.Fatalf("removing a tag a bookmark lacks: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := tagsOf(t, data)["2501.12948"]; !slices.Equal(got, []string{"rl"}) {
+		t.Fatalf("after removing survey from 2501.12948: %q", got)
+	}
+
 	_, errOut, code = bookmarks(t, data, nil, "tag", "2407.21783")
 	if code == 0 || !strings.Contains(errOut, "give --add TAG or --remove TAG") {
 		t.Fatalf("tag without --add/--remove: exit %d, %q", code, errOut)
