@@ -72,6 +72,10 @@ func (m *App) handleClose() tea.Cmd {
 
 // handleChosen opens the link picked in the picker.
 func (m *App) handleChosen(msg picker.ChosenMsg) tea.Cmd {
+	if _, err := CheckURL(msg.Link.URL); err != nil {
+		// The picker stays open: the next link may be the one wanted.
+		return m.status.Flash(common.Error, "not opening the "+msg.Link.Label+" link: "+err.Error())
+	}
 	if m.focus == focusPicker {
 		m.setFocus(m.returnTo)
 	}

@@ -389,6 +389,40 @@ func TestUnsafeLinksAreRefused(t *testing.T) {
 	}
 }
 
+// A link the gate refuses leaves the picker open, saying why, so the
+// next link can be tried; a DOI link over http opens over https.
+func TestARefusedLinkKeepsThePickerOpen(t *testing.T) {
+	l := day(fri.Value, "Paper with old links")
+	l.Papers[0].GitHub = "http://evil.example/x"
+	l.Papers[0].Links = []string{"http://dx.doi.org/10.1093/mnras/staa1777"}
+	h := newHarness(t, newFakeFeed().add(l), fri, 80, 24)
+	h.keys("L")
+	screen := h.screen()
+	code, doi := pickerNumber(t, screen, "evil.example"), pickerNumber(t, screen, "dx.doi.org")
+	h.keys(code)
+	if !strings.Contains(h.status(), "plain http") || !strings.Contains(h.screen(), "Links of") {
+		t.Fatalf("a refused link should say why and keep the picker open: %q\n%s", h.status(), h.screen())
+	}
+	h.keys(doi)
+	if got := h.opened.list(); len(got) != 1 || got[0] != "https://dx.doi.org/10.1093/mnras/staa1777" {
+		t.Errorf("the DOI link opened %v, want it over https", got)
+	}
+}
+
+// pickerNumber is the digit that picks the picker row holding text.
+func pickerNumber(t *testing.T, screen, text string) string {
+	t.Helper()
+	for _, line := range strings.Split(screen, "\n") {
+		if i := strings.Index(line, text); i >= 0 {
+			if f := strings.Fields(line[:i]); len(f) > 0 {
+				return strings.TrimSuffix(f[0], ".")
+			}
+		}
+	}
+	t.Fatalf("no picker row holds %q:\n%s", text, screen)
+	return ""
+}
+
 func TestDetailsArriveInTheBackground(t *testing.T) {
 	f := page2024(t)
 	f.papers["2407.21783"] = model.Paper{ID: "2407.21783", GitHub: "https://github.com/meta-llama/llama3", GitHubStars: 27000, AISummary: "Meta's Llama 3 models."}

@@ -24,11 +24,19 @@ var plainHTTPHosts = map[string]bool{
 	"www.github.com":   true,
 }
 
+// upgradedHosts serve the same pages over https: their http links, common
+// in bibliographies (http://dx.doi.org/10.…), are opened over https.
+var upgradedHosts = map[string]bool{
+	"doi.org":    true,
+	"dx.doi.org": true,
+}
+
 const maxURLLen = 2048
 
 // CheckURL is the one gate every link passes before a browser sees it. It
-// accepts an absolute https URL (http for the sources' own hosts) with a
-// host, no user info, no spaces or control characters, at most 2048 bytes,
+// accepts an absolute https URL (http for the sources' own hosts, made
+// https for upgradedHosts) with a host, no user info, no spaces or control
+// characters, at most 2048 bytes,
 // and returns it rebuilt from its parsed parts, so what is opened is
 // exactly what was checked and can never start with "-".
 func CheckURL(raw string) (string, error) {
@@ -60,6 +68,8 @@ func CheckURL(raw string) (string, error) {
 		return "", errors.New("link carries a user name or password")
 	case host == "":
 		return "", errors.New("link has no host")
+	case u.Scheme == "http" && upgradedHosts[host]:
+		u.Scheme = "https"
 	case u.Scheme == "http" && !plainHTTPHosts[host]:
 		return "", errors.New("plain http link to " + host)
 	}
