@@ -120,3 +120,14 @@ func (p Paper) AllLinks() []Link {
 	}
 	return out
 }
+
+// SortDate is the date a paper is ordered by, newest first, wherever
+// paperdeck sorts by date: its publication date, else the date of the
+// listing it was read from (arXiv's new-submissions pages give only that).
+// YYYY-MM-DD sorts as text; "" (no date at all) sorts last.
+func (p Paper) SortDate() string {
+	if p.Published != "" {
+		return p.Published
+	}
+	return p.Listed
+}

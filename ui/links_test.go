@@ -15,8 +15,8 @@ func TestCheckURL(t *testing.T) {
 		"http://arxiv.org/abs/2407.21783":          "http://arxiv.org/abs/2407.21783",
 		"https://example.org/a?b=c#d":              "https://example.org/a?b=c#d",
 		"https://example.org:8443/x":               "https://example.org:8443/x",
-		"http://dx.doi.org/10.1093/mnras/staa1777":  "https://dx.doi.org/10.1093/mnras/staa1777",
-		"http://doi.org/10/dtwcx3":                  "https://doi.org/10/dtwcx3",
+		"http://dx.doi.org/10.1093/mnras/staa1777": "https://dx.doi.org/10.1093/mnras/staa1777",
+		"http://doi.org/10/dtwcx3":                 "https://doi.org/10/dtwcx3",
 	}
 	for in, want := range ok {
 		got, err := CheckURL(in)

@@ -103,8 +103,7 @@ func (m *App) applySort() tea.Cmd {
 	case byNewest:
 		day := make([]string, n)
 		for i := range n {
-			p := papers.At(i)
-			day[i] = cmp.Or(p.Published, p.Listed)
+			day[i] = papers.At(i).SortDate()
 		}
 		return func() tea.Msg {
 			return sortedMsg{gen: gen, mode: mode, positions: orderBy(n, func(a, b int) int { return cmp.Compare(day[b], day[a]) })}

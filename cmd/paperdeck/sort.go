@@ -51,9 +51,9 @@ func (s listSort) apply(ctx context.Context, client *feed.Client, l model.Listin
 	return papers, nil, nil
 }
 
-// newestFirst orders by publication date (YYYY-MM-DD sorts as text); papers
-// without a date go last ("" sorts before every date).
-func newestFirst(a, b model.Paper) int { return cmp.Compare(b.Published, a.Published) }
+// newestFirst orders by model.Paper.SortDate, as the reader's S does;
+// papers without a date go last.
+func newestFirst(a, b model.Paper) int { return cmp.Compare(b.SortDate(), a.SortDate()) }
 
 // forYou ranks papers by a model of the bookmarks (or of one tag's) trained
 // against every paper paperdeck knows: the listing, the cache and the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -71,6 +72,30 @@ func TestListSortByUpvotesAndDate(t *testing.T) {
 	out, _, _ := runPaperdeck(t, nil, "list", testdata(sortListing), "--json", "--sort", "date")
 	if strings.Contains(out, `"score"`) {
 		t.Error("a score without --sort foryou")
+	}
+}
+
+// --sort date and the reader's S order by the same date: a paper arXiv
+// lists without a publication date sorts by its listing's date.
+func TestListSortDateFallsBackToTheListingDate(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "mixed.json")
+	mixed := []model.Paper{
+		{ID: "2401.00001", Title: "Published in January", Published: "2024-01-10"},
+		{ID: "2404.03001", Title: "Listed in April, no date", Listed: "2024-04-05"},
+		{ID: "2402.00002", Title: "Undated"},
+		{ID: "2403.00001", Title: "Published in March", Published: "2024-03-02"},
+	}
+	data, _ := json.Marshal(mixed)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runPaperdeck(t, nil, "list", file, "--sort", "date")
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		ids = append(ids, strings.Fields(line)[0])
+	}
+	if want := []string{"2404.03001", "2403.00001", "2401.00001", "2402.00002"}; code != 0 || !slices.Equal(ids, want) {
+		t.Errorf("--sort date: exit %d (%s), order %v, want %v", code, errOut, ids, want)
 	}
 }
 
