@@ -83,6 +83,8 @@ type Client struct {
 	mu   sync.Mutex
 	seen map[string]model.Paper // papers of loaded listings, for merging details
 
+	known knownPapers // CachedPapers' decoded files
+
 	logMu sync.Mutex // Log may be a plain buffer shared by goroutines
 }
 
