@@ -18,9 +18,10 @@ import (
 	"github.com/paperdeck/paperdeck/internal/localfile"
 )
 
-// lockWait is how long a change waits for another paperdeck to finish its
-// own; a write takes milliseconds, so this only trips on a stuck process.
-const lockWait = 10 * time.Second
+// LockWait is how long a change waits for another paperdeck to finish its
+// own before giving up with "locked by another paperdeck". The reader's quit
+// waits a little longer, so what it reports is the save's own outcome.
+const LockWait = 5 * time.Second
 
 // dataFile is one JSON file changed only by locked read-modify-writes.
 type dataFile struct {
@@ -78,7 +79,7 @@ func (f *dataFile) update(change func(old []byte) ([]byte, error)) error {
 		return fmt.Errorf("creating %s: %w", homepath.Tilde(dir), err)
 	}
 	lock := flock.New(f.path + ".lock")
-	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	ctx, cancel := context.WithTimeout(context.Background(), LockWait)
 	defer cancel()
 	locked, err := lock.TryLockContext(ctx, 10*time.Millisecond)
 	if err != nil || !locked {

@@ -7,11 +7,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
 )
 
-// quitWait bounds how long q waits for the bookmark saves in flight.
-const quitWait = 5 * time.Second
+// quitWait bounds how long q waits for the bookmark saves in flight: past
+// the store's own wait for a held lock, so a save stuck behind another
+// paperdeck ends with its own words ("locked by another paperdeck").
+const quitWait = store.LockWait + time.Second
 
 // quitTimeoutMsg ends the wait for the saves.
 type quitTimeoutMsg struct{}
@@ -28,7 +31,7 @@ func (m *App) quit() tea.Cmd {
 		return nil
 	}
 	m.quitting = true
-	say := fmt.Sprintf("saving %s before quitting… (ctrl+c quits at once)", plural(n, "bookmark change"))
+	say := fmt.Sprintf("saving %s before quitting… (at most %s; ctrl+c quits at once)", plural(n, "bookmark change"), quitWait)
 	return tea.Batch(m.status.Flash(common.Notice, say),
 		m.tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
 }
@@ -55,7 +58,7 @@ func (m *App) afterSave(what string, err error) tea.Cmd {
 		return nil
 	}
 	if err != nil {
-		m.unsaved = append(m.unsaved, fmt.Errorf("could not save the %s: %w", what, err))
+		m.unsaved = append(m.unsaved, fmt.Errorf("1 bookmark change not saved (the %s): %w", what, err))
 	}
 	if m.marks.pending() == 0 {
 		return m.quitNow()

@@ -16,7 +16,7 @@ func TestQuitWaitsForTheBookmark(t *testing.T) {
 	if h.quit {
 		t.Fatal("q quit with a bookmark save in flight")
 	}
-	if !strings.Contains(h.status(), "saving 1 bookmark change before quitting") {
+	if !strings.Contains(h.status(), "saving 1 bookmark change before quitting… (at most 6s;") {
 		t.Errorf("the status bar should say what q waits for: %q", h.status())
 	}
 	h.run(save)

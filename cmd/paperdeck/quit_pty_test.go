@@ -125,6 +125,11 @@ func TestQuitReportsASaveItGaveUpOn(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "not saved") || !strings.Contains(stderr, "1 bookmark change") {
 		t.Errorf("exit %d, stderr %q; want 1 and the unsaved bookmark named", code, stderr)
 	}
+	// The reason is the true one: q waits past the store's own wait for the
+	// lock, so the save ends first and says why.
+	if !strings.Contains(stderr, "locked by another paperdeck") {
+		t.Errorf("stderr %q does not say the file was locked by another paperdeck", stderr)
+	}
 	if waited > 20*time.Second {
 		t.Errorf("q waited %s for the locked file", waited)
 	}
