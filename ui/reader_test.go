@@ -81,6 +81,23 @@ func TestReaderFromTheList(t *testing.T) {
 	}
 }
 
+// A second / is a new find: the line opens empty, so what is typed is
+// the new word, not the previous one with the new one after it.
+func TestReaderFindStartsAfresh(t *testing.T) {
+	h := readerHarness(t, arxivHTML(t).URL, t.TempDir(), 100, 30)
+	h.keys("j", "f", "/")
+	h.typeText("prompt")
+	h.keys("enter", "n", "/")
+	if h.app.inputVal != "" {
+		t.Errorf("the second / opens the find line holding %q", h.app.inputVal)
+	}
+	h.typeText("context")
+	h.keys("enter")
+	if st := h.status(); !strings.Contains(st, "“context”: match ") {
+		t.Errorf("second find: status %q, want the matches of “context”", st)
+	}
+}
+
 func TestReaderWithoutHTMLOffersThePDF(t *testing.T) {
 	srv := arxivHTML(t)
 	h := readerHarness(t, srv.URL, t.TempDir(), 100, 30)
