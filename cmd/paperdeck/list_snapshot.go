@@ -37,7 +37,6 @@ func isSnapshotFile(req feed.Request) bool {
 type snapshotList struct {
 	format  string // text, markdown or json
 	text    string // --filter
-	query   *query.Query
 	marks   catalog.Marks
 	marked  *catalog.Marked // marks resolved in the catalog so far
 	byDate  bool
