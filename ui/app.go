@@ -65,32 +65,17 @@ type Options struct {
 	CatalogDir string
 }
 
-type focus int
-
-const (
-	focusList focus = iota
-	focusDetail
-	focusHelp
-	focusPicker
-	focusMessage
-	focusReader
-)
-
 // App is the root model. It owns the panes and the state that crosses
-// them (the listing, the requests in flight, marks); the panes never see
-// each other.
+// them, each a small type of its own with its methods (size, focus, nav,
+// sort, marks, details…); the panes never see each other.
 type App struct {
-	opts     Options
-	ctx      context.Context
-	stop     context.CancelFunc
-	styles   common.Styles
-	width    int
-	height   int
-	focus    focus
-	returnTo focus // where the help and the picker return to
-	readFrom focus // where the reader returns to (the list or the detail)
+	opts   Options
+	ctx    context.Context
+	stop   context.CancelFunc
+	styles common.Styles
+	size   size    // the terminal's (layout.go)
+	focus  focuses // which pane has the keys, where they go back to (focus.go)
 
-	keys      keymap.Map // the one key table with the config's remaps
 	list      *list.Model
 	bookmarks *bookmarks.Model // B: the bookmarks, on list's rows
 	detail    *detail.Model
@@ -101,23 +86,18 @@ type App struct {
 	message   *message.Model
 	status    *status.Model
 
-	global globalKeys
-	lkeys  listingKeys
-	pkeys  paperKeys
+	keys rootKeys // the root's own: anywhere, listing, paper (keys.go)
 
-	nav      nav         // what is listed, the listings before it, the request in flight
-	sort     sorter      // the list's order (sort.go)
-	similar  similarTo   // what the "papers like this one" listing is made from (similar.go)
-	marks    *marks      // read, new, bookmarked, and the saves in flight
-	details  *details    // the papers' full records: merged, asked for, the request in flight
-	editing  model.Paper // the paper whose tags or note are typed
-	picked   model.Paper // the paper whose links the picker shows
-	inputVal string      // the input's value after the last key
-	tick     status.Ticker
-	quitting bool    // q waits for the bookmark saves in flight
-	unsaved  []error // what was not saved when the reader quit
-	crashed  bool
-	crashLog string
+	nav     nav         // what is listed, the listings before it, the request in flight
+	sort    sorter      // the list's order (sort.go)
+	similar similarTo   // what the "papers like this one" listing is made from (similar.go)
+	marks   *marks      // read, new, bookmarked, and the saves in flight
+	details *details    // the papers' full records: merged, asked for, the request in flight
+	picked  model.Paper // the paper whose links the picker shows
+	typed   typing      // what the input line acts on (app_keys.go)
+	tick    status.Ticker
+	exit    exit    // q's wait for the saves in flight, what did not reach the file (quit.go)
+	crashed crashed // a panic caught, and where its log went (panic.go)
 }
 
 // New builds the reader; nothing is loaded until Init.
@@ -143,12 +123,11 @@ func New(opts Options) *App {
 	km := keymap.New(opts.Comforts.Keys)
 	c := common.Common{Styles: st, Keys: km}
 	m := &App{
-		opts: opts, ctx: ctx, stop: stop, styles: st, keys: km,
+		opts: opts, ctx: ctx, stop: stop, styles: st, keys: newRootKeys(km),
 		list: list.New(c, opts.Comforts.DateFormat), bookmarks: bookmarks.New(c, opts.Comforts.DateFormat), detail: detail.New(c, opts.Render), input: input.New(c),
 		picker: picker.New(c), message: message.New(c), status: status.New(c),
 		reader: fulltext.New(c, ctx, fullTextLoader(opts), readerRender),
-		global: newGlobalKeys(km), lkeys: newListingKeys(km), pkeys: newPaperKeys(km),
-		tick: tea.Tick, details: newDetails(), marks: newMarks(opts.Now),
+		tick:   tea.Tick, details: newDetails(), marks: newMarks(opts.Now),
 	}
 	m.reader.SetSave(fullTextSaver(opts))
 	m.help = help.New(c, m.helpSections())
@@ -164,9 +143,9 @@ func New(opts Options) *App {
 // list, so their Keys list only their own.
 func (m *App) helpSections() []help.Section {
 	return []help.Section{
-		{Title: "Listing", Keys: all(m.lkeys)},
-		{Title: "Paper", Keys: all(m.pkeys)},
-		{Title: "Anywhere", Keys: all(m.global)},
+		{Title: "Listing", Keys: all(m.keys.listing)},
+		{Title: "Paper", Keys: all(m.keys.paper)},
+		{Title: "Anywhere", Keys: all(m.keys.global)},
 		{Title: "Move (list, detail, help)", Keys: all(m.list.Keys())},
 		{Title: "Detail", Keys: all(m.detail.Keys())},
 		{Title: "Full text", Keys: all(m.reader.Keys())},
@@ -200,7 +179,7 @@ func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if c, ok := msg.(crashMsg); ok {
 		m.crash(c.log)
 	}
-	if m.crashed {
+	if m.crashed.yes {
 		return m, tea.Quit
 	}
 	if c := m.testPanic(msg); c != nil {
@@ -212,7 +191,7 @@ func (m *App) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 }
 
 func (m *App) crash(log string) {
-	m.crashed, m.crashLog = true, log
+	m.crashed = crashed{yes: true, log: log}
 	m.stop()
 }
 
@@ -235,35 +214,35 @@ func (m *App) View() (v tea.View) {
 }
 
 func (m *App) screen() string {
-	if m.width <= 0 || m.height <= 0 {
+	if !m.size.known() {
 		return ""
 	}
-	if m.width < minWidth || m.height < minHeight {
-		return common.Truncate("terminal too small", m.width)
+	if m.size.tooSmall() {
+		return common.Truncate("terminal too small", m.size.width)
 	}
 	parts := []string{m.body()}
 	if m.input.Active() {
-		parts = append(parts, common.PadRight(m.input.View(), m.width))
+		parts = append(parts, common.PadRight(m.input.View(), m.size.width))
 	}
 	parts = append(parts, m.status.View())
-	return common.ClampScreen(strings.Join(parts, "\n"), m.width, m.height)
+	return common.ClampScreen(strings.Join(parts, "\n"), m.size.width, m.size.height)
 }
 
 func (m *App) body() string {
-	w, h := m.width, m.bodyHeight()
+	w, h := m.size.width, m.bodyHeight()
 	switch {
-	case m.focus == focusHelp:
+	case m.focus.is(focusHelp):
 		return common.Box(m.help.View(), w, h)
-	case m.focus == focusPicker:
+	case m.focus.is(focusPicker):
 		return common.Box(m.picker.View(), w, h)
-	case m.focus == focusMessage:
+	case m.focus.is(focusMessage):
 		return common.Box(m.message.View(), w, h)
-	case m.focus == focusReader:
+	case m.focus.is(focusReader):
 		return common.Box(m.reader.View(), w, h)
-	case m.wide():
-		lw, dw := m.split()
+	case m.size.wide():
+		lw, dw := m.size.split()
 		return common.SideBySide(common.Box(m.listPane().View(), lw, h), m.styles.Divider.Render("│"), common.Box(m.detail.View(), dw, h))
-	case m.focus == focusDetail:
+	case m.focus.is(focusDetail):
 		return common.Box(m.detail.View(), w, h)
 	}
 	return common.Box(m.listPane().View(), w, h)
@@ -271,14 +250,14 @@ func (m *App) body() string {
 
 // setFocus gives the keys to a pane; the list dims its cursor when it
 // does not have them.
-func (m *App) setFocus(f focus) {
+func (m *App) setFocus(f focuses) {
 	m.focus = f
-	m.list.SetBlurred(f != focusList)
-	m.bookmarks.Rows().SetBlurred(f != focusList)
+	m.list.SetBlurred(!f.is(focusList))
+	m.bookmarks.Rows().SetBlurred(!f.is(focusList))
 }
 
 func (m *App) bodyHeight() int {
-	h := m.height - 1
+	h := m.size.height - 1
 	if m.input.Active() {
 		h--
 	}
@@ -314,21 +293,12 @@ func (m *App) hiddenRows() *list.Model {
 
 func (m *App) showsBookmarks() bool { return m.nav.listing.Period.Kind == bookmarksKind }
 
-// split is the width of the list and of the detail side by side.
-func (m *App) split() (int, int) {
-	lw := m.width * 9 / 20
-	return lw, max(0, m.width-lw-1)
-}
-
-// wide: the list and the detail side by side.
-func (m *App) wide() bool { return m.width >= wideWidth }
-
 // layout hands every pane its size after a resize or when the input line
 // comes or goes.
 func (m *App) layout() {
-	w, h := max(1, m.width), m.bodyHeight()
-	if m.wide() {
-		lw, dw := m.split()
+	w, h := max(1, m.size.width), m.bodyHeight()
+	if m.size.wide() {
+		lw, dw := m.size.split()
 		m.list.SetSize(lw, h)
 		m.bookmarks.SetSize(lw, h)
 		m.detail.SetSize(dw, h)
@@ -352,19 +322,19 @@ func (m *App) hint() []string {
 	switch {
 	case m.input.Active():
 		keys = m.input.Keys().ShortHelp()
-	case m.focus == focusHelp:
+	case m.focus.is(focusHelp):
 		keys = m.help.Keys().ShortHelp()
-	case m.focus == focusPicker:
+	case m.focus.is(focusPicker):
 		keys = m.picker.Keys().ShortHelp()
-	case m.focus == focusMessage:
+	case m.focus.is(focusMessage):
 		keys = m.message.Keys().ShortHelp()
-	case m.focus == focusReader:
-		keys = append(m.reader.Keys().ShortHelp(), m.pkeys.PDF, m.global.Help)
-	case m.focus == focusDetail:
-		keys = append(m.detail.Keys().ShortHelp(), m.pkeys.ShortHelp()...)
-		keys = append(keys, m.global.Help)
+	case m.focus.is(focusReader):
+		keys = append(m.reader.Keys().ShortHelp(), m.keys.paper.PDF, m.keys.global.Help)
+	case m.focus.is(focusDetail):
+		keys = append(m.detail.Keys().ShortHelp(), m.keys.paper.ShortHelp()...)
+		keys = append(keys, m.keys.global.Help)
 	default:
-		keys = append(m.lkeys.ShortHelp(), m.global.Help)
+		keys = append(m.keys.listing.ShortHelp(), m.keys.global.Help)
 	}
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {

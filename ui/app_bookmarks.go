@@ -61,7 +61,7 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 // bookmark that has tags or a note asks first.
 func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
 	if m.marks.marked[p.ID] && m.marks.keeps(p.ID) {
-		m.editing = p
+		m.typed.paper = p
 		cmd := m.input.Ask("remove the bookmark of " + common.Quote(p.Title) + " with its tags and note?")
 		m.layout()
 		return cmd
@@ -72,9 +72,9 @@ func (m *App) toggleBookmark(p model.Paper) tea.Cmd {
 // confirmed is the answer to b's question.
 func (m *App) confirmed(yes bool) tea.Cmd {
 	if !yes {
-		return m.status.Flash(common.Info, "kept the bookmark of "+common.Quote(m.editing.Title))
+		return m.status.Flash(common.Info, "kept the bookmark of "+common.Quote(m.typed.paper.Title))
 	}
-	return m.setBookmark(m.editing, false)
+	return m.setBookmark(m.typed.paper, false)
 }
 
 // undoRemoval is u: the last bookmark removed comes back whole (date
@@ -99,8 +99,8 @@ func (m *App) setBookmark(p model.Paper, marked bool) tea.Cmd {
 	say := "bookmarked " + common.Quote(p.Title)
 	if !marked {
 		say = "removed the bookmark of " + common.Quote(p.Title)
-		if m.pkeys.Undo.Enabled() {
-			say += " — " + m.pkeys.Undo.Help().Key + " undoes"
+		if m.keys.paper.Undo.Enabled() {
+			say += " — " + m.keys.paper.Undo.Help().Key + " undoes"
 		}
 	}
 	return m.saveMark(pendingSave{paper: p, marked: marked}, say)
@@ -143,19 +143,19 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 // editTags and editNote are T and N: the query line, prefilled with what
 // the bookmark has.
 func (m *App) editTags(p model.Paper) tea.Cmd {
-	m.editing = p
+	m.typed.paper = p
 	return m.openInput(input.Tags, tagsLine(m.marks.bookmarks[p.ID].Tags))
 }
 
 func (m *App) editNote(p model.Paper) tea.Cmd {
-	m.editing = p
+	m.typed.paper = p
 	return m.openInput(input.Note, m.marks.bookmarks[p.ID].Note)
 }
 
-// saveEdit stores the tags or note typed for m.editing (bookmarking the
+// saveEdit stores the tags or note typed for m.typed.paper (bookmarking the
 // paper if it was not).
 func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
-	p := m.editing
+	p := m.typed.paper
 	what, tags, note := "note", parseTags(value), strings.TrimSpace(value)
 	var b store.Bookmark
 	if mode == input.Tags {

@@ -22,7 +22,7 @@ func (m *App) openDetail() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.setFocus(focusDetail)
+	m.setFocus(m.focus.to(focusDetail))
 	return tea.Batch(m.markRead(p.ID), m.showDetail(p), m.catalogRecord(), m.fetchDetails(p))
 }
 
@@ -30,11 +30,11 @@ func (m *App) openDetail() tea.Cmd {
 // and schedules the fetch of the record once the cursor rests.
 func (m *App) selectionMoved(before string) tea.Cmd {
 	p, ok := m.rows().Selected()
-	if why, nothing := m.rows().Nothing(); nothing && m.wide() && m.nav.loaded {
+	if why, nothing := m.rows().Nothing(); nothing && m.size.wide() && m.nav.loaded {
 		m.detail.Clear(why) // an empty result empties the detail too
 		return nil
 	}
-	if !m.wide() || !ok || p.ID == before {
+	if !m.size.wide() || !ok || p.ID == before {
 		return nil
 	}
 	seq, id := m.details.Rest(), p.ID
@@ -87,7 +87,7 @@ func (m *App) handleDetails(msg detailsMsg) tea.Cmd {
 	if msg.err != nil {
 		// Said only when the reader opened this paper; a fetch made because
 		// the cursor rested stays quiet (offline, that would be every paper).
-		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id && m.focus == focusDetail {
+		if cur, ok := m.detail.Paper(); ok && cur.ID == msg.id && m.focus.is(focusDetail) {
 			if !model.IsArxivID(msg.id) {
 				return tea.Batch(spin, m.status.Flash(common.Notice, "no arXiv id for this paper: "+msg.err.Error()))
 			}
@@ -129,11 +129,11 @@ func (m *App) handleResolved(oldID string, p model.Paper) tea.Cmd {
 // handleResize re-lays out at once and re-renders the detail for its new
 // width in the background.
 func (m *App) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
-	m.width, m.height = msg.Width, msg.Height
+	m.size = size{width: msg.Width, height: msg.Height}
 	m.layout()
 	sync := m.reader.Sync()
-	if _, has := m.detail.Paper(); m.focus == focusDetail && !m.wide() && !has {
-		m.setFocus(focusList)
+	if _, has := m.detail.Paper(); m.focus.is(focusDetail) && !m.size.wide() && !has {
+		m.setFocus(m.focus.to(focusList))
 	}
 	if p, ok := m.detail.Paper(); ok {
 		return tea.Batch(sync, m.showDetail(p))

@@ -17,18 +17,18 @@ import (
 // then the global keys; then the focused pane.
 func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, m.global.ForceQuit):
+	case key.Matches(k, m.keys.global.ForceQuit):
 		return m.forceQuit()
 	case m.input.Active():
 		return m.handleInputKey(k)
-	case key.Matches(k, m.global.Quit):
+	case key.Matches(k, m.keys.global.Quit):
 		return m.quit()
-	case key.Matches(k, m.global.Help):
+	case key.Matches(k, m.keys.global.Help):
 		return m.toggleHelp()
-	case key.Matches(k, m.global.Messages):
+	case key.Matches(k, m.keys.global.Messages):
 		return m.showRecent()
 	}
-	switch m.focus {
+	switch m.focus.on {
 	case focusHelp:
 		return m.help.Update(k)
 	case focusPicker:
@@ -44,13 +44,12 @@ func (m *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *App) toggleHelp() tea.Cmd {
-	if m.focus == focusHelp {
-		m.setFocus(m.returnTo)
+	if m.focus.is(focusHelp) {
+		m.setFocus(m.focus.closed())
 		return nil
 	}
-	m.returnTo = m.focus
-	m.setFocus(focusHelp)
-	m.help.SetSize(m.width, m.bodyHeight())
+	m.setFocus(m.focus.over(focusHelp))
+	m.help.SetSize(m.size.width, m.bodyHeight())
 	return nil
 }
 
@@ -58,13 +57,9 @@ func (m *App) toggleHelp() tea.Cmd {
 // and the message box give the keys back to where they were, the detail
 // to the list.
 func (m *App) handleClose() tea.Cmd {
-	switch m.focus {
-	case focusHelp, focusPicker, focusMessage:
-		m.setFocus(m.returnTo)
-	case focusDetail:
-		m.setFocus(focusList)
-	case focusReader:
-		m.setFocus(m.readFrom)
+	reading := m.focus.is(focusReader)
+	m.setFocus(m.focus.closed())
+	if reading {
 		return tea.Batch(m.reader.Close(), m.syncLoading())
 	}
 	return nil
@@ -76,41 +71,41 @@ func (m *App) handleChosen(msg picker.ChosenMsg) tea.Cmd {
 		// The picker stays open: the next link may be the one wanted.
 		return m.status.Flash(common.Error, "not opening the "+msg.Link.Label+" link: "+err.Error())
 	}
-	if m.focus == focusPicker {
-		m.setFocus(m.returnTo)
+	if m.focus.is(focusPicker) {
+		m.setFocus(m.focus.closed())
 	}
 	return m.openLink(msg.Link.Label+" link", msg.Link.URL)
 }
 
 func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, m.lkeys.Open):
+	case key.Matches(k, m.keys.listing.Open):
 		return m.openDetail()
-	case key.Matches(k, m.lkeys.Back):
+	case key.Matches(k, m.keys.listing.Back):
 		return m.goBack()
-	case key.Matches(k, m.lkeys.Filter):
+	case key.Matches(k, m.keys.listing.Filter):
 		return m.openInput(input.Filter, m.rows().Query())
-	case key.Matches(k, m.lkeys.Search):
+	case key.Matches(k, m.keys.listing.Search):
 		return m.openInput(input.Search, m.nav.searchQuery())
-	case key.Matches(k, m.lkeys.Prev):
+	case key.Matches(k, m.keys.listing.Prev):
 		return m.step(-1)
-	case key.Matches(k, m.lkeys.Next):
+	case key.Matches(k, m.keys.listing.Next):
 		return m.step(1)
-	case key.Matches(k, m.lkeys.Day):
+	case key.Matches(k, m.keys.listing.Day):
 		return m.switchKind(model.Day)
-	case key.Matches(k, m.lkeys.Week):
+	case key.Matches(k, m.keys.listing.Week):
 		return m.switchKind(model.Week)
-	case key.Matches(k, m.lkeys.Month):
+	case key.Matches(k, m.keys.listing.Month):
 		return m.switchKind(model.Month)
-	case key.Matches(k, m.lkeys.Trending):
+	case key.Matches(k, m.keys.listing.Trending):
 		return m.switchKind(model.Trending)
-	case key.Matches(k, m.lkeys.Arxiv):
+	case key.Matches(k, m.keys.listing.Arxiv):
 		return m.nextArxiv()
-	case key.Matches(k, m.lkeys.Refresh):
+	case key.Matches(k, m.keys.listing.Refresh):
 		return m.refresh()
-	case key.Matches(k, m.lkeys.Bookmarks):
+	case key.Matches(k, m.keys.listing.Bookmarks):
 		return m.showBookmarks()
-	case key.Matches(k, m.lkeys.Sort):
+	case key.Matches(k, m.keys.listing.Sort):
 		return m.cycleSort()
 	}
 	if cmd, ok := m.handlePaperKey(k); ok {
@@ -153,16 +148,13 @@ func (m *App) showRecent() tea.Cmd {
 // showMessage puts a long message on screen until esc.
 func (m *App) showMessage(title, body string) {
 	m.message.Show(title, body)
-	if m.focus != focusMessage {
-		m.returnTo = m.focus
-	}
-	m.setFocus(focusMessage)
+	m.setFocus(m.focus.over(focusMessage))
 }
 
 // handlePaperKey runs the keys that act on the current paper, from the
 // list or the detail.
 func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	pk := m.pkeys
+	pk := m.keys.paper
 	if key.Matches(k, pk.Undo) {
 		return m.undoRemoval(), true
 	}
@@ -174,29 +166,28 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.status.Flash(common.Info, "no paper selected"), true
 	}
 	switch {
-	case key.Matches(k, m.pkeys.Page):
+	case key.Matches(k, m.keys.paper.Page):
 		return m.openLink("paper page", p.URL), true
-	case key.Matches(k, m.pkeys.PDF):
+	case key.Matches(k, m.keys.paper.PDF):
 		return m.openLink("PDF link", p.PDFURL), true
-	case key.Matches(k, m.pkeys.Code):
+	case key.Matches(k, m.keys.paper.Code):
 		return m.openLink("code link", p.GitHub), true
-	case key.Matches(k, m.pkeys.FullText):
+	case key.Matches(k, m.keys.paper.FullText):
 		return m.openReader(p), true
-	case key.Matches(k, m.pkeys.Links):
+	case key.Matches(k, m.keys.paper.Links):
 		m.picker.Show(p)
 		m.picked = p
-		m.returnTo = m.focus
-		m.setFocus(focusPicker)
+		m.setFocus(m.focus.over(focusPicker))
 		return nil, true
-	case key.Matches(k, m.pkeys.CopyID):
+	case key.Matches(k, m.keys.paper.CopyID):
 		return m.copyID(p), true
-	case key.Matches(k, m.pkeys.Bookmark):
+	case key.Matches(k, m.keys.paper.Bookmark):
 		return m.toggleBookmark(p), true
-	case key.Matches(k, m.pkeys.Tags):
+	case key.Matches(k, m.keys.paper.Tags):
 		return m.editTags(p), true
-	case key.Matches(k, m.pkeys.Note):
+	case key.Matches(k, m.keys.paper.Note):
 		return m.editNote(p), true
-	case key.Matches(k, m.pkeys.Similar):
+	case key.Matches(k, m.keys.paper.Similar):
 		return m.showSimilar(p), true
 	}
 	return m.copyBibTeX(p), true
@@ -205,7 +196,7 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // currentPaper is the paper the paper keys act on: the open detail's, or
 // the one under the list's cursor.
 func (m *App) currentPaper() (model.Paper, bool) {
-	switch m.focus {
+	switch m.focus.on {
 	case focusDetail:
 		return m.detail.Paper()
 	case focusReader:
@@ -214,11 +205,19 @@ func (m *App) currentPaper() (model.Paper, bool) {
 	return m.rows().Selected()
 }
 
+// typing is what the input line acts on: the paper whose tags or note
+// are typed (or whose bookmark b asks about), and the line's value after
+// the last key, so a key that changes nothing asks nothing again.
+type typing struct {
+	paper model.Paper
+	value string
+}
+
 // openInput shows the query line for mode, starting from value.
 func (m *App) openInput(mode input.Mode, value string) tea.Cmd {
 	value = termsafe.Line(value) // a bookmark's tags or note, from the file
 	cmd := m.input.Open(mode, value)
-	m.inputVal = value
+	m.typed.value = value
 	m.layout()
 	return cmd
 }
@@ -254,10 +253,10 @@ func (m *App) applyInput() tea.Cmd {
 	value := m.input.Value()
 	switch outcome {
 	case input.Edited:
-		if value == m.inputVal && !m.input.Toggled() {
+		if value == m.typed.value && !m.input.Toggled() {
 			return nil
 		}
-		m.inputVal = value
+		m.typed.value = value
 		switch mode {
 		case input.Filter:
 			return m.setFilter(value)
@@ -296,15 +295,15 @@ func (m *App) applyInput() tea.Cmd {
 // handleWheel scrolls what is under the mouse: in the wide layout the
 // detail on the right, otherwise the focused pane.
 func (m *App) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	lw, _ := m.split()
+	lw, _ := m.size.split()
 	switch {
-	case m.focus == focusHelp:
+	case m.focus.is(focusHelp):
 		return m.help.Update(msg)
-	case m.focus == focusPicker:
+	case m.focus.is(focusPicker):
 		return nil
-	case m.focus == focusReader:
+	case m.focus.is(focusReader):
 		return m.reader.Update(msg)
-	case m.wide() && msg.Mouse().X > lw, !m.wide() && m.focus == focusDetail:
+	case m.size.wide() && msg.Mouse().X > lw, !m.size.wide() && m.focus.is(focusDetail):
 		return m.detail.Update(msg)
 	}
 	return m.updateList(msg)

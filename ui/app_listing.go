@@ -143,10 +143,10 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 	search := m.rows().SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
 	search = tea.Batch(search, m.resort())
 	m.updateStatusListing()
-	if m.focus == focusDetail && !m.wide() {
-		m.setFocus(focusList)
+	if m.focus.is(focusDetail) && !m.size.wide() {
+		m.setFocus(m.focus.to(focusList))
 	}
-	if m.wide() && m.rows().SelectedID() == before && before != "" {
+	if m.size.wide() && m.rows().SelectedID() == before && before != "" {
 		return search
 	}
 	return tea.Batch(search, m.selectionMoved("\x00")) // force the detail to follow

@@ -65,11 +65,8 @@ func readerRender(md string, width int, style string) (string, error) {
 // openReader shows p's full text; esc gives the keys back to the pane
 // that opened it, the list keeping its place.
 func (m *App) openReader(p model.Paper) tea.Cmd {
-	if m.focus != focusReader {
-		m.readFrom = m.focus
-	}
-	m.setFocus(focusReader)
-	m.reader.SetSize(m.width, m.bodyHeight())
+	m.setFocus(m.focus.reading())
+	m.reader.SetSize(m.size.width, m.bodyHeight())
 	return tea.Batch(m.reader.Open(p), m.syncLoading())
 }
 
@@ -77,7 +74,7 @@ func (m *App) openReader(p model.Paper) tea.Cmd {
 // the whole text), then the paper keys (p opens the PDF when there is no
 // HTML version), then scrolling.
 func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
-	if !key.Matches(k, m.pkeys.Links, m.pkeys.FullText) {
+	if !key.Matches(k, m.keys.paper.Links, m.keys.paper.FullText) {
 		if cmd, ok := m.handlePaperKey(k); ok {
 			return cmd
 		}
@@ -93,7 +90,7 @@ func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
 // line, where a message would let them reach the pane (the p of "/prime"
 // opened the PDF).
 func (m *App) findNow(k tea.KeyPressMsg, f common.Finder) (tea.Cmd, bool) {
-	if !key.Matches(k, m.pkeys.Find) {
+	if !key.Matches(k, m.keys.paper.Find) {
 		return nil, false
 	}
 	q, ok := f.FindFrom()
@@ -106,8 +103,7 @@ func (m *App) findNow(k tea.KeyPressMsg, f common.Finder) (tea.Cmd, bool) {
 // showReaderLinks lists every link of the text in the link picker.
 func (m *App) showReaderLinks(msg fulltext.LinksMsg) tea.Cmd {
 	m.picker.ShowLinks(msg.Title, msg.Links)
-	m.returnTo = focusReader
-	m.setFocus(focusPicker)
+	m.setFocus(m.focus.to(focusReader).over(focusPicker))
 	return nil
 }
 
@@ -115,7 +111,7 @@ func (m *App) showReaderLinks(msg fulltext.LinksMsg) tea.Cmd {
 // the detail) and says how it went.
 func (m *App) find(query string) string {
 	var f common.Finder = m.detail
-	if m.focus == focusReader {
+	if m.focus.is(focusReader) {
 		f = m.reader
 	}
 	f.Find(query)

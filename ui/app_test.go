@@ -496,11 +496,11 @@ func TestFindInDetail(t *testing.T) {
 		t.Errorf("n should go to the next match: %q", h.status())
 	}
 	h.keys("esc")
-	if h.app.focus != focusDetail || h.app.detail.FindStatus() != "" {
+	if h.app.focus.on != focusDetail || h.app.detail.FindStatus() != "" {
 		t.Errorf("esc should clear the find first")
 	}
 	h.keys("esc")
-	if h.app.focus != focusList {
+	if h.app.focus.on != focusList {
 		t.Errorf("the second esc should go back to the list")
 	}
 }

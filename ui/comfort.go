@@ -58,7 +58,7 @@ func (c Comforts) styleFile() string {
 func (m *App) applyComforts() {
 	c := m.opts.Comforts
 	if len(c.ArxivCategories) == 0 {
-		m.lkeys.Arxiv.SetEnabled(false)
+		m.keys.listing.Arxiv.SetEnabled(false)
 	}
 	m.help.SetSections(m.helpSections())
 	// The styles as the theme has them until the terminal answers (a fixed

@@ -94,19 +94,19 @@ func TestRemappedOpenersClose(t *testing.T) {
 		t.Fatalf("j moved the cursor though down is J only")
 	}
 	h.keys("h")
-	if h.app.focus != focusHelp {
+	if h.app.focus.on != focusHelp {
 		t.Fatal("h did not open the help")
 	}
 	h.keys("h")
-	if h.app.focus != focusList {
+	if h.app.focus.on != focusList {
 		t.Fatal("h did not close the help")
 	}
 	h.keys("l")
-	if h.app.focus != focusPicker {
+	if h.app.focus.on != focusPicker {
 		t.Fatal("l did not open the link picker")
 	}
 	h.keys("l")
-	if h.app.focus != focusList {
+	if h.app.focus.on != focusList {
 		t.Fatal("l did not close the link picker")
 	}
 }
@@ -123,14 +123,14 @@ func TestConfigNoticesAtStart(t *testing.T) {
 		}
 	}
 	h.keys("esc")
-	if h.app.focus != focusList || !strings.Contains(h.screen(), "The Llama 3 Herd of Models") {
+	if h.app.focus.on != focusList || !strings.Contains(h.screen(), "The Llama 3 Herd of Models") {
 		t.Fatalf("esc did not show the list:\n%s", h.screen())
 	}
 	if st := h.status(); !strings.Contains(st, "config.toml:3: theme: syntax error (and 1 more: paperdeck config show)") {
 		t.Errorf("status bar %q does not show the config problem", st)
 	}
 	h = comfortHarness(t, page2024(t), thu, 120, 30, Comforts{}, false)
-	if h.app.focus != focusList {
+	if h.app.focus.on != focusList {
 		t.Error("a message at start without problems")
 	}
 }

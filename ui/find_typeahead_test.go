@@ -22,8 +22,8 @@ func TestFindTakesTheKeysTypedRightAfterSlash(t *testing.T) {
 			h.keys(tc.open...)
 			h.start(keyMsg("/")) // its command not yet run, as in a burst of keys
 			h.typeText("prompt")
-			if !h.app.input.Active() || h.app.inputVal != "prompt" {
-				t.Errorf("find line active %v holding %q, want \"prompt\"", h.app.input.Active(), h.app.inputVal)
+			if !h.app.input.Active() || h.app.typed.value != "prompt" {
+				t.Errorf("find line active %v holding %q, want \"prompt\"", h.app.input.Active(), h.app.typed.value)
 			}
 			if got := h.opened.list(); len(got) != 0 {
 				t.Errorf("keys typed into the find opened %v", got)

@@ -88,9 +88,9 @@ func (m *App) shownLinks() []string {
 		return nil
 	}
 	switch {
-	case m.focus == focusPicker:
+	case m.focus.is(focusPicker):
 		return linkURLs(m.picked)
-	case m.focus == focusDetail || m.wide() && (m.focus == focusList || m.focus == focusDetail):
+	case m.focus.is(focusDetail) || m.size.wide() && (m.focus.is(focusList) || m.focus.is(focusDetail)):
 		if p, ok := m.detail.Paper(); ok {
 			return linkURLs(p)
 		}

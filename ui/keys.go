@@ -11,6 +11,17 @@ import (
 // keys and help come from the one key table (ui/keymap); each pane builds
 // its own keys from it the same way.
 
+// rootKeys are the root's own keys.
+type rootKeys struct {
+	global  globalKeys
+	listing listingKeys
+	paper   paperKeys
+}
+
+func newRootKeys(km keymap.Map) rootKeys {
+	return rootKeys{global: newGlobalKeys(km), listing: newListingKeys(km), paper: newPaperKeys(km)}
+}
+
 // globalKeys work whatever has focus (quit only while no text is typed).
 type globalKeys struct {
 	Quit      key.Binding

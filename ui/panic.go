@@ -89,8 +89,15 @@ func wrapNested(msg tea.Msg, dir string) {
 	}
 }
 
+// crashed is a panic caught in Update, View or a command: the reader
+// quits at the next message.
+type crashed struct {
+	yes bool
+	log string // where its log went ("" when it could not be written)
+}
+
 // CrashLog is where the log of a crash went; "" when there was none.
-func (m *App) CrashLog() (path string, crashed bool) { return m.crashLog, m.crashed }
+func (m *App) CrashLog() (path string, crashed bool) { return m.crashed.log, m.crashed.yes }
 
 // The test panics: PAPERDECK_TEST_PANIC (read once, by cmd/paperdeck, into
 // Options.TestPanic) makes the first key press panic in Update, in a

@@ -16,6 +16,16 @@ import (
 // paperdeck ends with its own words ("locked by another paperdeck").
 const quitWait = store.LockWait + time.Second
 
+// exit is q's wait: set while the reader waits for the bookmark saves in
+// flight; unsaved is what did not reach the file (Unsaved reports it).
+type exit struct {
+	waiting bool
+	unsaved []error
+}
+
+// lost keeps what was not saved.
+func (e *exit) lost(err error) { e.unsaved = append(e.unsaved, err) }
+
 // quitTimeoutMsg ends the wait for the saves.
 type quitTimeoutMsg struct{}
 
@@ -27,10 +37,10 @@ func (m *App) quit() tea.Cmd {
 	switch {
 	case n == 0:
 		return m.quitNow()
-	case m.quitting:
+	case m.exit.waiting:
 		return nil
 	}
-	m.quitting = true
+	m.exit.waiting = true
 	say := fmt.Sprintf("saving %s before quitting… (at most %s; ctrl+c quits at once)", plural(n, "bookmark change"), quitWait)
 	return tea.Batch(m.status.Flash(common.Notice, say),
 		m.tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
@@ -39,7 +49,7 @@ func (m *App) quit() tea.Cmd {
 // forceQuit is ctrl+c: at once, saying what is left unsaved.
 func (m *App) forceQuit() tea.Cmd {
 	if n := m.marks.pending(); n > 0 {
-		m.unsaved = append(m.unsaved, fmt.Errorf("%s may not be saved: quit at once while saving", plural(n, "bookmark change")))
+		m.exit.lost(fmt.Errorf("%s may not be saved: quit at once while saving", plural(n, "bookmark change")))
 	}
 	return m.quitNow()
 }
@@ -54,11 +64,11 @@ func (m *App) quitNow() tea.Cmd {
 // afterSave ends a quit's wait once nothing is left to save; a save that
 // failed meanwhile is kept for Unsaved.
 func (m *App) afterSave(what string, err error) tea.Cmd {
-	if !m.quitting {
+	if !m.exit.waiting {
 		return nil
 	}
 	if err != nil {
-		m.unsaved = append(m.unsaved, fmt.Errorf("1 bookmark change not saved (the %s): %w", what, err))
+		m.exit.lost(fmt.Errorf("1 bookmark change not saved (the %s): %w", what, err))
 	}
 	if m.marks.pending() == 0 {
 		return m.quitNow()
@@ -67,11 +77,11 @@ func (m *App) afterSave(what string, err error) tea.Cmd {
 }
 
 func (m *App) handleQuitTimeout() tea.Cmd {
-	if !m.quitting {
+	if !m.exit.waiting {
 		return nil
 	}
 	if n := m.marks.pending(); n > 0 {
-		m.unsaved = append(m.unsaved, fmt.Errorf("%s not saved: the bookmarks file did not answer within %s", plural(n, "bookmark change"), quitWait))
+		m.exit.lost(fmt.Errorf("%s not saved: the bookmarks file did not answer within %s", plural(n, "bookmark change"), quitWait))
 	}
 	return m.quitNow()
 }
@@ -79,4 +89,4 @@ func (m *App) handleQuitTimeout() tea.Cmd {
 // Unsaved says which bookmark changes may not be on disk after the reader
 // quit (a save that failed or did not finish while it waited); nil when
 // everything was saved. cmd/paperdeck prints it and exits non-zero.
-func (m *App) Unsaved() error { return errors.Join(m.unsaved...) }
+func (m *App) Unsaved() error { return errors.Join(m.exit.unsaved...) }

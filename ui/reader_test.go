@@ -65,8 +65,8 @@ func TestReaderFromTheList(t *testing.T) {
 		t.Errorf("find: status %q", st)
 	}
 	h.keys("esc", "esc")
-	if h.app.focus != focusList || h.selected() != "2407.21705" {
-		t.Errorf("esc: focus %v, cursor on %q; want the list where it was", h.app.focus, h.selected())
+	if h.app.focus.on != focusList || h.selected() != "2407.21705" {
+		t.Errorf("esc: focus %v, cursor on %q; want the list where it was", h.app.focus.on, h.selected())
 	}
 	if !strings.Contains(h.screen(), "Tora: Trajectory-oriented Diffusion") {
 		t.Errorf("the list is not back:\n%s", h.screen())
@@ -88,8 +88,8 @@ func TestReaderFindStartsAfresh(t *testing.T) {
 	h.keys("j", "f", "/")
 	h.typeText("prompt")
 	h.keys("enter", "n", "/")
-	if h.app.inputVal != "" {
-		t.Errorf("the second / opens the find line holding %q", h.app.inputVal)
+	if h.app.typed.value != "" {
+		t.Errorf("the second / opens the find line holding %q", h.app.typed.value)
 	}
 	h.typeText("context")
 	h.keys("enter")
@@ -116,20 +116,20 @@ func TestReaderFromTheDetail(t *testing.T) {
 	srv := arxivHTML(t)
 	h := readerHarness(t, srv.URL, t.TempDir(), 80, 24)
 	h.keys("j", "enter")
-	if h.app.focus != focusDetail {
-		t.Fatalf("enter: focus %v", h.app.focus)
+	if h.app.focus.on != focusDetail {
+		t.Fatalf("enter: focus %v", h.app.focus.on)
 	}
 	h.keys("f")
-	if h.app.focus != focusReader || !strings.Contains(h.screen(), "Context Privilege Escalation") {
+	if h.app.focus.on != focusReader || !strings.Contains(h.screen(), "Context Privilege Escalation") {
 		t.Fatalf("f from the detail:\n%s", h.screen())
 	}
 	h.keys("L")
-	if h.app.focus != focusPicker || !strings.Contains(h.screen(), "https://arxiv.org/html/2407.21705v1") {
+	if h.app.focus.on != focusPicker || !strings.Contains(h.screen(), "https://arxiv.org/html/2407.21705v1") {
 		t.Errorf("L lists the text's links:\n%s", h.screen())
 	}
 	h.keys("esc", "esc")
-	if h.app.focus != focusDetail {
-		t.Errorf("esc esc: focus %v, want the detail", h.app.focus)
+	if h.app.focus.on != focusDetail {
+		t.Errorf("esc esc: focus %v, want the detail", h.app.focus.on)
 	}
 }
 

@@ -89,17 +89,17 @@ func TestWidthCorpusFits(t *testing.T) {
 				checkFrame(t, label, h.app.View().Content, w, ht)
 				m := h.app
 				checkPaneFits(t, label+" (status bar)", m.status.View(), w)
-				switch m.focus {
+				switch m.focus.on {
 				case focusList:
 					lw := w
-					if m.wide() {
-						lw, _ = m.split()
+					if m.size.wide() {
+						lw, _ = m.size.split()
 					}
-					checkPaneFits(t, label+" (list)", m.list.View(), lw)
+					checkPaneFits(t, label+" (list)", m.listPane().View(), lw)
 				case focusDetail:
 					dw := w
-					if m.wide() {
-						_, dw = m.split()
+					if m.size.wide() {
+						_, dw = m.size.split()
 					}
 					checkPaneFits(t, label+" (detail)", m.detail.View(), dw)
 				case focusHelp:
