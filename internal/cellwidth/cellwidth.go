@@ -1,6 +1,6 @@
-// Package cellwidth measures and cuts terminal text by display width, in
-// one place for the panes (through ui/common) and the renderer (ui/render),
-// which may not import Bubble Tea and so not ui/common.
+// Package cellwidth measures, cuts and wraps terminal text by display
+// width, in one place for the panes (through ui/common) and the renderer
+// (ui/render), which may not import Bubble Tea and so not ui/common.
 package cellwidth
 
 import (

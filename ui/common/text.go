@@ -3,52 +3,26 @@ package common
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
+	"github.com/paperdeck/paperdeck/internal/cellwidth"
 	"github.com/paperdeck/paperdeck/internal/latex"
 	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
-// Wrap breaks s into lines of at most w cells and indents every line by
-// margin, so wrapped text keeps the pane's margin. Lines break at spaces
-// only: a word (a URL) that fits on a line of its own starts one rather
-// than being cut in the middle, and only a word wider than a whole line
-// is cut.
-func Wrap(s string, w int, margin string) string {
-	w = max(1, w)
+// Wrap breaks plain text into lines for a pane width cells wide, margin
+// before every line and as much room kept on the right, by the one wrap
+// of the panes and the detail (cellwidth.Wrap): at spaces only, so a URL
+// that fits on a line of its own starts one rather than being cut in the
+// middle, and a line that fits is kept as it is. Empty lines stay empty.
+func Wrap(s string, width int, margin string) string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		line, lineW := "", 0
-		for _, word := range strings.Fields(para) {
-			ww := CellWidth(word)
-			switch {
-			case lineW > 0 && lineW+1+ww <= w:
-				line, lineW = line+" "+word, lineW+1+ww
-				continue
-			case lineW > 0:
-				out = append(out, line)
-			}
-			if ww > w {
-				pieces := strings.Split(ansi.Hardwrap(word, w, false), "\n")
-				out = append(out, pieces[:len(pieces)-1]...)
-				word = pieces[len(pieces)-1]
-			}
-			line, lineW = word, CellWidth(word)
+		if strings.TrimSpace(para) == "" {
+			out = append(out, "")
+			continue
 		}
-		out = append(out, line)
+		out = append(out, cellwidth.Wrap(margin+para, width)...)
 	}
-	return Indent(strings.Join(out, "\n"), margin)
-}
-
-// Indent puts pad before every line that is not empty.
-func Indent(s, pad string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pad + l
-		}
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
 }
 
 // Quote puts typed text in quotes for the status bar.

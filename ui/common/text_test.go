@@ -5,29 +5,40 @@ import (
 	"testing"
 )
 
-// Wrapped text keeps the margin on every line, a URL that fits on a line
-// of its own is not cut, and nothing is wider than asked.
+// Wrapped text keeps the margin on every line and as much room on the
+// right, a URL that fits on a line of its own is not cut, and nothing is
+// wider than asked.
 func TestWrap(t *testing.T) {
-	text := "We study many downstream tasks -- a phenomenon we call emergence; see https://huggingface.co/papers/2407.21783 for more."
-	for w := 20; w <= 60; w++ {
+	const url = "https://huggingface.co/papers/2407.21783"
+	text := "We study many downstream tasks -- a phenomenon we call emergence; see " + url + " for more."
+	for w := 20; w <= 64; w++ {
 		out := Wrap(text, w, "  ")
-		if !strings.Contains(out, "https://huggingface.co/papers/2407.21783") && w >= len("https://huggingface.co/papers/2407.21783") {
+		if !strings.Contains(out, url) && w >= len(url)+4 {
 			t.Errorf("width %d cut the URL:\n%s", w, out)
 		}
 		for _, line := range strings.Split(out, "\n") {
 			if !strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "   ") {
 				t.Errorf("width %d: line %q lost the margin", w, line)
 			}
-			if CellWidth(line) > w+2 {
+			// Words stop at the right margin; only a cut word reaches
+			// the edge.
+			if CellWidth(line) > w || CellWidth(line) > w-2 && strings.Contains(strings.TrimSpace(line), " ") {
 				t.Errorf("width %d: line %q is %d wide", w, line, CellWidth(line))
 			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), "tasks -- a phenomenon") {
+			t.Errorf("width %d parts the dashes of \"tasks -- a phenomenon\":\n%s", w, out)
 		}
 		if got, want := strings.Join(strings.Fields(out), ""), strings.Join(strings.Fields(text), ""); got != want {
 			t.Errorf("width %d lost text: %q", w, got)
 		}
 	}
-	// A word wider than a line is cut, never dropped.
+	// A word wider than a line is cut, never dropped; a line that fits
+	// keeps its spacing; an empty line stays empty.
 	if out := Wrap("abcdefghij", 4, ""); out != "abcd\nefgh\nij" {
 		t.Errorf("a long word: %q", out)
+	}
+	if out := Wrap("PDF      https://arxiv.org/pdf/2407.21783\n\nnext", 60, "  "); out != "  PDF      https://arxiv.org/pdf/2407.21783\n\n  next" {
+		t.Errorf("lines that fit: %q", out)
 	}
 }

@@ -9,19 +9,14 @@ import (
 
 // fit shapes cleaned glamour output for a pane width columns wide: the
 // padding glamour adds to every line goes (a line is often more SGR codes
-// than text), blank lines at either end go, and any line still wider than
-// width is wrapped (wrapLine), then cut, so no line is ever wider than
-// width.
+// than text), blank lines at either end go, and every line is wrapped by
+// the panes' one wrap (cellwidth.Wrap: at spaces, keeping the margin and
+// the colours), then cut, so no line is ever wider than width.
 func fit(s string, width int) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
-		l = trimPadding(l)
-		if fits(l, width) {
-			out = append(out, l)
-			continue
-		}
-		for _, w := range wrapLine(l, width) {
+		for _, w := range cellwidth.Wrap(trimPadding(l), width) {
 			out = append(out, cellwidth.Fit(w, width, ""))
 		}
 	}
@@ -40,17 +35,6 @@ func fit(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// fits reports whether a line needs no wrapping: text stops as many
-// cells short of the right edge as its indent is from the left, as
-// glamour's own wrap did, unless the indent leaves no room.
-func fits(l string, width int) bool {
-	w := cellwidth.Of(l)
-	if _, body, indent := splitIndent(l); body != "" && indent*2 < width {
-		return w <= width-2*indent
-	}
-	return w <= width
-}
-
 // trimPadding drops the trailing spaces of a line that nothing makes
 // visible (a space with a background, reverse video, underline or
 // strike-through shows, so it stays), and the codes around them.
@@ -59,7 +43,7 @@ func trimPadding(l string) string {
 	keep := 0
 	for i := 0; i < len(l); {
 		if l[i] == 0x1b && i+1 < len(l) && l[i+1] == '[' {
-			end := seqEnd(l, i)
+			end := cellwidth.SGREnd(l, i)
 			st.apply(strings.TrimSuffix(l[i+2:end], "m"))
 			i = end
 			continue

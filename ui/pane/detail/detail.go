@@ -297,7 +297,7 @@ func (d *Model) View() string {
 			why = "no paper selected"
 		}
 		// Wrapped, not cut: it says what to do next.
-		return d.styles.Empty.Render(common.Wrap(termsafe.Line(why), d.width-1, " "))
+		return d.styles.Empty.Render(common.Wrap(termsafe.Line(why), d.width, " "))
 	}
 	// The lines on screen, as they are: the viewport's own View pads them
 	// counting by grapheme, which makes a line of ZWJ emoji wider than the

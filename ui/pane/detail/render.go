@@ -56,10 +56,9 @@ func renderCmd(render RenderFunc, p model.Paper, k RenderKey) tea.Cmd {
 // PlainRender is the renderer of last resort: readable plain text with
 // the same parts as the Markdown detail, word-wrapped to width.
 func PlainRender(p model.Paper, width int, _ string) (string, error) {
-	w := max(10, width-4)
 	var b strings.Builder
 	para := func(s string) {
-		b.WriteString(common.Wrap(s, w, "  "))
+		b.WriteString(common.Wrap(s, width, "  "))
 		b.WriteString("\n\n")
 	}
 	b.WriteString("\n")

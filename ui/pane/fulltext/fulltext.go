@@ -595,7 +595,7 @@ func (m *Model) refreshShown() {
 		m.notice = nil
 		for _, p := range m.problem {
 			m.notice = append(m.notice, "")
-			m.notice = append(m.notice, strings.Split(common.Wrap(p, max(10, m.width-4), "  "), "\n")...)
+			m.notice = append(m.notice, strings.Split(common.Wrap(p, m.textWidth(), "  "), "\n")...)
 		}
 		m.vp.SetContentLines(m.notice)
 		return

@@ -62,7 +62,7 @@ func (m *Model) SetStyles(s common.Styles) {
 }
 
 func (m *Model) layout() {
-	text := m.styles.Title.Render(" "+m.title) + "\n\n" + common.Wrap(m.body, max(10, m.width-4), "  ")
+	text := m.styles.Title.Render(" "+m.title) + "\n\n" + common.Wrap(m.body, m.width, "  ")
 	m.vp.SetContent(strings.TrimRight(text, "\n"))
 }
 

@@ -1,32 +1,37 @@
-package render
+package cellwidth
 
 import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/paperdeck/paperdeck/internal/cellwidth"
 )
 
-// wrapLine breaks one rendered line (glamour's, unwrapped) to fit width
-// cells. Lines break at spaces only, so a URL that fits on a line of its
-// own starts one instead of being cut at a '.' or '-', and "tasks --
-// a phenomenon" keeps its dashes together; only a word wider than a whole
-// line is cut. Every line keeps the indent the first one has (the pane's
-// margin), text stops that many cells short of the right edge as
-// glamour's wrap did, and the colours open at a break go on with the next
-// line.
-func wrapLine(l string, width int) []string {
+// Wrap breaks one line of terminal text (plain, or styled with SGR codes)
+// to fit width cells: the one wrap of the panes' plain text and the
+// renderer's styled Markdown. The line's leading blanks are its margin:
+// every line keeps it, and text stops as many cells short of the right
+// edge. Lines break at spaces only, so a URL that fits on a line of its
+// own starts one instead of being cut at a '.' or '-', and "tasks -- a
+// phenomenon" keeps its dashes together; only a word wider than a whole
+// line is cut, its pieces reaching the right edge. A line that fits comes
+// back as it is; the colours open at a break go on with the next line.
+func Wrap(l string, width int) []string {
 	head, body, indent := splitIndent(l)
 	if indent*2 >= width {
 		// A margin this wide leaves no room for text: break anywhere.
+		if Of(l) <= width {
+			return []string{l}
+		}
 		return strings.Split(ansi.HardwrapWc(l, width, true), "\n")
 	}
 	limit := width - 2*indent
+	if Of(l)-indent <= limit { // the whole line's width is the one Fit remembers
+		return []string{l}
+	}
 	var raw []string
 	line, lineW := "", 0
 	for _, word := range splitWords(body) {
-		ww := cellwidth.Of(word)
+		ww := Of(word)
 		if lineW > 0 && lineW+1+ww <= limit {
 			line, lineW = line+" "+word, lineW+1+ww
 			continue
@@ -39,12 +44,12 @@ func wrapLine(l string, width int) []string {
 			// starts the next line.
 			pieces := strings.Split(ansi.Hardwrap(word, width-indent, false), "\n")
 			for i, p := range pieces {
-				pieces[i] = cellwidth.Fit(p, width-indent, "")
+				pieces[i] = Fit(p, width-indent, "")
 			}
 			raw = append(raw, pieces[:len(pieces)-1]...)
 			word = pieces[len(pieces)-1]
 		}
-		line, lineW = word, cellwidth.Of(word)
+		line, lineW = word, Of(word)
 	}
 	raw = append(raw, line)
 
@@ -75,7 +80,7 @@ func splitIndent(l string) (head, body string, indent int) {
 			indent++
 			i++
 		case l[i] == 0x1b && i+1 < len(l) && l[i+1] == '[':
-			i = seqEnd(l, i)
+			i = SGREnd(l, i)
 		default:
 			return l[:i], l[i:], indent
 		}
@@ -90,7 +95,7 @@ func splitWords(s string) []string {
 	for i := 0; i < len(s); {
 		switch {
 		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			i = seqEnd(s, i)
+			i = SGREnd(s, i)
 		case s[i] == ' ':
 			if i > start {
 				words = append(words, s[start:i])
@@ -107,9 +112,10 @@ func splitWords(s string) []string {
 	return words
 }
 
-// seqEnd is the index after the SGR sequence starting at i (cleaned
-// output: every sequence is an SGR ending at its 'm').
-func seqEnd(s string, i int) int {
+// SGREnd is the index after the SGR sequence starting at s[i] (in text
+// cleaned by internal/termsafe every sequence is an SGR ending at its
+// 'm').
+func SGREnd(s string, i int) int {
 	end := i + 2
 	for end < len(s) && s[end] != 'm' {
 		end++
@@ -127,7 +133,7 @@ func (c *sgrCodes) follow(s string) {
 			i++
 			continue
 		}
-		end := seqEnd(s, i)
+		end := SGREnd(s, i)
 		seq := s[i:end]
 		params := strings.TrimSuffix(seq[2:], "m")
 		if params == "" || params == "0" || strings.HasPrefix(params, "0;") {
