@@ -14,6 +14,7 @@ import (
 	"github.com/paperdeck/paperdeck/feed"
 	"github.com/paperdeck/paperdeck/internal/corpus"
 	"github.com/paperdeck/paperdeck/model"
+	"github.com/paperdeck/paperdeck/store"
 )
 
 // generatedSnapshot writes n generated papers in the snapshot's shape:
@@ -161,5 +162,35 @@ func TestListRefusesWhatASnapshotHasNot(t *testing.T) {
 	out, errOut, code := runPaperdeck(t, nil, "list", filepath.Join(t.TempDir(), "gone.json"))
 	if code != 1 || out != "" || !strings.Contains(errOut, "gone.json") {
 		t.Errorf("a missing file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestListFiltersASnapshotByTheBookmarks(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	path, err := store.BookmarksPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := model.Paper{ID: "hep-th/9901001", Title: "String Junctions and Their Duals in Heterotic String Theory"}
+	if _, err := store.OpenBookmarks(path).AddTagged([]model.Paper{marked}, []string{"strings"}, "read for the seminar"); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_DATA_HOME=" + data}
+	snap := testdata("arxiv_metadata_abs_files.jsonl")
+	for _, q := range []string{"tag:strings", "#strings", "is:bookmarked", "seminar"} {
+		out, errOut, code := runPaperdeck(t, env, "list", snap, "--filter", q)
+		if code != 0 || !strings.HasPrefix(out, "hep-th/9901001 ") || strings.Count(out, "\n") != 1 {
+			t.Errorf("--filter %q: exit %d, %q, %s", q, code, out, errOut)
+		}
+	}
+	out, _, _ := runPaperdeck(t, env, "list", snap, "--filter", "-is:bookmarked")
+	if strings.Count(out, "\n") != 7 || strings.Contains(out, "hep-th/9901001") {
+		t.Errorf("--filter -is:bookmarked keeps:\n%s", out)
+	}
+	// What a snapshot cannot answer is said, not guessed.
+	out, errOut, code := runPaperdeck(t, env, "list", snap, "--filter", "up:10")
+	if code != 0 || strings.Count(out, "\n") != 8 || !strings.Contains(errOut, "--filter: ") {
+		t.Errorf("--filter up:10 on a snapshot: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errOut)
 	}
 }
