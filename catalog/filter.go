@@ -133,6 +133,8 @@ type matcher struct {
 	cats   []bool   // nil: no cat:
 	not    [][]bool // per negated group, the categories of a -cat:
 	shelf  bool     // the query reads the bookmarks' tags and notes
+
+	abstracts bool // a word may be in the abstract (FilterAbstracts)
 }
 
 // matcher prepares q; ok is false when nothing can match.
@@ -174,7 +176,19 @@ func (m *matcher) addMask(w string) {
 }
 
 // match reports whether paper j of chunk k matches.
-func (m *matcher) match(k *chunk, j int) bool {
+func (m *matcher) match(k *chunk, j int) bool { return m.verdict(k, j) == yes }
+
+// verdict is what paper j of chunk k's resident part says of the query:
+// yes, no, or, in abstract mode, that only its abstract can tell.
+type verdict uint8
+
+const (
+	no verdict = iota
+	yes
+	unsure
+)
+
+func (m *matcher) verdict(k *chunk, j int) verdict {
 	i := k.first + j
 	var shelf *query.Shelf
 	if m.shelf {
@@ -182,30 +196,34 @@ func (m *matcher) match(k *chunk, j int) bool {
 	}
 	bySignature := m.c.sig[i].has(m.need)
 	if !bySignature && shelf == nil {
-		return false
+		return no
 	}
 	if len(m.q.Tags) > 0 || len(m.q.Note) > 0 {
 		if shelf == nil || !shelf.Matches(m.q) {
-			return false
+			return no
 		}
 	}
 	if m.cats != nil && !m.c.inCategories(i, m.cats) {
-		return false
+		return no
 	}
 	if !m.marks.keep(i, m.q) {
-		return false
+		return no
 	}
 	region := k.fold[k.off[j]:k.off[j+1]]
-	if bySignature {
+	missing := false
+	if bySignature && !m.abstracts {
 		for _, w := range m.check {
 			if !hasWordPrefix(region, w) && (shelf == nil || !shelf.HasWord(string(w))) {
-				return false
+				return no
 			}
 		}
-	} else { // only a bookmark's tags or note can make up for the signature
+	} else { // the signature did not settle the words: a bookmark or the abstract may
 		for _, w := range m.terms {
-			if !hasWordPrefix(region, w) && !shelf.HasWord(string(w)) {
-				return false
+			if !hasWordPrefix(region, w) && (shelf == nil || !shelf.HasWord(string(w))) {
+				if !m.abstracts {
+					return no
+				}
+				missing = true
 			}
 		}
 	}
@@ -213,16 +231,19 @@ func (m *matcher) match(k *chunk, j int) bool {
 		authors := authorsOf(region)
 		for _, w := range m.author {
 			if !hasWordPrefix(authors, w) {
-				return false
+				return no
 			}
 		}
 		for g := range m.q.Not {
 			if m.names(g, i, region, authors, shelf) {
-				return false
+				return no
 			}
 		}
 	}
-	return true
+	if missing {
+		return unsure
+	}
+	return yes
 }
 
 // names reports whether paper i is what negated group g names: every

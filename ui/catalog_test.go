@@ -60,8 +60,8 @@ func TestSnapshotListsFiltersAndSortsThroughItsCatalog(t *testing.T) {
 				t.Errorf("a word narrowing cat:math.CO should leave 0704.0004 (Stirling cycle numbers): %q on %q", st, d.selected())
 			}
 			d.keys("ctrl+a")
-			if st := d.status(); !strings.Contains(st, "abstracts are not searched") || !strings.Contains(st, "1 of 12 papers") {
-				t.Errorf("ctrl+a should say a snapshot's abstracts are not searched, and keep the answer: %q", st)
+			if st := d.status(); !strings.Contains(st, "with abstracts") || !strings.Contains(st, "1 of 12 papers") {
+				t.Errorf("ctrl+a should search the abstracts too (read from the file), and keep the answer: %q", st)
 			}
 			d.keys("esc", "esc")
 			if d.app.list.Query() != "" || d.app.list.Shown() != 12 {

@@ -2,6 +2,7 @@ package list
 
 import (
 	"context"
+	"fmt"
 	"maps"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +28,9 @@ type catalogFilter struct {
 	matches []uint32        // file order
 	marks   catalog.Marks   // copies of the reader's marks, made once per change
 	marked  *catalog.Marked // marks resolved in of; nil: the query needed none
+	// abstracts: the matches include papers found by their abstracts
+	// (a plain query may narrow them, not the other way round).
+	abstracts bool
 }
 
 // SetCatalog swaps the listing's catalog for a longer one of the same
@@ -64,8 +68,9 @@ func (l *Model) SetCatalogOrder(by []uint32) {
 
 // catalogFilterCmd asks the catalog for the query on screen, within the
 // last answer's matches when the query narrows it. It captures copies,
-// never the pane.
-// A snapshot's abstracts stay on disk: ctrl+a says so in the hint.
+// never the pane. An abstract search (ctrl+a) reads the abstracts from the
+// file in steps (abstractStep): the matches so far and the progress show
+// between them, and the next key cancels it.
 func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog) tea.Cmd {
 	f := &l.filt
 	last := f.catalog
@@ -86,23 +91,76 @@ func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog) tea.Cm
 				return FilteredMsg{gen: gen, seq: seq, err: ctx.Err()}
 			}
 		}
+		abstracts := abstracts && len(q.Terms) > 0
+		done := catalogFilter{of: c, q: q, marks: last.marks, marked: marked, abstracts: abstracts}
+		var within []uint32
+		if last.of == c && q.Narrows(last.q) && (last.marked == nil || last.marked == marked) && (last.abstracts || !abstracts) {
+			within = last.matches
+		}
+		if abstracts {
+			s := c.SearchAbstracts(q, marked, within) // within nil: every paper
+			return abstractStep(ctx, s, text, done, seq, gen, firstAbstractStep)()
+		}
 		var m []uint32
-		if last.of == c && q.Narrows(last.q) && (last.marked == nil || last.marked == marked) {
-			m = c.FilterWithin(ctx, q, marked, last.matches)
+		if within != nil {
+			m = c.FilterWithin(ctx, q, marked, within)
 		} else {
 			m = c.Filter(ctx, q, marked)
 		}
 		if err := ctx.Err(); err != nil {
 			return FilteredMsg{gen: gen, seq: seq, err: err}
 		}
-		res := &filter.Result{Seq: seq, Query: text, Abstracts: abstracts, Hint: q.Hint, Matches: make([]int, len(m))}
-		if abstracts && res.Hint == "" {
-			res.Hint = "a snapshot's abstracts are not searched"
-		}
-		for i, p := range m {
-			res.Matches[i] = int(p)
-		}
-		return FilteredMsg{gen: gen, seq: seq, res: res,
-			catalog: catalogFilter{of: c, q: q, matches: m, marks: last.marks, marked: marked}}
+		done.matches = m
+		return FilteredMsg{gen: gen, seq: seq, res: catalogResult(text, q, m, seq, false), catalog: done}
 	}
+}
+
+// An abstract search reads a little of the file first, for a quick first
+// answer, then larger steps.
+const (
+	firstAbstractStep = 8 << 20
+	abstractStepBytes = 64 << 20
+)
+
+// abstractStep runs one step of s; its message brings the matches so far
+// and, until the search is done, the next step (FilteredMsg.more).
+func abstractStep(ctx context.Context, s *catalog.AbstractSearch, text string, done catalogFilter, seq uint64, gen int, step int64) tea.Cmd {
+	return func() tea.Msg {
+		finished, err := s.Next(ctx, step)
+		if ctx.Err() != nil {
+			return FilteredMsg{gen: gen, seq: seq, err: ctx.Err()}
+		}
+		if err != nil { // the file changed or cannot be read: say so, keep what was found
+			res := catalogResult(text, done.q, s.Found(), seq, true)
+			res.Hint = err.Error()
+			return FilteredMsg{gen: gen, seq: seq, res: res}
+		}
+		found := s.Found()
+		res := catalogResult(text, done.q, found, seq, true)
+		if finished {
+			done.matches = found
+			return FilteredMsg{gen: gen, seq: seq, res: res, catalog: done}
+		}
+		res.Hint = fmt.Sprintf("searching abstracts… %d%%, %d found so far", int(100*s.Progress()), len(found))
+		return FilteredMsg{gen: gen, seq: seq, res: res, more: abstractStep(ctx, s, text, done, seq, gen, abstractStepBytes)}
+	}
+}
+
+func catalogResult(text string, q *query.Query, m []uint32, seq uint64, abstracts bool) *filter.Result {
+	res := &filter.Result{Seq: seq, Query: text, Abstracts: abstracts, Hint: q.Hint, Matches: make([]int, len(m))}
+	for i, p := range m {
+		res.Matches[i] = int(p)
+	}
+	return res
+}
+
+// filteredStep shows an abstract search's matches so far and runs its
+// next step, while it is still the search the pane waits for.
+func (l *Model) filteredStep(msg FilteredMsg) (changed bool, cmd tea.Cmd) {
+	f := &l.filt
+	if msg.seq != f.seq || !f.busy {
+		return false, nil // a newer key cancelled it
+	}
+	l.show(msg.res, msg.seq-1) // not msg.seq: the last step's answer replaces it
+	return true, msg.more
 }

@@ -60,6 +60,7 @@ type FilteredMsg struct {
 	err error
 
 	catalog catalogFilter // a catalog's answer, as the catalog gave it
+	more    tea.Cmd       // an abstract search's next step (catalog.go)
 }
 
 // Err is why the search gave no answer (cancelled by the next key).

@@ -222,6 +222,9 @@ func (l *Model) Filtered(ctx context.Context, msg FilteredMsg) (changed bool, cm
 	if msg.gen != l.gen {
 		return false, nil // another listing's
 	}
+	if msg.more != nil {
+		return l.filteredStep(msg)
+	}
 	f := &l.filt
 	again := false
 	if msg.seq == f.seq && f.busy {

@@ -1,0 +1,324 @@
+package catalog
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/paperdeck/paperdeck/internal/fold"
+	"github.com/paperdeck/paperdeck/query"
+)
+
+// Abstracts stay on disk. An abstract search (ctrl+a) reads them from the
+// file: only for the papers that pass the rest of the query and whose own
+// text (or bookmark) does not already hold every query word, in long
+// sequential reads, on every core. No index is kept: it would cost about
+// as much memory as the catalog itself.
+
+// readSpan bounds one read: lines closer than this are read together.
+const readSpan = 4 << 20
+
+// FilterAbstracts is Filter in abstract mode over the papers at positions
+// cand (ascending): a query word may also start a word of the paper's
+// abstract. It returns ctx.Err() when cancelled, and an error when the
+// file cannot be read or changed since it was indexed.
+func (c *Catalog) FilterAbstracts(ctx context.Context, q *query.Query, marks *Marked, cand []uint32) ([]uint32, error) {
+	m, ok := c.matcher(q, marks)
+	if !ok || len(cand) == 0 {
+		return []uint32{}, nil
+	}
+	m.abstracts = true
+	m.need = signature{}
+	for _, w := range q.Author {
+		m.addMask(w)
+	}
+	if c.Changed() {
+		return nil, fmt.Errorf("%s changed since it was read: reload it", c.source.Path)
+	}
+	f, err := os.Open(c.data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	workers := runtime.GOMAXPROCS(0)
+	results := make([][]uint32, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := cand[len(cand)*w/workers : len(cand)*(w+1)/workers]
+		wg.Go(func() { results[w], errs[w] = c.scanAbstracts(ctx, f, m, part) })
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("reading abstracts from %s: %w", c.source.Path, err)
+	}
+	return slices.Concat(results...), nil
+}
+
+// scanAbstracts answers for the papers of part (ascending), reading the
+// lines of those only their abstract can settle, a span at a time.
+func (c *Catalog) scanAbstracts(ctx context.Context, f *os.File, m *matcher, part []uint32) ([]uint32, error) {
+	var out, pending []uint32 // pending: papers only their abstract can settle
+	var buf, folded []byte
+	settle := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		first, last := pending[0], pending[len(pending)-1]
+		base := c.lineOff[first]
+		buf = slices.Grow(buf[:0], int(c.lineOff[last]-base)+int(c.lineLen[last]))[:int(c.lineOff[last]-base)+int(c.lineLen[last])]
+		if _, err := f.ReadAt(buf, base); err != nil {
+			return err
+		}
+		for _, i := range pending {
+			line := buf[c.lineOff[i]-base:][:c.lineLen[i]]
+			folded = foldJSONString(folded[:0], abstractOf(line))
+			if m.abstractHolds(int(i), folded) {
+				out = append(out, i)
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
+	ck := 0
+	for n, i := range part {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for ck+1 < len(c.chunks) && c.chunks[ck+1].first <= int(i) {
+			ck++
+		}
+		k := c.chunks[ck]
+		if int(i) >= k.first+k.len() {
+			continue
+		}
+		switch m.verdict(k, int(i)-k.first) {
+		case yes:
+			if err := settle(); err != nil { // keep file order
+				return nil, err
+			}
+			out = append(out, i)
+		case unsure:
+			if len(pending) > 0 && c.lineOff[i]+int64(c.lineLen[i])-c.lineOff[pending[0]] > readSpan {
+				if err := settle(); err != nil {
+					return nil, err
+				}
+			}
+			pending = append(pending, i)
+		}
+	}
+	return out, settle()
+}
+
+// abstractHolds reports whether every query word starts a word of paper
+// i's text, its bookmark, or its folded abstract.
+func (m *matcher) abstractHolds(i int, abstract []byte) bool {
+	k := m.c.chunkOf(i)
+	j := i - k.first
+	region := k.fold[k.off[j]:k.off[j+1]]
+	var shelf *query.Shelf
+	if m.shelf {
+		shelf = m.marks.shelf(i)
+	}
+	for _, w := range m.terms {
+		if !hasWordPrefix(region, w) && (shelf == nil || !shelf.HasWord(string(w))) && !hasWordPrefix(abstract, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// abstractOf is the raw JSON string (quotes included) of a snapshot
+// line's "abstract", nil when it has none. Inside a JSON string every
+// quote is escaped, so the key's pattern cannot occur in a value.
+func abstractOf(line []byte) []byte {
+	at := bytes.Index(line, []byte(`"abstract":`))
+	if at < 0 {
+		return nil
+	}
+	v := bytes.TrimLeft(line[at+len(`"abstract":`):], " \t")
+	if len(v) == 0 || v[0] != '"' {
+		return nil
+	}
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return v[:i+1]
+		}
+	}
+	return nil
+}
+
+// foldJSONString appends the words of a raw JSON string (quotes included)
+// folded as query.ForEachWord folds them, separated by spaces, without
+// decoding it first: an abstract search folds thousands of them a key.
+func foldJSONString(dst, raw []byte) []byte {
+	if len(raw) < 2 {
+		return dst
+	}
+	raw = raw[1 : len(raw)-1]
+	word := false // the last byte written is a word's
+	put := func(r rune) {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			dst, word = append(dst, byte(r)), true
+		case 'A' <= r && r <= 'Z':
+			dst, word = append(dst, byte(r)+'a'-'A'), true
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			var tmp [utf8.UTFMax]byte
+			dst, word = append(dst, fold.Bytes(utf8.AppendRune(tmp[:0], unicode.ToLower(r)))...), true // as query.ForEachWord: lower, then fold
+		case r >= utf8.RuneSelf && word && unicode.Is(unicode.Mn, r):
+		default:
+			if word {
+				dst, word = append(dst, ' '), false
+			}
+		}
+	}
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '\\' && i+1 < len(raw) && raw[i+1] == 'u':
+			r, n := unicodeEscape(raw[i:])
+			put(r)
+			i += n
+		case c == '\\':
+			put(' ') // \n, \t, \", \\, \/: none is part of a word
+			i += 2
+		case c < utf8.RuneSelf:
+			put(rune(c))
+			i++
+		default:
+			r, size := utf8.DecodeRune(raw[i:])
+			put(r)
+			i += size
+		}
+	}
+	return dst
+}
+
+// unicodeEscape reads \uXXXX (or a surrogate pair of them) at the start
+// of s: the character and the bytes it took.
+func unicodeEscape(s []byte) (rune, int) {
+	r, ok := hex4(s)
+	if !ok {
+		return utf8.RuneError, min(2, len(s))
+	}
+	if utf16.IsSurrogate(r) {
+		if len(s) < 12 || s[6] != '\\' || s[7] != 'u' {
+			return utf8.RuneError, 6
+		}
+		if r2, ok := hex4(s[6:]); ok {
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return d, 12
+			}
+		}
+		return utf8.RuneError, 6
+	}
+	return r, 6
+}
+
+// hex4 reads the four hex digits of \uXXXX at the start of s.
+func hex4(s []byte) (rune, bool) {
+	if len(s) < 6 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// AbstractSearch is FilterAbstracts in steps, so that the reader shows
+// the matches found so far and the progress between them: each Next reads
+// about a step's worth of the file. Use it from one goroutine at a time.
+type AbstractSearch struct {
+	c      *Catalog
+	q      *query.Query
+	marks  *Marked
+	within []uint32 // nil: every paper
+	next   int      // the position (or index into within) the next step starts at
+	found  []uint32
+}
+
+// SearchAbstracts starts an abstract search over the papers at positions
+// within (ascending; nil for every paper).
+func (c *Catalog) SearchAbstracts(q *query.Query, marks *Marked, within []uint32) *AbstractSearch {
+	return &AbstractSearch{c: c, q: q, marks: marks, within: within}
+}
+
+// Next searches about step bytes more of the file; done reports whether
+// every paper has been searched.
+func (s *AbstractSearch) Next(ctx context.Context, step int64) (done bool, err error) {
+	total := s.total()
+	if s.next >= total {
+		return true, nil
+	}
+	pos := func(n int) int {
+		if s.within != nil {
+			return int(s.within[n])
+		}
+		return n
+	}
+	limit := s.c.lineOff[pos(s.next)] + step
+	to := s.next + sort.Search(total-s.next, func(n int) bool { return s.c.lineOff[pos(s.next+n)] >= limit })
+	to = max(to, s.next+1)
+	var cand []uint32
+	if s.within != nil {
+		cand = s.within[s.next:to]
+	} else {
+		cand = make([]uint32, to-s.next)
+		for n := range cand {
+			cand[n] = uint32(s.next + n)
+		}
+	}
+	got, err := s.c.FilterAbstracts(ctx, s.q, s.marks, cand)
+	if err != nil {
+		return false, err
+	}
+	s.found = append(s.found, got...)
+	s.next = to
+	return s.next >= total, nil
+}
+
+func (s *AbstractSearch) total() int {
+	if s.within != nil {
+		return len(s.within)
+	}
+	return s.c.Len()
+}
+
+// Found is the matches so far, in file order. The caller may keep it:
+// later steps only append.
+func (s *AbstractSearch) Found() []uint32 { return slices.Clip(s.found) }
+
+// Progress is the share of the papers searched, 0 to 1.
+func (s *AbstractSearch) Progress() float64 {
+	if s.total() == 0 {
+		return 1
+	}
+	return float64(s.next) / float64(s.total())
+}
