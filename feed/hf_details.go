@@ -144,6 +144,7 @@ func MergePaper(listed, details model.Paper) model.Paper {
 		out.LinkedSpaces = details.LinkedSpaces
 	}
 	out.Links = dedupe(append(append([]string{}, out.Links...), details.Links...))
+	out.Hub = hubRepos(out) // by name, from the linked repos just merged
 	if out.Source == "" {
 		out.Source = details.Source
 	}

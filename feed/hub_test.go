@@ -39,3 +39,27 @@ func TestPaperJSONHubLinks(t *testing.T) {
 		t.Errorf("hub %+v", odd.Hub)
 	}
 }
+
+// A paper listed on a week page and then detailed by /api/papers/ID shows
+// its Hub repos by name (the detail, `L`), not only their count.
+func TestMergedDetailsNameTheHubRepos(t *testing.T) {
+	week, err := ParseFile(filepath.Join("..", "testdata", "handmade_hf_week_2025-W02.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(week.Papers, func(p model.Paper) bool { return p.ID == "2501.04519" })
+	if i < 0 {
+		t.Fatal("2501.04519 is not on the week page")
+	}
+	details, err := ParseFile(filepath.Join("..", "testdata", "handmade_hf_api_paper_2501.04519.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged := MergePaper(week.Papers[i], details.Papers[0])
+	if len(merged.Hub) != 3 || merged.Hub[0].Name != "microsoft/rStar-Math-7B" {
+		t.Errorf("merged hub %+v, want the three repos of the details", merged.Hub)
+	}
+	if !slices.Contains(merged.AllLinks(), model.Link{Label: "dataset microsoft/rStar-data", URL: "https://huggingface.co/datasets/microsoft/rStar-data"}) {
+		t.Errorf("L would lack the dataset: %v", merged.AllLinks())
+	}
+}
