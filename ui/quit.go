@@ -61,14 +61,15 @@ func (m *App) quitNow() tea.Cmd {
 	return tea.Quit
 }
 
-// afterSave ends a quit's wait once nothing is left to save; a save that
-// failed meanwhile is kept for Unsaved.
+// afterSave ends a quit's wait once nothing is left to save. A save that
+// failed, before q or during its wait, is kept for Unsaved: the status
+// bar said so, but that is gone once the reader ends.
 func (m *App) afterSave(what string, err error) tea.Cmd {
-	if !m.exit.waiting {
-		return nil
-	}
 	if err != nil {
 		m.exit.lost(fmt.Errorf("1 bookmark change not saved (the %s): %w", what, err))
+	}
+	if !m.exit.waiting {
+		return nil
 	}
 	if m.marks.pending() == 0 {
 		return m.quitNow()
@@ -87,6 +88,6 @@ func (m *App) handleQuitTimeout() tea.Cmd {
 }
 
 // Unsaved says which bookmark changes may not be on disk after the reader
-// quit (a save that failed or did not finish while it waited); nil when
+// quit (a save that failed, or did not finish while q waited); nil when
 // everything was saved. cmd/paperdeck prints it and exits non-zero.
 func (m *App) Unsaved() error { return errors.Join(m.exit.unsaved...) }

@@ -49,6 +49,17 @@ func TestQuitReportsWhatWasNotSaved(t *testing.T) {
 		t.Errorf("Unsaved: %v, want the failed save", err)
 	}
 
+	// A save that failed before q (the status bar said so then) is still
+	// reported when the reader ends.
+	opts = optionsFor(page2024(t), thu, &opened{})
+	opts.Bookmarks = failing
+	h = harnessWith(t, opts, &opened{})
+	h.keys("b")
+	h.keys("q")
+	if err := h.app.Unsaved(); !h.quit || err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), "not saved") {
+		t.Errorf("a save that failed before q: quit %v, Unsaved %v", h.quit, err)
+	}
+
 	h = withStores(t, page2024(t), thu, t.TempDir(), 80, 24)
 	h.start(keyMsg("b")) // never answers
 	h.keys("q")
