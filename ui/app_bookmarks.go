@@ -114,6 +114,7 @@ func (m *App) saveMark(s pendingSave, say string) tea.Cmd {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, say))
 	case m.marks.bookErr != nil:
+		m.marks.refused++
 		return tea.Batch(refilter, m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)"))
 	case !m.marks.want(s):
 		return tea.Batch(refilter, m.status.Flash(common.Info, say)) // the running save's answer starts this one
@@ -171,6 +172,7 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, what+" kept for this session"))
 	case m.marks.bookErr != nil:
+		m.marks.refused++
 		return tea.Batch(refilter, m.status.Flash(common.Error, "not saved: the bookmarks file is damaged (B says more)"))
 	}
 	id, note := p.ID, b.Note

@@ -154,6 +154,12 @@ func TestCorruptBookmarksAreLeftAlone(t *testing.T) {
 	if got, _ := os.ReadFile(path); string(got) != string(garbage) {
 		t.Errorf("the damaged file was changed: %q", got)
 	}
+	// The status bar's "not saved" is gone once the reader ends: the
+	// changes it refused are said again then (stderr, status 1).
+	h.keys("q")
+	if err := h.app.Unsaved(); !h.quit || err == nil || !strings.Contains(err.Error(), "2 bookmark changes not saved") || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("after q: quit %v, Unsaved %v; want the refused changes named", h.quit, err)
+	}
 }
 
 func TestTagsAndNote(t *testing.T) {

@@ -24,6 +24,7 @@ type marks struct {
 	saving    map[string]*pendingSave // bookmark saves in flight, by id
 	edits     int                     // tag and note saves in flight
 	bookErr   error                   // the bookmarks file is damaged: save nothing
+	refused   int                     // changes not saved for bookErr
 	readErr   error                   // the read-marks file is damaged
 	now       func() time.Time
 

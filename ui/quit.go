@@ -90,4 +90,10 @@ func (m *App) handleQuitTimeout() tea.Cmd {
 // Unsaved says which bookmark changes may not be on disk after the reader
 // quit (a save that failed, or did not finish while q waited); nil when
 // everything was saved. cmd/paperdeck prints it and exits non-zero.
-func (m *App) Unsaved() error { return errors.Join(m.exit.unsaved...) }
+func (m *App) Unsaved() error {
+	unsaved := m.exit.unsaved
+	if m.marks.refused > 0 {
+		unsaved = append(unsaved, fmt.Errorf("%s not saved: %w", plural(m.marks.refused, "bookmark change"), m.marks.bookErr))
+	}
+	return errors.Join(unsaved...)
+}
