@@ -188,9 +188,17 @@ func foldJSONString(dst, raw []byte) []byte {
 			}
 		}
 	}
+	dst = slices.Grow(dst, len(raw))
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		switch {
+		case c < utf8.RuneSelf && c != '\\': // the common case, without a call
+			if f := asciiFold[c]; f != 0 {
+				dst, word = append(dst, f), true
+			} else if word {
+				dst, word = append(dst, ' '), false
+			}
+			i++
 		case c == '\\' && i+1 < len(raw) && raw[i+1] == 'u':
 			r, n := unicodeEscape(raw[i:])
 			put(r)
@@ -198,9 +206,6 @@ func foldJSONString(dst, raw []byte) []byte {
 		case c == '\\':
 			put(' ') // \n, \t, \", \\, \/: none is part of a word
 			i += 2
-		case c < utf8.RuneSelf:
-			put(rune(c))
-			i++
 		default:
 			r, size := utf8.DecodeRune(raw[i:])
 			put(r)
@@ -209,6 +214,19 @@ func foldJSONString(dst, raw []byte) []byte {
 	}
 	return dst
 }
+
+// asciiFold is an ASCII letter or digit lower-cased, 0 for the rest.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // unicodeEscape reads \uXXXX (or a surrogate pair of them) at the start
 // of s: the character and the bytes it took.

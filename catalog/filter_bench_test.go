@@ -59,3 +59,38 @@ func BenchmarkCatalogFilterMarks(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCatalogAbstractSearch is ctrl+a on a snapshot: the abstracts
+// read from the file as the reader reads them, a first small step (the
+// first answer on screen) then larger ones to the end. first-answer-ms is
+// the first step; ms/op the whole search; MB/s the file read per second.
+func BenchmarkCatalogAbstractSearch(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		c := sharedCatalog(b, n)
+		b.Run(fmt.Sprintf("papers=%d", n), func(b *testing.B) {
+			b.SetBytes(c.Source().Size)
+			var first time.Duration
+			found := 0
+			cpu0 := memstat.CPUTime()
+			for b.Loop() {
+				q := c.ParseQuery("spatiotemporal rec", nil)
+				s := c.SearchAbstracts(q, nil, nil)
+				start := time.Now()
+				step := int64(8 << 20)
+				for done := false; !done; step = 64 << 20 {
+					var err error
+					if done, err = s.Next(context.Background(), step); err != nil {
+						b.Fatal(err)
+					}
+					if step == 8<<20 {
+						first += time.Since(start)
+					}
+				}
+				found = len(s.Found())
+			}
+			b.ReportMetric(float64(first.Microseconds())/1000/float64(b.N), "first-answer-ms")
+			b.ReportMetric(float64(found), "matches")
+			b.ReportMetric(float64(c.Source().Size)*float64(b.N)/(1<<20)/(memstat.CPUTime()-cpu0).Seconds(), "MB/cpu-s")
+		})
+	}
+}
