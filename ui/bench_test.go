@@ -198,3 +198,37 @@ func writeCorpus(tb testing.TB, path string, papers []model.Paper) {
 		tb.Fatal(err)
 	}
 }
+
+// BenchmarkSortOnTheUIGoroutine is what S ("for you", by upvotes, newest
+// first) and M (papers like this one) cost App.Update at 100,000 papers:
+// the work done before the command is handed back (the command, ranking
+// or sorting off the screen's goroutine, is not run). copy/N is the
+// baseline beside them: copying the listing's papers, which is what the
+// UI goroutine did for "for you" and M before they took a frozen view.
+func BenchmarkSortOnTheUIGoroutine(b *testing.B) {
+	n := benchSizes[len(benchSizes)-1]
+	app := benchApp(b, n, 140, 40)
+	papers := app.rows().List()
+	b.Run(fmt.Sprintf("copy/%d", n), func(b *testing.B) {
+		for b.Loop() {
+			out := make([]model.Paper, papers.Len())
+			for i := range out {
+				out[i] = papers.At(i)
+			}
+		}
+	})
+	for _, mode := range []sortMode{forYou, byUpvotes, byNewest} {
+		b.Run(fmt.Sprintf("%s/%d", mode.label(), n), func(b *testing.B) {
+			app.sort.mode = mode
+			for b.Loop() {
+				_ = app.applySort()
+			}
+		})
+	}
+	p, _ := app.rows().Selected()
+	b.Run(fmt.Sprintf("similar/%d", n), func(b *testing.B) {
+		for b.Loop() {
+			_ = app.showSimilar(p)
+		}
+	})
+}

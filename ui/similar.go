@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/paperdeck/paperdeck/rank"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
 // similarKind is the period of a "papers like this one" listing; its
@@ -22,10 +22,17 @@ const similarMax = 30
 
 // similarTo is what the listing of papers like one is made from: the
 // paper and the papers known when it was asked for (the listing then on
-// screen and the bookmarks; the cache's are added off the screen).
+// screen, frozen, and the bookmarks); the command gathers them, with the
+// cache's, off the screen's goroutine.
 type similarTo struct {
-	paper model.Paper
-	pool  []model.Paper
+	paper     model.Paper
+	listing   list.Papers
+	bookmarks []model.Paper
+}
+
+// pool is every paper the listing is chosen from, the paper itself last.
+func (s similarTo) pool() []model.Paper {
+	return append(append(s.listing.All(), s.bookmarks...), s.paper)
 }
 
 // showSimilar lists the papers paperdeck knows that are most like p
@@ -35,23 +42,18 @@ func (m *App) showSimilar(p model.Paper) tea.Cmd {
 	if papers.Catalog() != nil {
 		return m.status.Flash(common.Notice, catalogNoSimilar) // app_catalog.go
 	}
-	pool := make([]model.Paper, 0, papers.Len())
-	for i := range papers.Len() {
-		pool = append(pool, papers.At(i))
-	}
+	var marked []model.Paper
 	for _, b := range m.marks.session() {
-		pool = append(pool, b.Paper)
+		marked = append(marked, b.Paper)
 	}
-	m.similar = similarTo{paper: p, pool: append(pool, p)}
+	m.similar = similarTo{paper: p, listing: papers.Frozen(), bookmarks: marked}
 	return m.load(loadReq{Request: feed.Request{Period: model.Period{Kind: similarKind, Value: p.Title}}, Push: true})
 }
 
 // similarLoadCmd makes the listing of papers like s.paper.
 func similarLoadCmd(ctx context.Context, cache *rank.Cache, known knownPapers, s similarTo, gen int, req loadReq) tea.Cmd {
 	return func() tea.Msg {
-		// Clipped: a reload runs this again on the same s.pool, and two
-		// appends must not share its spare capacity.
-		pool := slices.Clip(s.pool)
+		pool := s.pool()
 		if known != nil {
 			pool = append(pool, known.CachedPapers()...)
 		}

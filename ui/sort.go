@@ -85,33 +85,30 @@ func (m *App) applySort() tea.Cmd {
 	if c := papers.Catalog(); c != nil {
 		return m.sortCatalog(c)
 	}
+	// The papers as they are now, read in the command: the list's change
+	// under it (details arrive, a stream appends). Nothing here walks them.
+	papers = papers.Frozen()
 	n := papers.Len()
-	// Copies of what the sort reads: the list's papers change under the
-	// command (details arrive, a stream appends).
 	ctx, gen := m.sort.guard.Begin(m.ctx)
 	m.updateStatusListing()
 	mode := m.sort.mode
 	switch mode {
 	case byUpvotes:
-		up := make([]int, n)
-		for i := range n {
-			up[i] = papers.At(i).Upvotes
-		}
 		return func() tea.Msg {
+			up := make([]int, n)
+			for i := range n {
+				up[i] = papers.At(i).Upvotes
+			}
 			return sortedMsg{gen: gen, mode: mode, positions: orderBy(n, func(a, b int) int { return cmp.Compare(up[b], up[a]) })}
 		}
 	case byNewest:
-		day := make([]string, n)
-		for i := range n {
-			day[i] = papers.At(i).SortDate()
-		}
 		return func() tea.Msg {
+			day := make([]string, n)
+			for i := range n {
+				day[i] = papers.At(i).SortDate()
+			}
 			return sortedMsg{gen: gen, mode: mode, positions: orderBy(n, func(a, b int) int { return cmp.Compare(day[b], day[a]) })}
 		}
-	}
-	listing := make([]model.Paper, n)
-	for i := range n {
-		listing[i] = papers.At(i)
 	}
 	// A filter asking for tags (tag:rl, #rl) makes the model learn from
 	// those bookmarks only.
@@ -129,7 +126,7 @@ func (m *App) applySort() tea.Cmd {
 	known, _ := m.opts.Feed.(knownPapers)
 	cache := rank.NewCache(m.opts.RankDir)
 	tag := m.sort.tag
-	return func() tea.Msg { return rankForYou(ctx, cache, gen, listing, bookmarks, tag, known) }
+	return func() tea.Msg { return rankForYou(ctx, cache, gen, papers.All(), bookmarks, tag, known) }
 }
 
 // rankableTags are the tags (as keys, the most used first) with enough

@@ -215,3 +215,65 @@ func tagAgentsAndImages(t *testing.T) (*harness, model.Listing, map[string]strin
 	}
 	return h, l, tagged
 }
+
+// aside runs cmd (and the commands of a batch) on another goroutine, as
+// the program does, and hands back their messages.
+func aside(cmd tea.Cmd) <-chan []tea.Msg {
+	out := make(chan []tea.Msg, 1)
+	go func() {
+		var msgs []tea.Msg
+		queue := []tea.Cmd{cmd}
+		for len(queue) > 0 {
+			c := queue[0]
+			queue = queue[1:]
+			if c == nil {
+				continue
+			}
+			switch msg := c().(type) {
+			case tea.BatchMsg:
+				queue = append(queue, msg...)
+			case nil:
+			default:
+				msgs = append(msgs, msg)
+			}
+		}
+		out <- msgs
+	}()
+	return out
+}
+
+// The sorts and M read the papers in their commands, off the screen's
+// goroutine, while the list goes on changing (a paper's details arrive):
+// each reads the papers as they were when the key was pressed (-race
+// checks that nothing is shared).
+func TestSortsAndSimilarReadThePapersAsTheyWereWhenAsked(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 140, 40)
+	rows := h.app.rows()
+	edited := rows.ShownPaper(3)
+	edited.Upvotes = 500
+	rows.UpdatePaper(edited) // the list now holds an edit
+	for _, key := range []string{"S", "M"} {
+		_, cmd := h.app.Update(keyMsg(key))
+		answers := aside(cmd)
+		for i := range 200 {
+			p := rows.ShownPaper(i % rows.Shown())
+			p.Upvotes = 1000 + i
+			rows.UpdatePaper(p) // details arriving meanwhile
+		}
+		for _, msg := range <-answers {
+			h.send(msg)
+		}
+		switch key {
+		case "S":
+			if top := h.app.rows().ShownPaper(0); top.ID != edited.ID || !strings.Contains(h.status(), "by upvotes") {
+				t.Errorf("by upvotes, as when S was pressed: first %q ▲%d, status %q", top.Title, top.Upvotes, h.status())
+			}
+		case "M":
+			if !strings.Contains(h.status(), "papers like") || h.app.rows().Shown() == 0 || h.app.rows().Shown() >= len(l.Papers) {
+				t.Errorf("M: status %q, %d papers\n%s", h.status(), h.app.rows().Shown(), h.screen())
+			}
+		}
+	}
+}

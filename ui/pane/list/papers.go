@@ -1,6 +1,7 @@
 package list
 
 import (
+	"maps"
 	"sort"
 
 	"github.com/paperdeck/paperdeck/catalog"
@@ -73,6 +74,26 @@ func (l Papers) At(pos int) model.Paper {
 	}
 	c := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > pos }) - 1
 	return l.chunks[c][pos-l.starts[c]]
+}
+
+// Frozen is the papers as they are now, to read on a command's goroutine
+// while the list goes on: the batches are shared (they are never written,
+// and a later Append only adds past what Frozen sees), the edits copied.
+// It costs the edits, not the papers.
+func (l Papers) Frozen() Papers {
+	l.edits = maps.Clone(l.edits)
+	return l
+}
+
+// All is a copy of every paper in listing order: for a command, on
+// Frozen papers, never on the screen's goroutine (100,000 papers are tens
+// of megabytes).
+func (l Papers) All() []model.Paper {
+	out := make([]model.Paper, l.Len())
+	for i := range out {
+		out[i] = l.At(i)
+	}
+	return out
 }
 
 // Set replaces the paper at pos.
