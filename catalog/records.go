@@ -12,8 +12,13 @@ import (
 )
 
 // readAhead is how much of the file Records reads at once when papers are
-// asked for in file order: one read per megabyte, not per paper.
-const readAhead = 1 << 20
+// asked for in file order, one after the other: one read per megabyte, not
+// per paper. Papers further apart (a filter's few matches) are read alone:
+// reading ahead would read the whole file for them.
+const (
+	readAhead = 1 << 20
+	nearby    = 16 << 10 // at most this far past the last paper read
+)
 
 // Records reads whole records of a catalog's papers through one open file,
 // for printing many of them (`paperdeck list`): Paper opens the file per
@@ -23,6 +28,7 @@ type Records struct {
 	path string // the snapshot, for messages
 	buf  []byte // the file from offset at on, read ahead
 	at   int64
+	last int64 // where the last line read ends
 }
 
 // ErrNotYetReadable is OpenRecords' answer while a .gz snapshot is indexed
@@ -56,15 +62,16 @@ func (r *Records) Paper(c *Catalog, i int) (model.Paper, error) {
 }
 
 // line is n bytes at off: from what was read ahead, else read now, with
-// more after it when the last read ended near off (papers asked for in
-// file order).
+// more after it when off is just past the last line read (papers asked
+// for in file order).
 func (r *Records) line(off int64, n int) ([]byte, error) {
+	defer func() { r.last = off + int64(n) }()
 	end := r.at + int64(len(r.buf))
 	if off >= r.at && off+int64(n) <= end {
 		return r.buf[off-r.at : off-r.at+int64(n)], nil
 	}
 	size := n
-	if len(r.buf) > 0 && off >= r.at && off-end < readAhead {
+	if r.last > 0 && off >= r.last && off-r.last <= nearby {
 		size = max(n, readAhead)
 	}
 	if cap(r.buf) < size {

@@ -172,7 +172,7 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 		}
 	}
 	l.done = c.Len()
-	if err := l.print(c, positions); err != nil {
+	if err := l.print(ctx, c, positions); err != nil {
 		return err
 	}
 	return l.flush()
@@ -209,15 +209,18 @@ func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) erro
 		}
 		l.records = r
 	}
-	return l.print(c, order)
+	return l.print(ctx, c, order)
 }
 
-// print prints the papers at positions, up to the limit.
-func (l *snapshotList) print(c *catalog.Catalog, positions []uint32) error {
+// print prints the papers at positions, up to the limit; Ctrl-C stops it.
+func (l *snapshotList) print(ctx context.Context, c *catalog.Catalog, positions []uint32) error {
 	if l.limit > 0 {
 		positions = positions[:min(len(positions), l.limit-l.printed)]
 	}
-	for _, i := range positions {
+	for n, i := range positions {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		p := c.Brief(int(i))
 		if l.records != nil {
 			var err error

@@ -194,3 +194,24 @@ func TestListFiltersASnapshotByTheBookmarks(t *testing.T) {
 		t.Errorf("--filter up:10 on a snapshot: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errOut)
 	}
 }
+
+func TestListSaysASnapshotItCouldNotReadToTheEnd(t *testing.T) {
+	gz, err := os.ReadFile(testdata("arxiv_metadata_snapshot_head.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Damage the compressed stream past its first lines.
+	for i := len(gz) / 2; i < len(gz)/2+64; i++ {
+		gz[i] ^= 0x5a
+	}
+	path := filepath.Join(t.TempDir(), "damaged.json.gz")
+	if err := os.WriteFile(path, gz, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json"} {
+		_, errOut, code := runPaperdeck(t, nil, "list", path, "--format", format)
+		if code != 1 || !strings.Contains(errOut, "damaged.json.gz") {
+			t.Errorf("%s of a damaged .gz snapshot: exit %d, stderr %q; want status 1 naming the file", format, code, errOut)
+		}
+	}
+}
