@@ -90,14 +90,10 @@ func (m *App) handleReaderKey(k tea.KeyPressMsg) tea.Cmd {
 // line, where a message would let them reach the pane (the p of "/prime"
 // opened the PDF).
 func (m *App) findNow(k tea.KeyPressMsg, f common.Finder) (tea.Cmd, bool) {
-	if !key.Matches(k, m.keys.paper.Find) {
+	if !key.Matches(k, m.keys.paper.Find) || !f.CanFind() {
 		return nil, false
 	}
-	q, ok := f.FindFrom()
-	if !ok {
-		return nil, false
-	}
-	return m.openInput(input.Find, q), true
+	return m.openInput(input.Find, ""), true
 }
 
 // showReaderLinks lists every link of the text in the link picker.

@@ -31,3 +31,28 @@ func TestFindTakesTheKeysTypedRightAfterSlash(t *testing.T) {
 		})
 	}
 }
+
+// A second / is a new find in the detail as in the full text: the line
+// opens empty, so what is typed is the new word, not the last one with
+// the new one after it; n still steps through the last.
+func TestFindStartsAfreshInBothPanes(t *testing.T) {
+	srv := arxivHTML(t)
+	for _, tc := range []struct {
+		name string
+		open []string
+	}{
+		{"detail", []string{"j", "enter"}},
+		{"full text", []string{"j", "f"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := readerHarness(t, srv.URL, t.TempDir(), 100, 30)
+			h.keys(tc.open...)
+			h.keys("/")
+			h.typeText("the")
+			h.keys("enter", "n", "/")
+			if !h.app.input.Active() || h.app.typed.value != "" {
+				t.Errorf("the second / opens the find line (active %v) holding %q", h.app.input.Active(), h.app.typed.value)
+			}
+		})
+	}
+}

@@ -8,14 +8,14 @@ import (
 )
 
 // Finder is a pane with an in-text find (the detail, the full text). The
-// root opens the find line itself, in the same update as the find key,
-// with the query FindFrom gives: a message from the pane would come after
-// the keys already queued behind the find key (a fast typist, a paste),
-// and those must go into the line. The line's query comes back by Find.
+// root opens the find line itself, in the same update as the find key: a
+// message from the pane would come after the keys already queued behind
+// the find key (a fast typist, a paste), and those must go into the line.
+// The line opens empty in both panes (a / is a new find; n and N step
+// through the last), and its query comes back by Find.
 type Finder interface {
-	// FindFrom is the query the find line starts from, and whether the
-	// pane can find now.
-	FindFrom() (string, bool)
+	// CanFind reports whether the pane has text to find in now.
+	CanFind() bool
 	Find(query string)
 	FindStatus() string
 }

@@ -187,8 +187,8 @@ func (d *Model) Find(query string) {
 // FindStatus says how the find went, for the status bar.
 func (d *Model) FindStatus() string { return d.find.Status() }
 
-// FindFrom is the query the find line starts from (common.Finder).
-func (d *Model) FindFrom() (string, bool) { return d.find.Query, true }
+// CanFind: the detail finds in whatever it shows (common.Finder).
+func (d *Model) CanFind() bool { return true }
 
 // SetBanner puts a few lines (the bookmark's tags and note) above the
 // rendered text.

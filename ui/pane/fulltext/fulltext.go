@@ -428,10 +428,9 @@ func (m *Model) Find(query string) {
 // FindStatus says how the find went, for the status bar.
 func (m *Model) FindStatus() string { return m.find.Status() }
 
-// FindFrom is the query the find line starts from (common.Finder): none,
-// a / is a new find (n and N step through the last); the text finds once
-// it is on screen, and not while the keys are the contents'.
-func (m *Model) FindFrom() (string, bool) { return "", m.state == ready && !m.tocFocus }
+// CanFind (common.Finder): the text finds once it is on screen, and not
+// while the keys are the contents'.
+func (m *Model) CanFind() bool { return m.state == ready && !m.tocFocus }
 
 func (m *Model) showHit() {
 	m.vp.SetYOffset(m.find.Offset(m.vp.YOffset(), m.height, 0))
