@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,6 +26,7 @@ func newListCmd() *cobra.Command {
 		order      listSort
 		resolve    bool
 		filterText string
+		abstracts  bool
 		limit      int
 	)
 	cmd := &cobra.Command{
@@ -49,7 +51,8 @@ bookmarks); it needs at least 3 bookmarks, or 3 papers with the --tag given.
 
 --filter keeps the papers the reader's / filter keeps for the same text
 (words that start words of the title or authors, cat:cs.LG, …), in the
-listing's order; --limit prints only the first N.
+listing's order; with --abstracts its words may also be in the abstract
+(the reader's ctrl+a). --limit prints only the first N.
 
 An arXiv metadata snapshot (millions of papers, plain or .gz) is printed as
 it is indexed, holding only the catalog's rows in memory; --sort date is
@@ -79,6 +82,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			if err != nil {
 				return usageError(err)
 			}
+			if abstracts && filterText == "" {
+				return usageError(errors.New("--abstracts searches the abstracts for --filter's words: add --filter"))
+			}
 			if limit < 0 {
 				return usageError(fmt.Errorf("--limit %d: want a number of papers, 0 for all", limit))
 			}
@@ -94,7 +100,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 				if err := snapshotSortError(order.by); err != nil {
 					return usageError(err)
 				}
-				l := &snapshotList{format: format, text: filterText, byDate: order.by == "date", limit: limit}
+				l := &snapshotList{format: format, text: filterText, abstracts: abstracts, byDate: order.by == "date", limit: limit}
 				return listSnapshot(ctx, cmd.OutOrStdout(), stderr, req.Period.Value, l)
 			}
 			res, err := client.Load(ctx, req)
@@ -127,7 +133,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 				return err
 			}
 			if filterText != "" {
-				papers, scores, err = filterPapers(papers, scores, filterText)
+				papers, scores, err = filterPapers(ctx, papers, scores, filterText, abstracts)
 				if err != nil {
 					return err
 				}
@@ -160,6 +166,7 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
 	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
 	cmd.Flags().StringVar(&filterText, "filter", "", "print only the papers the reader's / filter keeps for QUERY (words, cat:cs.LG, …)")
+	cmd.Flags().BoolVar(&abstracts, "abstracts", false, "with --filter: words may also start words of the abstract (the reader's ctrl+a)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N papers (0: all)")
 	cmd.Flags().BoolVar(&resolve, "resolve", false, "find the arXiv id of papers without one by their title (Hugging Face's paper search)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
@@ -216,14 +223,18 @@ func resolveIDs(ctx context.Context, stderr io.Writer, client *feed.Client, pape
 
 // filterPapers keeps the papers the reader's / filter keeps for text, in
 // the listing's order (and their scores, when sorted "for you").
-func filterPapers(papers []model.Paper, scores []float64, text string) ([]model.Paper, []float64, error) {
+func filterPapers(ctx context.Context, papers []model.Paper, scores []float64, text string, abstracts bool) ([]model.Paper, []float64, error) {
 	q := query.Parse(text)
 	m, err := readListMarks(&q)
 	if err != nil {
 		return nil, nil, err
 	}
 	marks := filter.Marks{Library: m.library, Read: inSet(m.read), Bookmarked: inSet(m.bookmarked)}
-	matches := filter.New(papers).Query(text, nil, marks).Matches
+	res, err := filter.New(papers).Search(ctx, filter.Request{Query: text, Abstracts: abstracts, Marks: marks}, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	matches := res.Matches
 	slices.Sort(matches)
 	var keptScores []float64
 	kept := make([]model.Paper, 0, len(matches))

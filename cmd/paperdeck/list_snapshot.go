@@ -35,17 +35,18 @@ func isSnapshotFile(req feed.Request) bool {
 // paper); a whole record is read from the file by offset only when it is
 // printed. Without --sort the papers are printed as the file is indexed.
 type snapshotList struct {
-	format  string // text, markdown or json
-	text    string // --filter
-	marks   catalog.Marks
-	marked  *catalog.Marked // marks resolved in the catalog so far
-	byDate  bool
-	limit   int // 0: every paper
-	out     *store.PaperStream
-	flush   func() error
-	records *catalog.Records // opened at the first whole record printed
-	done    int              // papers of the file looked at, in file order
-	printed int
+	format    string // text, markdown or json
+	text      string // --filter
+	abstracts bool   // --abstracts: the filter's words may be in the abstract
+	marks     catalog.Marks
+	marked    *catalog.Marked // marks resolved in the catalog so far
+	byDate    bool
+	limit     int // 0: every paper
+	out       *store.PaperStream
+	flush     func() error
+	records   *catalog.Records // opened at the first whole record printed
+	done      int              // papers of the file looked at, in file order
+	printed   int
 }
 
 // snapshotSortError refuses the sorts a snapshot has nothing for.
@@ -152,24 +153,18 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	if c.Len() == l.done {
 		return nil
 	}
-	if l.out.NeedsWholeRecords() && l.records == nil {
-		r, err := c.OpenRecords()
-		if errors.Is(err, catalog.ErrNotYetReadable) && !final {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		l.records = r
+	if err := l.openRecords(c); errors.Is(err, catalog.ErrNotYetReadable) && !final {
+		return nil
+	} else if err != nil {
+		return err
 	}
 	positions := make([]uint32, 0, c.Len()-l.done)
 	for i := l.done; i < c.Len(); i++ {
 		positions = append(positions, uint32(i))
 	}
-	if q, marked := l.prepare(ctx, c); q != nil {
-		if positions = c.FilterWithin(ctx, q, marked, positions); positions == nil {
-			return ctx.Err()
-		}
+	positions, err := l.filter(ctx, c, positions)
+	if err != nil {
+		return err
 	}
 	l.done = c.Len()
 	if err := l.print(ctx, c, positions); err != nil {
@@ -178,36 +173,63 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	return l.flush()
 }
 
-// prepare reads the filter for c (nil: no filter) and resolves the marks
-// it asks about in c, reusing what was resolved in the last catalog.
-func (l *snapshotList) prepare(ctx context.Context, c *catalog.Catalog) (*query.Query, *catalog.Marked) {
+// openRecords opens the file for what reads it: whole records, abstracts.
+func (l *snapshotList) openRecords(c *catalog.Catalog) error {
+	if l.records != nil || !l.out.NeedsWholeRecords() && !l.abstracts {
+		return nil
+	}
+	r, err := c.OpenRecords()
+	if err != nil {
+		return err
+	}
+	l.records = r
+	return nil
+}
+
+// filter keeps the positions (ascending; nil: every paper) whose papers
+// match --filter, in abstract mode with --abstracts.
+func (l *snapshotList) filter(ctx context.Context, c *catalog.Catalog, positions []uint32) ([]uint32, error) {
 	q := c.ParseQuery(l.text, l.marks.Library)
 	if q.Empty() {
-		return nil, nil
+		return positions, nil
 	}
 	if catalog.NeedsMarks(q, l.marks) {
 		l.marked = c.Mark(ctx, l.marks, l.marked)
 	}
-	return q, l.marked
+	if l.abstracts {
+		if positions == nil {
+			positions = make([]uint32, c.Len())
+			for i := range positions {
+				positions[i] = uint32(i)
+			}
+		}
+		return c.FilterAbstracts(ctx, q, l.marked, positions)
+	}
+	var matches []uint32
+	if positions == nil {
+		matches = c.Filter(ctx, q, l.marked)
+	} else {
+		matches = c.FilterWithin(ctx, q, l.marked, positions)
+	}
+	if matches == nil {
+		return nil, ctx.Err()
+	}
+	return matches, nil
 }
 
 // printByDate prints the matching papers newest first: positions sorted,
 // then only the papers printed read.
 func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) error {
-	order := c.ByDate()
-	if q, marked := l.prepare(ctx, c); q != nil {
-		matches := c.Filter(ctx, q, marked)
-		if matches == nil {
-			return ctx.Err()
-		}
-		order = catalog.InOrder(matches, order)
+	if err := l.openRecords(c); err != nil {
+		return err
 	}
-	if l.out.NeedsWholeRecords() {
-		r, err := c.OpenRecords()
+	order := c.ByDate()
+	if l.text != "" {
+		matches, err := l.filter(ctx, c, nil)
 		if err != nil {
 			return err
 		}
-		l.records = r
+		order = catalog.InOrder(matches, order)
 	}
 	return l.print(ctx, c, order)
 }
@@ -222,7 +244,7 @@ func (l *snapshotList) print(ctx context.Context, c *catalog.Catalog, positions 
 			return ctx.Err()
 		}
 		p := c.Brief(int(i))
-		if l.records != nil {
+		if l.out.NeedsWholeRecords() {
 			var err error
 			if p, err = l.records.Paper(c, int(i)); err != nil {
 				return err

@@ -215,3 +215,30 @@ func TestListSaysASnapshotItCouldNotReadToTheEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestListFiltersASnapshotsAbstractsWithAbstracts(t *testing.T) {
+	snap := testdata("arxiv_metadata_abs_files.jsonl")
+	out, _, code := runPaperdeck(t, nil, "list", snap, "--filter", "heterotic compactified")
+	if code != 0 || out != "" {
+		t.Fatalf("without --abstracts, words of an abstract match: exit %d, %q", code, out)
+	}
+	for _, args := range [][]string{
+		{"list", snap, "--filter", "heterotic compactified", "--abstracts"},
+		{"list", snap, "--filter", "heterotic compactified", "--abstracts", "--sort", "date", "--format", "markdown"},
+	} {
+		out, errOut, code := runPaperdeck(t, nil, args...)
+		if code != 0 || !strings.Contains(out, "String Junctions") || strings.Count(out, "Heterotic") != 1 {
+			t.Errorf("%v: exit %d, stderr %q\n%s", args, code, errOut, out)
+		}
+	}
+	// A .gz snapshot read the first time: its abstracts are in the copy
+	// being written, searched once it is there.
+	out, errOut, code := runPaperdeck(t, nil, "list", testdata("arxiv_metadata_snapshot_head.jsonl.gz"), "--filter", "chromodynamics", "--abstracts")
+	if code != 0 || !strings.HasPrefix(out, "0704.0001 ") || strings.Count(out, "\n") != 1 {
+		t.Errorf(".gz --abstracts: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	_, _, code = runPaperdeck(t, nil, "list", snap, "--abstracts")
+	if code != exitUsage {
+		t.Errorf("--abstracts without --filter: exit %d, want %d", code, exitUsage)
+	}
+}
