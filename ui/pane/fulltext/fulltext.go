@@ -194,8 +194,11 @@ func (m *Model) Open(p model.Paper) tea.Cmd {
 	m.gen++
 	m.reset()
 	if !model.IsArxivID(p.ID) {
-		m.fail("This paper has no arXiv id, so it has no full text to read: arXiv's HTML version of a paper is found by its id.",
-			"Press o to open its page, or esc to go back.")
+		next := "Press esc to go back." // copied page text: no page to offer either
+		if p.URL != "" {
+			next = "Press o to open its page, or esc to go back."
+		}
+		m.fail("This paper has no arXiv id, so it has no full text to read: arXiv's HTML version of a paper is found by its id.", next)
 		return saved
 	}
 	m.state = loading

@@ -230,9 +230,15 @@ func TestReaderMessages(t *testing.T) {
 	}
 
 	m = newReader(t, 80, 20, noHTML)
-	run(m, m.Open(model.Paper{ID: "hf-3fa9", Title: "A paper only Hugging Face has"}))
-	if s := screen(m); !strings.Contains(s, "no arXiv id") {
+	run(m, m.Open(model.Paper{ID: "hf-3fa9", Title: "A paper only Hugging Face has", URL: "https://huggingface.co/papers/hf-3fa9"}))
+	if s := screen(m); !strings.Contains(s, "no arXiv id") || !strings.Contains(s, "Press o to open its page") {
 		t.Errorf("no arXiv id:\n%s", s)
+	}
+	// Copied page text has no page either: o is not offered.
+	m = newReader(t, 80, 20, noHTML)
+	run(m, m.Open(model.Paper{ID: "title-977605a5d794", Title: "Sparse Routers Learn Faster Than Dense Ones"}))
+	if s := screen(m); !strings.Contains(s, "no arXiv id") || strings.Contains(s, "Press o") {
+		t.Errorf("no arXiv id and no page: o offered anyway:\n%s", s)
 	}
 
 	m = newReader(t, 120, 40, fixtureLoader(t, "ar5iv_1904.07818_onemax.html", nil))
