@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -57,8 +58,15 @@ func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 		title = p.ID
 	}
 	field("title", protectCase(texEscape(title)))
-	field("author", bibtexAuthors(p))
+	authors := bibtexAuthors(p)
+	field("author", authors)
 	field("year", paperYear(p))
+	// What is known of a paper without names (copied page text): how many
+	// authors it has, said in the note.
+	var count string
+	if authors == "" && p.AuthorCount > 0 {
+		count = plural(p.AuthorCount, "author")
+	}
 	url := p.URL
 	if model.IsArxivID(p.ID) {
 		field("eprint", p.ID)
@@ -71,13 +79,17 @@ func bibtexEntry(p model.Paper, key string, more ...bibField) string {
 			url = p.ArxivURL
 		}
 	}
-	if url == "" {
-		url = p.ArxivURL
-	}
+	// Without a page of its own, the code or project link is where the
+	// paper can be found.
+	url = cmp.Or(url, p.ArxivURL, p.GitHub, p.ProjectPage)
 	field("url", bibtexURL(url))
 	for _, f := range more {
+		if f.name == "note" && count != "" {
+			f.value, count = count+". "+f.value, ""
+		}
 		field(f.name, f.value)
 	}
+	field("note", count)
 	b.WriteString("\n}\n")
 	return b.String()
 }

@@ -198,3 +198,30 @@ func TestBibTeXIsAcceptedByBibTeX(t *testing.T) {
 		t.Fatal("dubey2024llama missing from the bibliography")
 	}
 }
+
+// A paper of copied page text has no id, no names and no page: its entry
+// still says how many authors it has and where its code is, and the
+// count joins a bookmark's note rather than making a second note field.
+func TestBibTeXOfAPaperWithoutAnID(t *testing.T) {
+	l, err := feed.ParseFile(filepath.Join("..", "testdata", "hf_papers_page_copied_text_sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := l.Papers[0] // Sparse Routers…: 6 authors, a code link in the abstract
+	got := BibTeXEntry(p)
+	for _, want := range []string{"url           = {https://github.com/example-lab/sparse-routers}", "note          = {6 authors}"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("entry lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "title-") {
+		t.Errorf("the entry shows the internal key:\n%s", got)
+	}
+	var b bytes.Buffer
+	if err := writeBibTeX(&b, []model.Paper{p}, func(int) []bibField { return []bibField{{"note", "compare with dense"}} }); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "note "); n != 1 || !strings.Contains(b.String(), "note          = {6 authors. compare with dense}") {
+		t.Errorf("%d note fields, want one with the count and the bookmark's note:\n%s", n, b.String())
+	}
+}
