@@ -1,6 +1,7 @@
 // Package snapshot is the listing built into the binary: the real Hugging
 // Face daily papers page of 2024-08-01 (13 papers, saved verbatim), so that
-// paperdeck shows papers on a machine with no network at all.
+// paperdeck shows papers on a machine with no network at all. The tests
+// read the same file through testdata/'s link to it.
 package snapshot
 
 import (

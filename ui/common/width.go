@@ -40,10 +40,7 @@ func Box(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
+	lines := firstLines(s, h)
 	out := make([]string, h)
 	for i := range out {
 		line := ""
@@ -80,12 +77,15 @@ func ClampScreen(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
+	lines := firstLines(s, h)
 	for i, line := range lines {
 		lines[i] = FitWidth(line, w, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// firstLines is s's first h lines (all of them when it has fewer).
+func firstLines(s string, h int) []string {
+	lines := strings.Split(s, "\n")
+	return lines[:min(len(lines), h)]
 }
