@@ -162,6 +162,28 @@ func (h *harness) start(msg tea.Msg) tea.Cmd {
 
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
+	runCmds(cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case spinner.TickMsg: // the spinner's frames are not run
+			return nil
+		case tea.QuitMsg:
+			h.quit = true
+			return nil
+		}
+		if strings.Contains(strings.ToLower(typeName(msg)), "clipboard") {
+			h.clip++
+		}
+		if h.intercept != nil {
+			msg = h.intercept(msg)
+		}
+		_, next := h.app.Update(msg)
+		return next
+	})
+}
+
+// runCmds runs cmd and the commands of its batches in order, handing
+// every other message to deliver, whose commands run after.
+func runCmds(cmd tea.Cmd, deliver func(tea.Msg) tea.Cmd) {
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
 		c := queue[0]
@@ -172,19 +194,9 @@ func (h *harness) run(cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case spinner.TickMsg: // the spinner's frames are not run
-		case tea.QuitMsg:
-			h.quit = true
 		case nil:
 		default:
-			if strings.Contains(strings.ToLower(typeName(msg)), "clipboard") {
-				h.clip++
-			}
-			if h.intercept != nil {
-				msg = h.intercept(msg)
-			}
-			_, next := h.app.Update(msg)
-			queue = append(queue, next)
+			queue = append(queue, deliver(msg))
 		}
 	}
 }

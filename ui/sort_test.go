@@ -222,21 +222,10 @@ func aside(cmd tea.Cmd) <-chan []tea.Msg {
 	out := make(chan []tea.Msg, 1)
 	go func() {
 		var msgs []tea.Msg
-		queue := []tea.Cmd{cmd}
-		for len(queue) > 0 {
-			c := queue[0]
-			queue = queue[1:]
-			if c == nil {
-				continue
-			}
-			switch msg := c().(type) {
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			case nil:
-			default:
-				msgs = append(msgs, msg)
-			}
-		}
+		runCmds(cmd, func(msg tea.Msg) tea.Cmd {
+			msgs = append(msgs, msg)
+			return nil
+		})
 		out <- msgs
 	}()
 	return out
