@@ -36,6 +36,9 @@ func (k keys) FullHelp() [][]key.Binding {
 	return append(k.moves.FullHelp(), []key.Binding{k.Remove, k.Undo, k.Tags, k.Note})
 }
 
+// The root draws it as any pane.
+var _ common.Component = (*Model)(nil)
+
 // Model is the bookmarks view.
 type Model struct {
 	rows   *list.Model
