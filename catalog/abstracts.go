@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -15,14 +16,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/paperdeck/paperdeck/internal/fold"
+	"github.com/paperdeck/paperdeck/internal/latex"
 	"github.com/paperdeck/paperdeck/query"
 )
 
 // Abstracts stay on disk. An abstract search (ctrl+a) reads them from the
 // file: only for the papers that pass the rest of the query and whose own
 // text (or bookmark) does not already hold every query word, in long
-// sequential reads, on every core. No index is kept: it would cost about
+// sequential reads, on every core. It reads every author too, for an
+// author: the first three (all the catalog holds) do not answer. No index is kept: it would cost about
 // as much memory as the catalog itself.
+
+// FirstAuthorsHint says why an author: outside abstract mode may miss a
+// paper.
+const FirstAuthorsHint = "author: sees a snapshot's first 3 authors; ctrl+a reads them all"
 
 // readSpan bounds one read: lines closer than this are read together.
 const readSpan = 4 << 20
@@ -37,10 +44,7 @@ func (c *Catalog) FilterAbstracts(ctx context.Context, q *query.Query, marks *Ma
 		return []uint32{}, nil
 	}
 	m.abstracts = true
-	m.need = signature{}
-	for _, w := range q.Author {
-		m.addMask(w)
-	}
+	m.need = signature{} // words may be in the abstract, author: words in the authors left out
 	if c.Changed() {
 		return nil, fmt.Errorf("%s changed since it was read: reload it", c.source.Path)
 	}
@@ -84,8 +88,8 @@ func (c *Catalog) scanAbstracts(ctx context.Context, f *os.File, m *matcher, par
 		}
 		for _, i := range pending {
 			line := buf[c.lineOff[i]-base:][:c.lineLen[i]]
-			folded = foldJSONString(folded[:0], abstractOf(line))
-			if m.abstractHolds(int(i), folded) {
+			var holds bool
+			if holds, folded = m.lineHolds(int(i), line, folded); holds {
 				out = append(out, i)
 			}
 		}
@@ -122,9 +126,11 @@ func (c *Catalog) scanAbstracts(ctx context.Context, f *os.File, m *matcher, par
 	return out, settle()
 }
 
-// abstractHolds reports whether every query word starts a word of paper
-// i's text, its bookmark, or its folded abstract.
-func (m *matcher) abstractHolds(i int, abstract []byte) bool {
+// lineHolds reports whether paper i matches once its line is read: every
+// query word starts a word of its text, its bookmark or its abstract, and
+// every author: word a word of one of its authors (the catalog holds only
+// the first three). scratch is reused for the folded text.
+func (m *matcher) lineHolds(i int, line, scratch []byte) (bool, []byte) {
 	k := m.c.chunkOf(i)
 	j := i - k.first
 	region := k.fold[k.off[j]:k.off[j+1]]
@@ -132,23 +138,64 @@ func (m *matcher) abstractHolds(i int, abstract []byte) bool {
 	if m.shelf {
 		shelf = m.marks.shelf(i)
 	}
+	abstract := scratch[:0]
+	folded := false
 	for _, w := range m.terms {
-		if !hasWordPrefix(region, w) && (shelf == nil || !shelf.HasWord(string(w))) && !hasWordPrefix(abstract, w) {
-			return false
+		if hasWordPrefix(region, w) || shelf != nil && shelf.HasWord(string(w)) {
+			continue
+		}
+		if !folded {
+			abstract, folded = foldJSONString(abstract, stringField(line, "abstract")), true
+		}
+		if !hasWordPrefix(abstract, w) {
+			return false, abstract
 		}
 	}
-	return true
+	authors := authorsOf(region)
+	var every []byte
+	for _, w := range m.author {
+		if hasWordPrefix(authors, w) {
+			continue
+		}
+		if every == nil {
+			every = everyAuthor(line)
+		}
+		if !hasWordPrefix(every, w) {
+			return false, abstract
+		}
+	}
+	return true, abstract
 }
 
-// abstractOf is the raw JSON string (quotes included) of a snapshot
-// line's "abstract", nil when it has none. Inside a JSON string every
-// quote is escaped, so the key's pattern cannot occur in a value.
-func abstractOf(line []byte) []byte {
-	at := bytes.Index(line, []byte(`"abstract":`))
+// everyAuthor is the folded words of every author of a snapshot line, TeX
+// accents read as the catalog reads the first three's (Bal\'azs → balazs).
+func everyAuthor(line []byte) []byte {
+	var names string
+	if raw := stringField(line, "authors"); raw == nil || json.Unmarshal(raw, &names) != nil {
+		return []byte{}
+	}
+	out := []byte{}
+	query.ForEachWord(latex.Text(names), nil, func(w []byte) { out = append(append(out, w...), ' ') })
+	return out
+}
+
+// moreAuthors reports whether a folded author line leaves authors out
+// ("A, B, C +4 more").
+func moreAuthors(authors []byte) bool {
+	return bytes.HasSuffix(bytes.TrimRight(authors, "\n"), []byte(" more"))
+}
+
+// stringField is the raw JSON string (quotes included) of a snapshot
+// line's key, nil when it has none or another kind of value. Inside a JSON
+// string every quote is escaped, so the key's pattern cannot occur in a
+// value.
+func stringField(line []byte, key string) []byte {
+	pattern := `"` + key + `":`
+	at := bytes.Index(line, []byte(pattern))
 	if at < 0 {
 		return nil
 	}
-	v := bytes.TrimLeft(line[at+len(`"abstract":`):], " \t")
+	v := bytes.TrimLeft(line[at+len(pattern):], " \t")
 	if len(v) == 0 || v[0] != '"' {
 		return nil
 	}

@@ -172,12 +172,12 @@ func asciiJSON(s string) []byte {
 	return append(b, '"')
 }
 
-func TestAbstractOfFindsTheKeyNotAQuote(t *testing.T) {
+func TestStringFieldFindsTheKeyNotAQuote(t *testing.T) {
 	line := []byte(`{"id":"1","title":"On \"abstract\":\"x\" keys","abstract":"  the \"real\" one","versions":[]}`)
-	if got := string(abstractOf(line)); got != `"  the \"real\" one"` {
-		t.Errorf("abstractOf = %s", got)
+	if got := string(stringField(line, "abstract")); got != `"  the \"real\" one"` {
+		t.Errorf("stringField = %s", got)
 	}
-	if abstractOf([]byte(`{"id":"1","abstract":null}`)) != nil || abstractOf([]byte(`{"id":"1"}`)) != nil {
+	if stringField([]byte(`{"id":"1","abstract":null}`), "abstract") != nil || stringField([]byte(`{"id":"1"}`), "abstract") != nil {
 		t.Error("no abstract, yet one")
 	}
 }
@@ -216,5 +216,44 @@ func TestAbstractSearchInSteps(t *testing.T) {
 		if !slices.Equal(s.Found(), expect) || steps < 3 || last != 1 {
 			t.Errorf("within %d: in %d steps %d found, want %d", len(within), steps, len(s.Found()), len(expect))
 		}
+	}
+}
+
+// author: in abstract mode reads every author from the file: the catalog
+// holds the first three ("C. Balázs, E. L. Berger, P. M. Nadolsky +1
+// more"), the fourth is C.-P. Yuan; TeX accents read as in the first three.
+func TestAbstractModeReadsEveryAuthor(t *testing.T) {
+	c := final(load(t, writeFile(t, fixtures(t)), ""))
+	all := make([]uint32, c.Len())
+	for i := range all {
+		all[i] = uint32(i)
+	}
+	ids := func(got []uint32) []string {
+		var out []string
+		for _, i := range got {
+			out = append(out, c.ID(int(i)))
+		}
+		return out
+	}
+	for text, want := range map[string][]string{
+		"author:yuan":            {"0704.0001", "0704.0001", "2511.05010"}, // Hang Yuan, the second of two
+		"author:yuan diphoton":   {"0704.0001", "0704.0001"},
+		"author:yuan author:bal": {"0704.0001", "0704.0001"},
+		"author:balazs":          {"0704.0001", "0704.0001"},
+		"author:yuan -diphoton":  {"2511.05010"},
+		"author:streinu":         {"0704.0002", "0704.0002"},
+		"author:theran author:x": nil, // two authors: nothing left out to read
+	} {
+		q := c.ParseQuery(text, nil)
+		got, err := c.FilterAbstracts(context.Background(), q, nil, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids(got), want) {
+			t.Errorf("%q with ctrl+a: %v, want %v", text, ids(got), want)
+		}
+	}
+	if got := ids(c.Filter(context.Background(), c.ParseQuery("author:yuan", nil), nil)); !slices.Equal(got, []string{"2511.05010"}) {
+		t.Errorf("author:yuan without ctrl+a sees only the first three authors: %v", got)
 	}
 }

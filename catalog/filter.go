@@ -231,7 +231,10 @@ func (m *matcher) verdict(k *chunk, j int) verdict {
 		authors := authorsOf(region)
 		for _, w := range m.author {
 			if !hasWordPrefix(authors, w) {
-				return no
+				if !m.abstracts || !moreAuthors(authors) {
+					return no
+				}
+				missing = true // perhaps one of the authors the line leaves out
 			}
 		}
 		for g := range m.q.Not {

@@ -23,6 +23,18 @@ func TestSnapshotFilterSpeaksTheReadersLanguage(t *testing.T) {
 	}
 	d.keys("ctrl+a", "esc")
 
+	// The catalog holds the first three authors; ctrl+a reads them all.
+	d.keys("/")
+	d.typeText("author:yuan") // 0704.0001's fourth author
+	if st := d.status(); d.app.list.Shown() != 0 || !strings.Contains(st, "first 3 authors; ctrl+a reads them all") {
+		t.Errorf("author: beyond the third author should say ctrl+a reads them all: %d shown, %q", d.app.list.Shown(), st)
+	}
+	d.keys("ctrl+a")
+	if d.app.list.Shown() != 1 || d.selected() != "0704.0001" {
+		t.Errorf("author:yuan with ctrl+a: %d shown, on %q", d.app.list.Shown(), d.selected())
+	}
+	d.keys("ctrl+a", "esc")
+
 	d.keys("/")
 	d.typeText("up:>10")
 	if st := d.status(); d.app.list.Shown() != 12 || !strings.Contains(st, "up: — a snapshot has no upvotes") {

@@ -91,7 +91,7 @@ func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog) tea.Cm
 				return FilteredMsg{gen: gen, seq: seq, err: ctx.Err()}
 			}
 		}
-		abstracts := abstracts && len(q.Terms) > 0
+		abstracts := abstracts && (len(q.Terms) > 0 || len(q.Author) > 0) // what the file can answer
 		done := catalogFilter{of: c, q: q, marks: last.marks, marked: marked, abstracts: abstracts}
 		var within []uint32
 		if last.of == c && q.Narrows(last.q) && (last.marked == nil || last.marked == marked) && (last.abstracts || !abstracts) {
@@ -111,7 +111,11 @@ func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog) tea.Cm
 			return FilteredMsg{gen: gen, seq: seq, err: err}
 		}
 		done.matches = m
-		return FilteredMsg{gen: gen, seq: seq, res: catalogResult(text, q, m, seq, false), catalog: done}
+		res := catalogResult(text, q, m, seq, false)
+		if len(q.Author) > 0 && res.Hint == "" {
+			res.Hint = catalog.FirstAuthorsHint
+		}
+		return FilteredMsg{gen: gen, seq: seq, res: res, catalog: done}
 	}
 }
 
