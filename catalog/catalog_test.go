@@ -444,3 +444,24 @@ func TestMappedIndexOutlivesItsFileBeingReplaced(t *testing.T) {
 		t.Errorf("the old catalog's filter lost paper 5: %v", got)
 	}
 }
+
+func TestSideIndexHandsOutCatalogsThatNeverChange(t *testing.T) {
+	defer func(d time.Duration) { emitEvery = d }(emitEvery)
+	emitEvery = 0
+	path, cache := generated(t, 6000), t.TempDir()
+	load(t, path, cache)
+	ups := load(t, path, cache)
+	if !ups[0].FromIndex || len(ups) < 3 {
+		t.Fatalf("%d updates, from the index %v", len(ups), ups[0].FromIndex)
+	}
+	all := final(ups)
+	for _, u := range ups {
+		c := u.Catalog
+		for i := 0; i < c.Len(); i += 97 {
+			if c.ID(i) != all.ID(i) || c.Title(i) != all.Title(i) || c.Published(i) != all.Published(i) ||
+				!slices.Equal(c.Categories(i), all.Categories(i)) {
+				t.Fatalf("paper %d of a catalog of %d differs from the last catalog's", i, c.Len())
+			}
+		}
+	}
+}

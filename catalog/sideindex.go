@@ -125,7 +125,6 @@ func readIndex(ctx context.Context, r *indexReader, base string, src Source, emi
 		return false, nil // the decompressed copy of a .gz is gone or cut
 	}
 	c := &Catalog{data: h.Data, source: src, catNames: h.CatNames, catOff: []uint32{0}, skipped: h.Skipped, skipWhy: h.SkipWhy}
-	reserve(c, h.Papers)
 	b := newBuilder(c)
 	var lastEmit time.Time
 	var scratch []byte
@@ -145,6 +144,9 @@ func readIndex(ctx context.Context, r *indexReader, base string, src Source, emi
 		}
 		if first || time.Since(lastEmit) >= emitEvery {
 			emit(Update{Catalog: b.snapshot(), FromIndex: true})
+			if first {
+				reserve(c, h.Papers) // after the first screen, which need not wait for it
+			}
 			first, lastEmit = false, time.Now()
 		}
 	}
@@ -155,19 +157,21 @@ func readIndex(ctx context.Context, r *indexReader, base string, src Source, emi
 	return true, nil
 }
 
-// reserve makes room in c's per-paper arrays for n papers, so that reading
-// a side index never copies them to grow them (at 2.7 M papers the copies
-// were most of a second open's time).
+// reserve makes room in c's per-paper arrays for n papers in all, so that
+// reading a side index never copies them to grow them (at 2.7 M papers the
+// copies were most of a second open's time). The catalogs handed out keep
+// the arrays they have.
 func reserve(c *Catalog, n int) {
 	n = min(max(n, 0), 1<<26) // a damaged header must not ask for all memory
-	c.idLen = make([]uint8, 0, n)
-	c.titleLen = make([]uint16, 0, n)
-	c.date = make([]uint32, 0, n)
-	c.sig = make([]signature, 0, n)
-	c.catOff = append(make([]uint32, 0, n+1), c.catOff...)
-	c.cats = make([]uint16, 0, 2*n) // most papers have one or two categories
-	c.lineOff = make([]int64, 0, n)
-	c.lineLen = make([]uint32, 0, n)
+	more := max(n-c.Len(), 0)
+	c.idLen = slices.Grow(c.idLen, more)
+	c.titleLen = slices.Grow(c.titleLen, more)
+	c.date = slices.Grow(c.date, more)
+	c.sig = slices.Grow(c.sig, more)
+	c.catOff = slices.Grow(c.catOff, more)
+	c.cats = slices.Grow(c.cats, 2*more) // most papers have one or two categories
+	c.lineOff = slices.Grow(c.lineOff, more)
+	c.lineLen = slices.Grow(c.lineLen, more)
 }
 
 // readChunk reads what saveIndex wrote for one chunk straight into the
