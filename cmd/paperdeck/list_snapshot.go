@@ -44,8 +44,7 @@ type snapshotList struct {
 	limit     int // 0: every paper
 	out       *store.PaperStream
 	flush     func() error
-	records   *catalog.Records // opened at the first whole record printed
-	done      int              // papers of the file looked at, in file order
+	done      int // papers of the file looked at, in file order
 	printed   int
 }
 
@@ -74,11 +73,6 @@ func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l 
 	if l.out, err = store.NewPaperStream(w, l.format, title); err != nil {
 		return err
 	}
-	defer func() {
-		if l.records != nil {
-			l.records.Close()
-		}
-	}()
 
 	// The load stops early once --limit papers are printed.
 	loadCtx, stop := context.WithCancel(ctx)
@@ -153,7 +147,7 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	if c.Len() == l.done {
 		return nil
 	}
-	if err := l.openRecords(c); errors.Is(err, catalog.ErrNotYetReadable) && !final {
+	if err := l.readable(c); errors.Is(err, catalog.ErrNotYetReadable) && !final {
 		return nil
 	} else if err != nil {
 		return err
@@ -173,17 +167,18 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	return l.flush()
 }
 
-// openRecords opens the file for what reads it: whole records, abstracts.
-func (l *snapshotList) openRecords(c *catalog.Catalog) error {
-	if l.records != nil || !l.out.NeedsWholeRecords() && !l.abstracts {
+// readable says whether the file can be read by offset yet, for what
+// reads it: whole records, abstracts (catalog.ErrNotYetReadable: not until
+// a .gz file's copy is written).
+func (l *snapshotList) readable(c *catalog.Catalog) error {
+	if !l.out.NeedsWholeRecords() && !l.abstracts {
 		return nil
 	}
 	r, err := c.OpenRecords()
 	if err != nil {
 		return err
 	}
-	l.records = r
-	return nil
+	return r.Close()
 }
 
 // filter keeps the positions (ascending; nil: every paper) whose papers
@@ -220,7 +215,7 @@ func (l *snapshotList) filter(ctx context.Context, c *catalog.Catalog, positions
 // printByDate prints the matching papers newest first: positions sorted,
 // then only the papers printed read.
 func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) error {
-	if err := l.openRecords(c); err != nil {
+	if err := l.readable(c); err != nil {
 		return err
 	}
 	order := c.ByDate()
@@ -235,25 +230,25 @@ func (l *snapshotList) printByDate(ctx context.Context, c *catalog.Catalog) erro
 }
 
 // print prints the papers at positions, up to the limit; Ctrl-C stops it.
+// Whole records are read and parsed on every core (catalog.EachPaper).
 func (l *snapshotList) print(ctx context.Context, c *catalog.Catalog, positions []uint32) error {
 	if l.limit > 0 {
 		positions = positions[:min(len(positions), l.limit-l.printed)]
+	}
+	write := func(p model.Paper) error {
+		l.printed++
+		return l.out.Write(p)
+	}
+	if l.out.NeedsWholeRecords() {
+		return c.EachPaper(ctx, positions, write)
 	}
 	for n, i := range positions {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p := c.Brief(int(i))
-		if l.out.NeedsWholeRecords() {
-			var err error
-			if p, err = l.records.Paper(c, int(i)); err != nil {
-				return err
-			}
-		}
-		if err := l.out.Write(p); err != nil {
+		if err := write(c.Brief(int(i))); err != nil {
 			return err
 		}
-		l.printed++
 	}
 	return nil
 }
