@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -139,13 +140,20 @@ func (m *matcher) lineHolds(i int, line, scratch []byte) (bool, []byte) {
 		shelf = m.marks.shelf(i)
 	}
 	abstract := scratch[:0]
+	var raw []byte
 	folded := false
 	for _, w := range m.terms {
 		if hasWordPrefix(region, w) || shelf != nil && shelf.HasWord(string(w)) {
 			continue
 		}
+		if raw == nil {
+			raw = stringField(line, abstractKey)
+		}
+		if ruledOut(raw, w) {
+			return false, abstract
+		}
 		if !folded {
-			abstract, folded = foldJSONString(abstract, stringField(line, "abstract")), true
+			abstract, folded = foldJSONString(abstract, raw), true
 		}
 		if !hasWordPrefix(abstract, w) {
 			return false, abstract
@@ -171,7 +179,7 @@ func (m *matcher) lineHolds(i int, line, scratch []byte) (bool, []byte) {
 // accents read as the catalog reads the first three's (Bal\'azs → balazs).
 func everyAuthor(line []byte) []byte {
 	var names string
-	if raw := stringField(line, "authors"); raw == nil || json.Unmarshal(raw, &names) != nil {
+	if raw := stringField(line, authorsKey); raw == nil || json.Unmarshal(raw, &names) != nil {
 		return []byte{}
 	}
 	out := []byte{}
@@ -185,29 +193,40 @@ func moreAuthors(authors []byte) bool {
 	return bytes.HasSuffix(bytes.TrimRight(authors, "\n"), []byte(" more"))
 }
 
+// Keys stringField looks for.
+var (
+	abstractKey = []byte(`"abstract":`)
+	authorsKey  = []byte(`"authors":`)
+)
+
 // stringField is the raw JSON string (quotes included) of a snapshot
-// line's key, nil when it has none or another kind of value. Inside a JSON
-// string every quote is escaped, so the key's pattern cannot occur in a
-// value.
-func stringField(line []byte, key string) []byte {
-	pattern := `"` + key + `":`
-	at := bytes.Index(line, []byte(pattern))
+// line's key (abstractKey, authorsKey), nil when it has none or another
+// kind of value. Inside a JSON string every quote is escaped, so the key's
+// pattern cannot occur in a value.
+func stringField(line, key []byte) []byte {
+	at := bytes.Index(line, key)
 	if at < 0 {
 		return nil
 	}
-	v := bytes.TrimLeft(line[at+len(pattern):], " \t")
+	v := bytes.TrimLeft(line[at+len(key):], " \t")
 	if len(v) == 0 || v[0] != '"' {
 		return nil
 	}
-	for i := 1; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			i++
-		case '"':
-			return v[:i+1]
+	for from := 1; ; {
+		q := bytes.IndexByte(v[from:], '"')
+		if q < 0 {
+			return nil
 		}
+		q += from
+		backslashes := 0
+		for backslashes < q-1 && v[q-1-backslashes] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return v[:q+1]
+		}
+		from = q + 1
 	}
-	return nil
 }
 
 // foldJSONString appends the words of a raw JSON string (quotes included)
@@ -260,6 +279,73 @@ func foldJSONString(dst, raw []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// ruledOut reports whether a raw JSON string surely holds no word
+// starting with w (folded): it is plain ASCII, so its words are its own
+// letters and digits lower-cased, and none of them spells w. Most
+// abstracts are, and this costs a fraction of folding them.
+func ruledOut(raw, w []byte) bool {
+	if !plainASCII(raw) || bytes.Contains(raw, []byte(`\u`)) {
+		return false
+	}
+	return !containsFoldASCII(raw, w)
+}
+
+// plainASCII reports whether s has no byte outside ASCII, 8 at a time.
+func plainASCII(s []byte) bool {
+	for len(s) >= 8 {
+		if binary.LittleEndian.Uint64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds w (lower-case) in any case.
+func containsFoldASCII(s, w []byte) bool {
+	if len(w) == 0 {
+		return true
+	}
+	lo, up := w[0], w[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo + 'A' - 'a'
+	}
+	nextLo, nextUp := -1, -1 // where each spelling of w[0] next occurs at or after from; -2: nowhere
+	for from := 0; from+len(w) <= len(s); {
+		if nextLo != -2 && nextLo < from {
+			if nextLo = bytes.IndexByte(s[from:], lo); nextLo >= 0 {
+				nextLo += from
+			} else {
+				nextLo = -2
+			}
+		}
+		if nextUp != -2 && nextUp < from {
+			if nextUp = bytes.IndexByte(s[from:], up); nextUp >= 0 {
+				nextUp += from
+			} else {
+				nextUp = -2
+			}
+		}
+		at := nextLo
+		if at == -2 || nextUp != -2 && nextUp < at {
+			at = nextUp
+		}
+		if at == -2 || at+len(w) > len(s) {
+			return false
+		}
+		if bytes.EqualFold(s[at:at+len(w)], w) {
+			return true
+		}
+		from = at + 1
+	}
+	return false
 }
 
 // asciiFold is an ASCII letter or digit lower-cased, 0 for the rest.

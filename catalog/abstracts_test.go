@@ -147,6 +147,11 @@ func FuzzFoldJSONString(f *testing.F) {
 			if got := strings.Fields(string(foldJSONString(nil, raw))); !slices.Equal(got, want) && len(got)+len(want) > 0 {
 				t.Errorf("%s: %q, want %q", raw, got, want)
 			}
+			for _, w := range want { // a word there, or its start, is never ruled out
+				if ruledOut(raw, []byte(w)) || ruledOut(raw, []byte(w[:1])) {
+					t.Errorf("%s: %q ruled out", raw, w)
+				}
+			}
 		}
 	})
 }
@@ -172,12 +177,34 @@ func asciiJSON(s string) []byte {
 	return append(b, '"')
 }
 
+func TestRuledOutOnlyWhatCannotBeThere(t *testing.T) {
+	for _, tc := range []struct {
+		raw, w string
+		out    bool
+	}{
+		{`"Spatiotemporal models"`, "spatio", false},
+		{`"a SPATIOTEMPORAL model"`, "spatiot", false},
+		{`"no such word\nhere"`, "spatio", true},
+		{`"caf\u00e9 society"`, "cafe", false}, // an escape: folding decides
+		{`"café society"`, "cafe", false},      // not plain ASCII: folding decides
+		{`"sssss"`, "ssst", true},
+		{`"xSsSt"`, "ssst", false},
+	} {
+		if got := ruledOut([]byte(tc.raw), []byte(tc.w)); got != tc.out {
+			t.Errorf("ruledOut(%s, %q) = %v", tc.raw, tc.w, got)
+		}
+	}
+}
+
 func TestStringFieldFindsTheKeyNotAQuote(t *testing.T) {
 	line := []byte(`{"id":"1","title":"On \"abstract\":\"x\" keys","abstract":"  the \"real\" one","versions":[]}`)
-	if got := string(stringField(line, "abstract")); got != `"  the \"real\" one"` {
+	if got := string(stringField(line, abstractKey)); got != `"  the \"real\" one"` {
 		t.Errorf("stringField = %s", got)
 	}
-	if stringField([]byte(`{"id":"1","abstract":null}`), "abstract") != nil || stringField([]byte(`{"id":"1"}`), "abstract") != nil {
+	if got := string(stringField([]byte(`{"abstract":"ends in \\\\","id":"1"}`), abstractKey)); got != `"ends in \\\\"` {
+		t.Errorf("an escaped backslash before the closing quote: %s", got)
+	}
+	if stringField([]byte(`{"id":"1","abstract":null}`), abstractKey) != nil || stringField([]byte(`{"id":"1"}`), abstractKey) != nil {
 		t.Error("no abstract, yet one")
 	}
 }
