@@ -23,3 +23,13 @@ package catalog
 //	                                  // its offset (an error once the file changed)
 //	n, why := c.Skipped()             // model.Listing{Skipped: n, SkipReason: why}.SkipNote()
 //	c.Changed()                       // on a tick: the file was rewritten, offer to reload
+//
+// How `paperdeck list` prints one (cmd/paperdeck/list_snapshot.go): the same
+// Load, printing each catalog's new papers as it comes (c.FilterWithin over
+// them, or c.FilterAbstracts), or, for --sort date, c.ByDate and InOrder
+// once the load is done; then
+//
+//	c.Brief(i)                        // the text format: id and title
+//	c.EachPaper(ctx, positions, fn)   // whole records for --json, markdown:
+//	                                  // read by offset and parsed on every core, in order
+//	c.OpenRecords()                   // catalog.ErrNotYetReadable until a .gz file's copy is written
