@@ -17,6 +17,9 @@ package catalog
 //	marked := c.Mark(ctx, marks, last) // when catalog.NeedsMarks(q, marks): is:, tag:, note:
 //	c.Filter(ctx, q, marked), or c.FilterWithin(ctx, q, marked, lastMatches) when q.Narrows(lastQuery)
 //	    // positions in file order, in a command the next key cancels (nil then)
+//	s := c.SearchAbstracts(q, marked, lastMatches or nil)   // ctrl+a: abstracts (and every
+//	done, err := s.Next(ctx, step); s.Found(); s.Progress()  // author) read from the file, a
+//	                                  // step at a time, so the matches so far can show
 //	order := c.ByDate()               // once per finished catalog: newest first
 //	catalog.InOrder(matches, order)   // a filter's matches by date
 //	c.Paper(i)                        // the whole record for the detail: one read at
