@@ -141,7 +141,7 @@ func (m *App) setListing(l model.Listing, papers list.Papers, ix *filter.Index, 
 		m.nav.anchor = l.Period.Value
 	}
 	search := m.rows().SetListing(m.ctx, papers, ix, emptyText(l), keepID, streaming)
-	search = tea.Batch(search, m.resort())
+	search = tea.Batch(search, m.resort(keepID))
 	m.updateStatusListing()
 	if m.focus.is(focusDetail) && !m.size.wide() {
 		m.setFocus(m.focus.to(focusList))
@@ -246,7 +246,7 @@ func (m *App) handleStream(msg streamMsg) tea.Cmd {
 	}
 	m.nav.guard.Finish(msg.gen)
 	m.rows().StreamDone()
-	cmds = append(cmds, m.syncLoading(), m.resort())
+	cmds = append(cmds, m.syncLoading(), m.resort(""))
 	if msg.err != nil {
 		if m.nav.shownGen != msg.gen && !m.nav.loaded {
 			m.rows().SetEmpty("could not load " + what + " — r to retry")

@@ -41,6 +41,10 @@ type sorter struct {
 	tagStep int    // after "for you" on all bookmarks, S steps through each tag's own (1 = the first tag)
 	guard   guard
 	ranking *rank.Ranking // the last "for you" ranking, for why and similar papers
+	// keep is the paper the cursor stays on once the order lands: the one
+	// a listing came back on (esc, r). "": a new order starts at its
+	// first paper.
+	keep string
 }
 
 // sortedMsg is an order for the listing of generation gen.
@@ -62,6 +66,7 @@ func (m *App) cycleSort() tea.Cmd {
 		m.sort.mode = (m.sort.mode + 1) % sortModes
 		m.sort.tagStep = 0
 	}
+	m.sort.keep = ""
 	cmd := m.applySort()
 	if m.sort.mode == byListing {
 		// The listing's order has no word in the status bar; say it came back.
@@ -77,7 +82,7 @@ func (m *App) applySort() tea.Cmd {
 	m.refreshBanner()
 	if m.sort.mode == byListing {
 		m.sort.guard.Stop()
-		m.rows().SetOrder(nil, nil)
+		m.setOrder(nil, nil)
 		m.updateStatusListing()
 		return nil
 	}
@@ -183,7 +188,7 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.sort.mode = byListing
-		m.rows().SetOrder(nil, nil)
+		m.setOrder(nil, nil)
 		m.updateStatusListing()
 		var need *rank.NeedBookmarksError
 		if errors.As(msg.err, &need) {
@@ -201,8 +206,9 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 	m.sort.ranking = msg.ranking
 	if msg.catalog != nil {
 		m.rows().SetCatalogOrder(msg.catalog)
+		m.keepCursor()
 	} else {
-		m.rows().SetOrder(msg.positions, msg.scores)
+		m.setOrder(msg.positions, msg.scores)
 	}
 	m.updateStatusListing()
 	m.refreshBanner()
@@ -224,12 +230,28 @@ func (m *App) sortStatus() string {
 	return ""
 }
 
-// resort orders a new listing (or a stream's whole) as the mode says.
-func (m *App) resort() tea.Cmd {
+// resort orders a new listing (or a stream's whole) as the mode says,
+// keeping the cursor on keepID when that paper is listed.
+func (m *App) resort(keepID string) tea.Cmd {
 	if m.sort.mode == byListing {
 		return nil
 	}
+	m.sort.keep = keepID
 	return m.applySort()
+}
+
+// setOrder shows an order (nil: the listing's), the cursor on the paper
+// it is to keep, else on the order's first.
+func (m *App) setOrder(positions []int, scores []float64) {
+	m.rows().SetOrder(positions, scores)
+	m.keepCursor()
+}
+
+func (m *App) keepCursor() {
+	if m.sort.keep != "" {
+		m.rows().Select(m.sort.keep)
+		m.sort.keep = ""
+	}
 }
 
 // whyLine says why the paper ranks where it does in the "for you" order:
@@ -278,5 +300,6 @@ func (m *App) retagForYou() tea.Cmd {
 	if m.sort.mode != forYou || strings.Join(filter.QueryTags(m.rows().Query()), " #") == m.sort.tag {
 		return nil
 	}
+	m.sort.keep = ""
 	return m.applySort()
 }

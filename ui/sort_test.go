@@ -266,3 +266,30 @@ func TestSortsAndSimilarReadThePapersAsTheyWereWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// In an order of its own (S), esc back from M's listing or from B finds
+// the cursor on the paper it left, the listing still in that order.
+func TestBackFromASortedListingKeepsThePaper(t *testing.T) {
+	l := loadFixture(t, "hf_api_daily_papers_2026-06-12.json")
+	l.Period = model.Period{Kind: model.Day, Value: "2026-06-12"}
+	h := newHarness(t, newFakeFeed().add(l), l.Period, 140, 40)
+	h.keys("S", "j", "j", "j")
+	left := h.selected()
+	top := h.app.rows().ShownPaper(0).ID
+	for _, away := range []string{"M", "B"} {
+		h.keys(away)
+		if h.selected() == left {
+			t.Fatalf("%s did not list other papers", away)
+		}
+		h.keys("esc")
+		if h.selected() != left || h.app.rows().ShownPaper(0).ID != top || !strings.Contains(h.status(), "by upvotes") {
+			t.Errorf("back from %s: cursor on %s (want %s), first %s (want %s), status %q",
+				away, h.selected(), left, h.app.rows().ShownPaper(0).ID, top, h.status())
+		}
+	}
+	// S itself starts the new order at its first paper, as before.
+	h.keys("S")
+	if h.app.rows().Cursor() != 0 {
+		t.Errorf("a new order should start at its first paper, cursor at %d", h.app.rows().Cursor())
+	}
+}

@@ -404,6 +404,18 @@ func (l *Model) selectPos(pos int) {
 	}
 }
 
+// Select puts the cursor on the paper with id when it is shown (a new
+// order starts at its first paper; the root keeps a paper it came back
+// to). It looks the paper up by id, not row by row.
+func (l *Model) Select(id string) {
+	if pos := l.papers.Find(id); len(pos) > 0 {
+		l.want = ""
+		l.selectPos(pos[0])
+		l.scrollToCursor()
+		l.refresh()
+	}
+}
+
 func (l *Model) selectID(id string) bool {
 	for i, n := 0, l.shownLen(); i < n; i++ {
 		if l.papers.At(l.shownAt(i)).ID == id {
