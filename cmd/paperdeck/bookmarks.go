@@ -284,7 +284,9 @@ func newBookmarksTagCmd() *cobra.Command {
 		Use:   "tag ID… [--add TAG]… [--remove TAG]…",
 		Short: "Add tags to bookmarks or remove them",
 		Long: `Add tags to bookmarked papers or remove them (a tag is removed whatever its
-case). Repeat --add and --remove, or separate tags with commas.`,
+case). Repeat --add and --remove, or separate tags with commas. An id that is
+not bookmarked, or a tag to remove that a bookmark does not carry, is named on
+stderr and the status is 1; the other changes are made.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(add) == 0 && len(remove) == 0 {
