@@ -63,7 +63,7 @@ func BenchmarkFilter(b *testing.B) {
 		b.Run(name+"/paperdeck", func(b *testing.B) {
 			load()
 			var n int
-			cpu := cpuTime()
+			cpu := memstat.CPUTime()
 			for b.Loop() {
 				n = len(ix.Query(k, prev[k], Marks{}).Matches)
 			}
@@ -75,7 +75,7 @@ func BenchmarkFilter(b *testing.B) {
 		b.Run(name+"/library", func(b *testing.B) {
 			load()
 			var n int
-			cpu := cpuTime()
+			cpu := memstat.CPUTime()
 			for b.Loop() {
 				n = len(ix.Query(k, libPrev[k], libMark).Matches)
 			}
@@ -85,7 +85,7 @@ func BenchmarkFilter(b *testing.B) {
 		b.Run(name+"/baseline", func(b *testing.B) {
 			load()
 			var n int
-			cpu := cpuTime()
+			cpu := memstat.CPUTime()
 			for b.Loop() {
 				n = len(list.DefaultFilter(k, targets))
 			}
@@ -141,7 +141,7 @@ func BenchmarkIndex(b *testing.B) {
 	papers := corpus.Benchmark()
 	b.Run("build", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := memstat.CPUTime()
 		for b.Loop() {
 			New(papers)
 		}
@@ -149,7 +149,7 @@ func BenchmarkIndex(b *testing.B) {
 	})
 	b.Run("abstracts", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := memstat.CPUTime()
 		for b.Loop() {
 			b.StopTimer()
 			ix := New(papers)
@@ -232,6 +232,6 @@ func BenchmarkMemory(b *testing.B) {
 
 func reportCPU(b *testing.B, start time.Duration) {
 	if start >= 0 {
-		b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64((memstat.CPUTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
