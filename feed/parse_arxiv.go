@@ -74,15 +74,14 @@ func ParseArxivAtom(r io.Reader) (model.Listing, error) {
 	return l, nil
 }
 
-var arxivURLPattern = regexp.MustCompile(`arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?$`)
-
-// arxivIDFromURL turns http://arxiv.org/abs/2606.13677v1 into 2606.13677.
+// arxivIDFromURL turns http://arxiv.org/abs/2606.13677v1 into 2606.13677,
+// reading it as PaperID reads what a user pastes; what is no arXiv id
+// stays as written.
 func arxivIDFromURL(s string) string {
-	s = strings.TrimSpace(s)
-	if m := arxivURLPattern.FindStringSubmatch(s); m != nil {
-		return model.StripArxivVersion(m[1])
+	if id, ok := PaperID(s); ok {
+		return id
 	}
-	return model.StripArxivVersion(strings.TrimPrefix(s, "arXiv:"))
+	return strings.TrimSpace(s)
 }
 
 // ParseArxivList reads an arxiv.org/list/CAT/new page in either layout
