@@ -224,14 +224,14 @@ func (w mdWriter) inline(in Inline) string {
 	for _, s := range in {
 		switch s.Kind {
 		case Emphasis:
-			marked(&b, s.Text, "*")
+			mdtext.Mark(&b, mdtext.Escape(s.Text), "*")
 		case Strong:
-			marked(&b, s.Text, "**")
+			mdtext.Mark(&b, mdtext.Escape(s.Text), "**")
 		case Mono:
 			if strings.Contains(s.Text, "`") {
 				b.WriteString(mdtext.Escape(s.Text))
 			} else {
-				marked(&b, s.Text, "`")
+				mdtext.Mark(&b, s.Text, "`")
 			}
 		case Link:
 			u, ok := autolink(s.URL)
@@ -250,27 +250,6 @@ func (w mdWriter) inline(in Inline) string {
 		}
 	}
 	return b.String()
-}
-
-// marked writes emphasis with the spaces outside the marks, as Markdown
-// needs ("* x *" is no emphasis).
-func marked(b *strings.Builder, text, mark string) {
-	t := strings.TrimSpace(text)
-	if t == "" {
-		b.WriteString(text)
-		return
-	}
-	if text[0] == ' ' {
-		b.WriteByte(' ')
-	}
-	if mark == "`" {
-		b.WriteString(mark + t + mark)
-	} else {
-		b.WriteString(mark + mdtext.Escape(t) + mark)
-	}
-	if text[len(text)-1] == ' ' {
-		b.WriteByte(' ')
-	}
 }
 
 // autolink is an absolute http(s) URL that can sit inside <…>: no spaces,

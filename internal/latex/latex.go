@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/paperdeck/paperdeck/internal/mdtext"
 )
 
 // Text turns the LaTeX fragments of a title or an abstract into readable
@@ -216,14 +218,14 @@ func (c *converter) word(name, s string, k int, math bool, depth int, b *strings
 		if italicCmds[name] {
 			mark = c.italic
 		}
-		writeMarked(b, a, mark)
+		mdtext.Mark(b, a, mark)
 		return next
 	case boldSwitch[name] || italicSwitch[name]:
 		mark := c.bold
 		if italicSwitch[name] {
 			mark = c.italic
 		}
-		writeMarked(b, c.convert(s[k:], math, depth+1), mark)
+		mdtext.Mark(b, c.convert(s[k:], math, depth+1), mark)
 		return len(s) // a switch lasts to the end of its group
 	case plainSwitch[name]:
 		return skipSpaces(s, k)
@@ -472,23 +474,6 @@ func mapEach(x string, table map[rune]rune) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// writeMarked writes emphasis around x, with the spaces outside the marks
-// (Markdown ignores "** x **").
-func writeMarked(b *strings.Builder, x, mark string) {
-	t := strings.TrimSpace(x)
-	if t == "" {
-		b.WriteString(x)
-		return
-	}
-	if x[0] == ' ' {
-		b.WriteByte(' ')
-	}
-	b.WriteString(mark + t + mark)
-	if x[len(x)-1] == ' ' {
-		b.WriteByte(' ')
-	}
 }
 
 // textSuperscript: outside math, ^ is a superscript only in n^2 or
