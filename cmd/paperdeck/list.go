@@ -56,8 +56,8 @@ listing's order; with --abstracts its words may also be in the abstract
 
 An arXiv metadata snapshot (millions of papers, plain or .gz) is printed as
 it is indexed, holding only the catalog's rows in memory; --sort date is
-newest first by the first version's date; the side index in the cache
-makes the next run start at once.
+newest first by the first version's date (upvotes and foryou are not
+offered); the side index in the cache makes the next run start at once.
 
 --resolve finds the arXiv id of papers that have none (copied page text) by
 an exact match of the title in Hugging Face's paper search: one request per
@@ -165,9 +165,9 @@ or argument, 3 no data for this request, 130 interrupted.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
 	cmd.Flags().StringVar(&order.by, "sort", "", "order: upvotes, date (newest first) or foryou (ranked by a model of your bookmarks; --json adds a score)")
 	cmd.Flags().StringVar(&order.tag, "tag", "", "with --sort foryou: learn from the bookmarks with this tag only")
-	cmd.Flags().StringVar(&filterText, "filter", "", "print only the papers the reader's / filter keeps for QUERY (words, cat:cs.LG, …)")
+	cmd.Flags().StringVar(&filterText, "filter", "", "print only the papers the reader's / filter keeps for `QUERY` (words, cat:cs.LG, tag:T, …)")
 	cmd.Flags().BoolVar(&abstracts, "abstracts", false, "with --filter: words may also start words of the abstract (the reader's ctrl+a)")
-	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N papers (0: all)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "print at most `N` papers (0: all)")
 	cmd.Flags().BoolVar(&resolve, "resolve", false, "find the arXiv id of papers without one by their title (Hugging Face's paper search)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
