@@ -33,11 +33,14 @@ type Marked struct {
 	hasAny  uint8
 }
 
+// A paper's marks, one bit each; lists[b] holds the papers with bit b.
 const (
 	markRead uint8 = 1 << iota
 	markBookmarked
 	markNew
 	markShelved
+
+	shelvedList = 3 // markShelved's bit
 )
 
 // Mark resolves marks in c, reusing prev (nil, or an earlier answer for
@@ -168,7 +171,7 @@ func (m *Marked) fewest(q *query.Query) []uint32 {
 		if m == nil {
 			return []uint32{}
 		}
-		consider(m.lists[3])
+		consider(m.lists[shelvedList])
 	}
 	for b, fm := range flagMarks {
 		if q.Need&fm.flag != 0 {
