@@ -88,13 +88,12 @@ type App struct {
 
 	keys rootKeys // the root's own: anywhere, listing, paper (keys.go)
 
-	nav     nav         // what is listed, the listings before it, the request in flight
-	sort    sorter      // the list's order (sort.go)
-	similar similarTo   // what the "papers like this one" listing is made from (similar.go)
-	marks   *marks      // read, new, bookmarked, and the saves in flight
-	details *details    // the papers' full records: merged, asked for, the request in flight
-	picked  model.Paper // the paper whose links the picker shows
-	typed   typing      // what the input line acts on (app_keys.go)
+	nav     nav       // what is listed, the listings before it, the request in flight
+	sort    sorter    // the list's order (sort.go)
+	similar similarTo // what the "papers like this one" listing is made from (similar.go)
+	marks   *marks    // read, new, bookmarked, and the saves in flight
+	details *details  // the papers' full records: merged, asked for, the request in flight
+	typed   typing    // what the input line acts on (app_keys.go)
 	tick    status.Ticker
 	exit    exit    // q's wait for the saves in flight, what did not reach the file (quit.go)
 	crashed crashed // a panic caught, and where its log went (panic.go)

@@ -176,7 +176,6 @@ func (m *App) handlePaperKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openReader(p), true
 	case key.Matches(k, m.keys.paper.Links):
 		m.picker.Show(p)
-		m.picked = p
 		m.setFocus(m.focus.over(focusPicker))
 		return nil, true
 	case key.Matches(k, m.keys.paper.CopyID):

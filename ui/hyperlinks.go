@@ -89,7 +89,9 @@ func (m *App) shownLinks() []string {
 	}
 	switch {
 	case m.focus.is(focusPicker):
-		return linkURLs(m.picked)
+		if p, ok := m.picker.Paper(); ok {
+			return linkURLs(p) // not a text's links (the reader's L): they are many, and none is the paper's own
+		}
 	case m.focus.is(focusDetail) || m.size.wide() && (m.focus.is(focusList) || m.focus.is(focusDetail)):
 		if p, ok := m.detail.Paper(); ok {
 			return linkURLs(p)

@@ -39,6 +39,7 @@ type Model struct {
 	height int
 	title  string
 	links  []model.Link
+	paper  model.Paper // whose links these are; zero for a text's (ShowLinks)
 	cursor int
 	offset int
 }
@@ -65,14 +66,19 @@ func (p *Model) SetStyles(s common.Styles) { p.styles = s }
 func (p *Model) Show(paper model.Paper) {
 	p.title = common.Title(paper.Title)
 	p.links = paper.AllLinks()
+	p.paper = paper
 	p.cursor, p.offset = 0, 0
 }
+
+// Paper is the paper whose links are on show; false for a text's links.
+func (p *Model) Paper() (model.Paper, bool) { return p.paper, p.paper.ID != "" || p.paper.Title != "" }
 
 // ShowLinks lists links under a title (the reader's: every link of the
 // full text).
 func (p *Model) ShowLinks(title string, links []model.Link) {
 	p.title = termsafe.Line(title)
 	p.links = links
+	p.paper = model.Paper{}
 	p.cursor, p.offset = 0, 0
 }
 
