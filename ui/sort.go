@@ -45,6 +45,9 @@ type sorter struct {
 	// a listing came back on (esc, r). "": a new order starts at its
 	// first paper.
 	keep string
+	// held: the listing keeps its own order whatever the mode (papers
+	// like one, the closest first) until S is pressed over it.
+	held bool
 }
 
 // sortedMsg is an order for the listing of generation gen.
@@ -60,6 +63,9 @@ type sortedMsg struct {
 
 // cycleSort steps to the next order.
 func (m *App) cycleSort() tea.Cmd {
+	if m.sort.held {
+		m.sort.mode, m.sort.tagStep = byListing, 0 // its own order is what the user sees
+	}
 	if m.sort.mode == forYou && len(filter.QueryTags(m.rows().Query())) == 0 && m.sort.tagStep < len(m.rankableTags()) {
 		m.sort.tagStep++ // "for you" for one tag, the most used first
 	} else {
@@ -78,7 +84,7 @@ func (m *App) cycleSort() tea.Cmd {
 // applySort orders the list as the mode says, in a command; the listing's
 // own order needs none.
 func (m *App) applySort() tea.Cmd {
-	m.sort.ranking = nil
+	m.sort.ranking, m.sort.held = nil, false
 	m.refreshBanner()
 	if m.sort.mode == byListing {
 		m.sort.guard.Stop()
@@ -218,6 +224,8 @@ func (m *App) handleSorted(msg sortedMsg) tea.Cmd {
 // sortStatus is the status bar's word on the order.
 func (m *App) sortStatus() string {
 	switch {
+	case m.sort.held:
+		return ""
 	case m.sort.guard.Busy() && m.sort.mode == forYou:
 		return " · ranking for you…"
 	case m.sort.guard.Busy():
@@ -231,9 +239,15 @@ func (m *App) sortStatus() string {
 }
 
 // resort orders a new listing (or a stream's whole) as the mode says,
-// keeping the cursor on keepID when that paper is listed.
+// keeping the cursor on keepID when that paper is listed. Papers like
+// one keep their order, the closest first.
 func (m *App) resort(keepID string) tea.Cmd {
-	if m.sort.mode == byListing {
+	m.sort.held = m.nav.listing.Period.Kind == similarKind
+	if m.sort.held {
+		m.sort.guard.Stop()  // an order still coming is the listing before's
+		m.sort.ranking = nil // and so is its "for you" word on each paper
+	}
+	if m.sort.mode == byListing || m.sort.held {
 		return nil
 	}
 	m.sort.keep = keepID

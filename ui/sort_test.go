@@ -293,3 +293,37 @@ func TestBackFromASortedListingKeepsThePaper(t *testing.T) {
 		t.Errorf("a new order should start at its first paper, cursor at %d", h.app.rows().Cursor())
 	}
 }
+
+// M in a listing sorted "for you" lists the papers most like this one,
+// closest first, as it does in the listing's order: the bookmarks do not
+// jump ahead of them. esc comes back to the listing, still for you.
+func TestSimilarKeepsItsOrderInAListingSortedForYou(t *testing.T) {
+	h, _, _ := tagAgentsAndImages(t)
+	similar := func() []string {
+		h.keys("g")
+		for h.selected() != "2606.07867" { // The Cold-Start Safety Gap in LLM Agents
+			h.keys("j")
+		}
+		h.keys("M")
+		var ids []string
+		for i := range h.app.list.Shown() {
+			ids = append(ids, h.app.list.ShownPaper(i).ID)
+		}
+		return ids
+	}
+	closest := similar()
+	h.keys("esc", "S", "S", "S")
+	if !strings.Contains(h.status(), "for you") {
+		t.Fatalf("status %q does not say for you", h.status())
+	}
+	if got := similar(); strings.Join(got, " ") != strings.Join(closest, " ") {
+		t.Errorf("papers like it, sorted for you:\n%v\nwant the closest first, as in the listing's order:\n%v", got, closest)
+	}
+	if st := h.status(); strings.Contains(st, "for you") {
+		t.Errorf("status %q says for you over the papers like one", st)
+	}
+	h.keys("esc")
+	if st := h.status(); !strings.Contains(st, "for you") {
+		t.Errorf("esc: status %q, want the listing for you again", st)
+	}
+}
