@@ -1,5 +1,5 @@
 package fulltext
 
-import "github.com/mattn/go-runewidth"
+import "github.com/paperdeck/paperdeck/internal/cellwidth"
 
-func displayWidth(s string) int { return runewidth.StringWidth(s) }
+func displayWidth(s string) int { return cellwidth.Of(s) }

@@ -1,6 +1,6 @@
 package fulltext
 
-import "github.com/mattn/go-runewidth"
+import "github.com/paperdeck/paperdeck/internal/cellwidth"
 
 // tableCells writes every cell with write and pads the rows to one
 // length; widths are each column's widest cell in terminal cells.
@@ -18,7 +18,7 @@ func tableCells(rows [][]Inline, write func(Inline) string) ([][]string, []int) 
 		row := make([]string, cols)
 		for i, c := range r {
 			row[i] = write(c)
-			widths[i] = max(widths[i], runewidth.StringWidth(row[i]))
+			widths[i] = max(widths[i], cellwidth.Of(row[i]))
 		}
 		cells = append(cells, row)
 	}

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/paperdeck/paperdeck/internal/cellwidth"
 )
 
 // Text writes the document as plain text for pipes and scripts, with
@@ -16,10 +16,10 @@ func Text(d *Document, width int) string {
 		w.heading(&b, d.Title, "=")
 	}
 	if len(d.Authors) > 0 {
-		w.para(&b, strings.Join(d.Authors, ", "), "")
+		w.para(&b, strings.Join(d.Authors, ", "), 0)
 	}
 	for _, p := range d.Problems {
-		w.para(&b, "This page is damaged: "+p+".", "")
+		w.para(&b, "This page is damaged: "+p+".", 0)
 	}
 	if len(d.Abstract) > 0 {
 		w.heading(&b, "Abstract", "-")
@@ -38,7 +38,7 @@ func Text(d *Document, width int) string {
 	if len(d.Notes) > 0 {
 		w.heading(&b, "Notes", "=")
 		for _, n := range d.Notes {
-			w.para(&b, superscript(n.Number)+" "+plainInline(n.Text), "")
+			w.para(&b, superscript(n.Number)+" "+plainInline(n.Text), 0)
 		}
 	}
 	if len(d.References) > 0 {
@@ -51,7 +51,7 @@ func Text(d *Document, width int) string {
 			for _, l := range linksBeside(r) {
 				line += " <" + l + ">"
 			}
-			w.para(&b, line, "    ")
+			w.para(&b, line, 4)
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
@@ -62,33 +62,36 @@ type textWriter struct {
 }
 
 func (w textWriter) heading(b *strings.Builder, h, underline string) {
-	h = wrap(h, w.width, "")
+	h = w.wrap(h, 0)
 	widest := 0
 	for _, l := range strings.Split(h, "\n") {
-		widest = max(widest, runewidth.StringWidth(l))
+		widest = max(widest, cellwidth.Of(l))
 	}
 	b.WriteString(h + "\n" + strings.Repeat(underline, widest) + "\n\n")
 }
 
-func (w textWriter) para(b *strings.Builder, text, indent string) {
+// para writes a paragraph; its lines after the first start hang cells
+// further in.
+func (w textWriter) para(b *strings.Builder, text string, hang int) {
 	if text == "" {
 		return
 	}
-	b.WriteString(wrap(text, w.width, indent) + "\n\n")
+	b.WriteString(w.wrap(text, hang) + "\n\n")
 }
 
 func (w textWriter) blocks(b *strings.Builder, blocks []Block) {
 	for _, bl := range blocks {
 		switch bl.Kind {
 		case Paragraph:
-			w.para(b, plainInline(bl.Text), "")
+			w.para(b, plainInline(bl.Text), 0)
 		case List:
 			for i, item := range bl.Items {
 				mark := "  • "
 				if bl.Ordered {
 					mark = "  " + strconv.Itoa(i+1) + ". "
 				}
-				b.WriteString(mark + wrap(plainInline(item), max(w.width-len(mark), 0), strings.Repeat(" ", runewidth.StringWidth(mark))) + "\n")
+				// The later lines start under the text, past the mark.
+				b.WriteString(w.wrap(mark+plainInline(item), cellwidth.Of(mark)-len("  ")) + "\n")
 			}
 			b.WriteString("\n")
 		case Equation:
@@ -96,12 +99,12 @@ func (w textWriter) blocks(b *strings.Builder, blocks []Block) {
 			if bl.Number != "" {
 				line += "    " + bl.Number
 			}
-			w.para(b, line, "    ")
+			w.para(b, line, 0)
 		case Figure, Table:
 			caption := strings.TrimSpace(bl.Label + " " + plainInline(bl.Text))
-			w.para(b, caption, "")
+			w.para(b, caption, 0)
 			if bl.Kind == Figure && bl.Image != "" {
-				w.para(b, "  [image: "+bl.Image+"]", "")
+				w.para(b, "  [image: "+bl.Image+"]", 0)
 			}
 			if bl.Kind == Table {
 				w.table(b, bl)
@@ -127,13 +130,13 @@ func (w textWriter) table(b *strings.Builder, bl Block) {
 		if bl.Link != "" {
 			note += ": " + bl.Link
 		}
-		w.para(b, note+"]", "")
+		w.para(b, note+"]", 0)
 		return
 	}
 	for _, row := range cells {
 		var line strings.Builder
 		for i, c := range row {
-			line.WriteString(c + strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)))
+			line.WriteString(c + strings.Repeat(" ", widths[i]-cellwidth.Of(c)))
 			if i < len(row)-1 {
 				line.WriteString(" | ")
 			}
@@ -163,29 +166,14 @@ func plainInline(in Inline) string {
 	return b.String()
 }
 
-// wrap breaks text into lines of at most width cells at spaces (a word
-// longer than the width gets a line of its own); later lines start with
-// indent. width 0 leaves the text on one line.
-func wrap(text string, width int, indent string) string {
-	if width <= 0 || runewidth.StringWidth(text) <= width {
+// wrap breaks text into lines of at most the writer's width at spaces,
+// by the panes' one wrap: leading blanks are a margin on both sides, the
+// later lines start hang cells further in, and a word longer than a line
+// (a URL) stays whole on a line of its own. Width 0 leaves the text on one
+// line.
+func (w textWriter) wrap(text string, hang int) string {
+	if w.width <= 0 {
 		return text
 	}
-	var b strings.Builder
-	lineWidth := 0
-	indentWidth := runewidth.StringWidth(indent)
-	for i, word := range strings.Fields(text) {
-		ww := runewidth.StringWidth(word)
-		switch {
-		case i == 0:
-		case lineWidth+1+ww > width:
-			b.WriteString("\n" + indent)
-			lineWidth = indentWidth
-		default:
-			b.WriteByte(' ')
-			lineWidth++
-		}
-		b.WriteString(word)
-		lineWidth += ww
-	}
-	return b.String()
+	return strings.Join(cellwidth.Layout{Hang: hang, Overflow: true}.Wrap(text, w.width), "\n")
 }
