@@ -152,20 +152,31 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 	} else if err != nil {
 		return err
 	}
-	positions := make([]uint32, 0, c.Len()-l.done)
-	for i := l.done; i < c.Len(); i++ {
-		positions = append(positions, uint32(i))
+	// A step at a time: a catalog read from its side index comes whole,
+	// and --limit should not wait for all of it to be filtered.
+	positions := make([]uint32, 0, min(printStep, c.Len()-l.done))
+	for l.done < c.Len() && !l.full() {
+		positions = positions[:0]
+		for i := l.done; i < min(l.done+printStep, c.Len()); i++ {
+			positions = append(positions, uint32(i))
+		}
+		matches, err := l.filter(ctx, c, positions)
+		if err != nil {
+			return err
+		}
+		l.done += len(positions)
+		if err := l.print(ctx, c, matches); err != nil {
+			return err
+		}
+		if err := l.flush(); err != nil {
+			return err
+		}
 	}
-	positions, err := l.filter(ctx, c, positions)
-	if err != nil {
-		return err
-	}
-	l.done = c.Len()
-	if err := l.print(ctx, c, positions); err != nil {
-		return err
-	}
-	return l.flush()
+	return nil
 }
+
+// printStep is how many papers printNew filters at a time.
+const printStep = 1 << 16
 
 // readable says whether the file can be read by offset yet, for what
 // reads it: whole records, abstracts (catalog.ErrNotYetReadable: not until
