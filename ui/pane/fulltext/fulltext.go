@@ -308,6 +308,7 @@ func (m *Model) buildParts() {
 // startRender renders from the top: the first screen first.
 func (m *Model) startRender() tea.Cmd {
 	m.partLines, m.rendered, m.starts, m.lines = nil, 0, nil, nil
+	m.find.Hits = nil // lines of the old render: found again in the new one when it is whole
 	m.renderKey.width, m.renderKey.style = m.textWidth(), m.styles.RenderStyle()
 	m.rendering = true
 	return renderCmd(m.render, m.doc, m.parts, m.gen, m.renderKey.width, m.renderKey.style, 0, m.height+1, len(m.parts))

@@ -347,3 +347,27 @@ func TestReaderCancelsTheFetchOnLeaving(t *testing.T) {
 		t.Errorf("opened again: %d fetches\n%s", calls, screen(m))
 	}
 }
+
+// A resize while a find is on renders the text again at the new width:
+// the matches are found again in the new lines (the old line numbers ran
+// past the first screen's and crashed the reader), the current one on
+// screen.
+func TestReaderFindSurvivesAResize(t *testing.T) {
+	m := newReader(t, 80, 24, fixtureLoader(t, "engrafo_1708.00137.html", nil))
+	run(m, m.Open(model.Paper{ID: "1708.00137", Title: "Causation"}))
+	m.Find("Wharton")
+	press(m, "n", "n")
+	if strings.HasPrefix(m.FindStatus(), "no match") || m.FindStatus() == "" {
+		t.Fatalf("find: %q", m.FindStatus())
+	}
+	for _, size := range [][2]int{{120, 35}, {60, 20}, {80, 24}} {
+		m.SetSize(size[0], size[1])
+		run(m, m.Sync())
+		if strings.HasPrefix(m.FindStatus(), "no match") || m.FindStatus() == "" {
+			t.Fatalf("%dx%d: the find is lost: %q", size[0], size[1], m.FindStatus())
+		}
+		if !strings.Contains(screen(m), "Wharton") {
+			t.Errorf("%dx%d: the current match is not on screen:\n%s", size[0], size[1], screen(m))
+		}
+	}
+}
