@@ -73,9 +73,13 @@ func Load(ctx context.Context, path string, opt Options, emit func(Update)) erro
 		return err
 	}
 	if opt.CacheDir != "" {
-		// A cache that cannot be written costs the next open time, no more.
+		// Every paper is listed already; Done waits for the side index,
+		// so that a reader quit when it says done has saved it. A cache
+		// that cannot be written costs the next open time, no more.
+		emit(Update{Catalog: c, Read: c.read})
 		_ = saveIndex(indexPath(opt.CacheDir, src), c)
 	}
+	emit(Update{Catalog: c, Done: true, Read: c.read})
 	return nil
 }
 
@@ -153,7 +157,6 @@ func index(ctx context.Context, path string, src Source, opt Options, emit func(
 			return nil, fmt.Errorf("%s: writing its decompressed copy: %w", path, err)
 		}
 	}
-	emit(Update{Catalog: c, Done: true, Read: c.read})
 	return c, nil
 }
 

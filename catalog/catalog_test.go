@@ -465,3 +465,40 @@ func TestSideIndexHandsOutCatalogsThatNeverChange(t *testing.T) {
 		}
 	}
 }
+
+func TestDoneComesOnceTheSideIndexIsSaved(t *testing.T) {
+	path, cache := writeFile(t, fixtures(t)), t.TempDir()
+	saved := false
+	err := Load(context.Background(), path, Options{CacheDir: cache}, func(u Update) {
+		if u.Done {
+			_, err := os.Stat(sideIndexFile(cache, path))
+			saved = err == nil
+		}
+	})
+	if err != nil || !saved {
+		t.Errorf("done before the side index was saved (%v): a reader quit then would index again", err)
+	}
+}
+
+func TestHalfWrittenCacheFilesOfKilledProcessesAreRemoved(t *testing.T) {
+	path, cache := writeFile(t, fixtures(t)), t.TempDir()
+	dir := filepath.Join(cache, "catalog")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old, fresh, copied := filepath.Join(dir, ".index-1"), filepath.Join(dir, ".index-2"), filepath.Join(dir, ".copy-3")
+	for _, name := range []string{old, fresh, copied} {
+		if err := os.WriteFile(name, []byte("half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hourAgo := time.Now().Add(-time.Hour)
+	os.Chtimes(old, hourAgo, hourAgo)
+	os.Chtimes(copied, hourAgo, hourAgo)
+	load(t, path, cache)
+	for name, want := range map[string]bool{old: false, copied: false, fresh: true} {
+		if _, err := os.Stat(name); (err == nil) != want {
+			t.Errorf("%s kept %v, want %v (another process may be writing a fresh one)", filepath.Base(name), err == nil, want)
+		}
+	}
+}

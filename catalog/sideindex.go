@@ -56,6 +56,7 @@ func saveIndex(base string, c *Catalog) error {
 	if err := os.MkdirAll(filepath.Dir(base), 0o700); err != nil {
 		return err
 	}
+	sweepTemps(filepath.Dir(base))
 	dataSize := int64(-1)
 	if st, err := os.Stat(c.data); err == nil {
 		dataSize = st.Size()
@@ -95,6 +96,23 @@ func saveIndex(base string, c *Catalog) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), base+".idx")
+}
+
+// abandonedAfter is how long a temporary file of the cache goes untouched
+// before it counts as left by a process that was killed while writing.
+const abandonedAfter = 10 * time.Minute
+
+// sweepTemps removes the half-written side indexes and decompressed copies
+// of processes killed while writing them (up to gigabytes each).
+func sweepTemps(dir string) {
+	for _, pattern := range []string{".index-*", ".copy-*"} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, name := range names {
+			if st, err := os.Stat(name); err == nil && time.Since(st.ModTime()) > abandonedAfter {
+				_ = os.Remove(name)
+			}
+		}
+	}
 }
 
 var errStaleIndex = errors.New("the side index is not of this file")
