@@ -103,7 +103,7 @@ func (m *App) setBookmark(p model.Paper, marked bool) tea.Cmd {
 			say += " — " + m.keys.paper.Undo.Help().Key + " undoes"
 		}
 	}
-	return m.saveMark(pendingSave{paper: p, marked: marked}, say)
+	return m.saveMark(pendingSave{paper: p, marked: marked, added: m.marks.bookmarks[p.ID].Added}, say)
 }
 
 // saveMark saves a change of mark already on screen, one save of a paper
@@ -181,7 +181,7 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 		edit = func(s BookmarkStore) error { return s.SetTags(id, tags) }
 	}
 	m.marks.edits++
-	return tea.Batch(refilter, editBookmarkCmd(m.opts.Bookmarks, p, what, edit))
+	return tea.Batch(refilter, editBookmarkCmd(m.opts.Bookmarks, p, b.Added, what, edit))
 }
 
 func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {

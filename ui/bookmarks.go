@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -13,7 +14,6 @@ import (
 // file I/O, so the reader calls it only from commands.
 type BookmarkStore interface {
 	Load() ([]store.Bookmark, error)
-	Add(papers ...model.Paper) (int, error)
 	Remove(ids ...string) (int, error)
 	SetTags(id string, tags []string) error
 	SetNote(id, note string) error
@@ -52,7 +52,9 @@ func saveBookmarkCmd(b BookmarkStore, s pendingSave) tea.Cmd {
 			// back as they were, joined with anything written meanwhile.
 			_, err = b.Import([]store.Bookmark{*s.restore})
 		case s.marked:
-			_, err = b.Add(s.paper)
+			// Import keeps the added time of the key press (Add would
+			// stamp this save's, and saves run in any order).
+			_, err = b.Import([]store.Bookmark{{Paper: s.paper, Added: s.added}})
 		default:
 			_, err = b.Remove(s.paper.ID)
 		}
@@ -60,10 +62,11 @@ func saveBookmarkCmd(b BookmarkStore, s pendingSave) tea.Cmd {
 	}
 }
 
-// editBookmarkCmd bookmarks p if it is not yet, then applies edit.
-func editBookmarkCmd(b BookmarkStore, p model.Paper, what string, edit func(BookmarkStore) error) tea.Cmd {
+// editBookmarkCmd bookmarks p (added when the edit began) if it is not
+// yet, then applies edit.
+func editBookmarkCmd(b BookmarkStore, p model.Paper, added time.Time, what string, edit func(BookmarkStore) error) tea.Cmd {
 	return func() tea.Msg {
-		if _, err := b.Add(p); err != nil {
+		if _, err := b.Import([]store.Bookmark{{Paper: p, Added: added}}); err != nil {
 			return bookmarkEditedMsg{id: p.ID, what: what, err: err}
 		}
 		if err := edit(b); err != nil {

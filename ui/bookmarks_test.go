@@ -271,3 +271,24 @@ func TestTheFilterFollowsIntoTheBookmarksViewAndOnlyItsAnswersShowThere(t *testi
 		t.Errorf("back from B, the listing's filter: %q\n%s", got, h.screen())
 	}
 }
+
+// Two quick b presses start two saves, which may finish in either order:
+// "newest first" is still the order of the presses (the added time is the
+// key press's, not the save's).
+func TestBookmarksKeepTheOrderOfThePresses(t *testing.T) {
+	dir := t.TempDir()
+	h := withStores(t, page2024(t), thu, dir, 80, 24)
+	first := h.start(keyMsg("b")) // Llama 3 Herd
+	h.keys("j", "j")
+	second := h.start(keyMsg("b")) // MoMa
+	h.run(second)
+	h.run(first)
+	if got := savedIDs(t, dir); !slices.Equal(got, []string{"2407.21770", "2407.21783"}) {
+		t.Errorf("saved newest first: %v, want MoMa (pressed last) first", got)
+	}
+	h.keys("B")
+	screen := h.screen()
+	if moma, llama := strings.Index(screen, "MoMa"), strings.Index(screen, "Llama 3 Herd"); moma < 0 || llama < 0 || moma > llama {
+		t.Errorf("B should show MoMa, bookmarked last, first:\n%s", screen)
+	}
+}

@@ -27,6 +27,7 @@ type marks struct {
 	refused   int                     // changes not saved for bookErr
 	readErr   error                   // the read-marks file is damaged
 	now       func() time.Time
+	stamped   time.Time // the last bookmark's added time, so that the next is later
 
 	// Made from bookmarks when first asked for after a change (a change
 	// sets library to nil): the filter's tags and notes, and how many
@@ -48,6 +49,7 @@ const maxUndo = 50
 type pendingSave struct {
 	paper   model.Paper
 	marked  bool
+	added   time.Time // when b was pressed: saves may run in any order
 	restore *store.Bookmark
 }
 
@@ -115,7 +117,7 @@ func (k *marks) setMarked(p model.Paper, marked bool) {
 	if marked {
 		k.marked[p.ID] = true
 		if _, ok := k.bookmarks[p.ID]; !ok {
-			k.bookmarks[p.ID] = store.Bookmark{Paper: p, Added: k.now()}
+			k.bookmarks[p.ID] = store.Bookmark{Paper: p, Added: k.stamp()}
 		}
 		return
 	}
@@ -127,6 +129,19 @@ func (k *marks) setMarked(p model.Paper, marked bool) {
 	}
 	delete(k.marked, p.ID)
 	delete(k.bookmarks, p.ID)
+}
+
+// stamp is a new bookmark's added time: now, at the key press, and after
+// the bookmark before it even when the clock has not moved (a coarse
+// clock, two presses in one tick), so "newest first" is the order of
+// the presses.
+func (k *marks) stamp() time.Time {
+	t := k.now()
+	if !t.After(k.stamped) {
+		t = k.stamped.Add(time.Nanosecond)
+	}
+	k.stamped = t
+	return t
 }
 
 // keeps reports whether id's bookmark holds more than the mark (tags or
@@ -188,7 +203,7 @@ func (k *marks) edit(p model.Paper, tags []string, note *string) store.Bookmark 
 	b := k.bookmarks[p.ID]
 	b.Paper = p
 	if b.Added.IsZero() {
-		b.Added = k.now()
+		b.Added = k.stamp()
 	}
 	if note != nil {
 		b.Note = *note
