@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, out := range []string{Text(d, 40), Markdown(d, 40)} {
+		for _, out := range []string{Text(d, 40), Markdown(d, 40), PlainMarkdown(d, 40)} {
 			if !utf8.ValidString(out) {
 				t.Fatalf("invalid UTF-8 out")
 			}

@@ -22,7 +22,21 @@ type Part struct {
 // Markdown writes the document as Markdown for glamour, for a pane width
 // columns wide (tables wider than that become a note with their link).
 func Markdown(d *Document, width int) string {
-	parts := MarkdownParts(d, width)
+	return joinParts(MarkdownParts(d, width))
+}
+
+// PlainMarkdown writes the document as Markdown for a file any Markdown
+// reader opens: escaped only where Markdown would not read the text as
+// itself (glamour's escapes, "&#58;" and "V\. Peiris", read badly there).
+func PlainMarkdown(d *Document, width int) string {
+	parts := Outline(d)
+	for i := range parts {
+		parts[i].Markdown = mdWriter{width: width, plain: true}.part(d, parts[i])
+	}
+	return joinParts(parts)
+}
+
+func joinParts(parts []Part) string {
 	mds := make([]string, 0, len(parts))
 	for _, p := range parts {
 		mds = append(mds, p.Markdown)
@@ -59,18 +73,21 @@ func Outline(d *Document) []Part {
 
 // PartMarkdown writes one part of the Outline.
 func PartMarkdown(d *Document, p Part, width int) string {
-	w := mdWriter{width: width}
+	return mdWriter{width: width}.part(d, p)
+}
+
+func (w mdWriter) part(d *Document, p Part) string {
 	var b strings.Builder
 	switch {
 	case p.Section < 0:
 		if d.Title != "" {
-			b.WriteString("# " + mdtext.Escape(d.Title) + "\n\n")
+			b.WriteString("# " + w.esc(d.Title) + "\n\n")
 		}
 		if len(d.Authors) > 0 {
-			b.WriteString(mdtext.Escape(strings.Join(d.Authors, ", ")) + "\n\n")
+			b.WriteString(w.line(w.esc(strings.Join(d.Authors, ", "))) + "\n\n")
 		}
 		for _, p := range d.Problems {
-			b.WriteString("*" + mdtext.Escape("This page is damaged: "+p+".") + "*\n\n")
+			b.WriteString("*" + w.esc("This page is damaged: "+p+".") + "*\n\n")
 		}
 		if len(d.Abstract) > 0 {
 			b.WriteString("## Abstract\n\n")
@@ -79,7 +96,7 @@ func PartMarkdown(d *Document, p Part, width int) string {
 	case p.Section < len(d.Sections):
 		s := d.Sections[p.Section]
 		if h := s.Heading(); h != "" {
-			b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + mdtext.Escape(h) + "\n\n")
+			b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + w.esc(h) + "\n\n")
 		}
 		w.blocks(&b, s.Blocks)
 	case p.Section == len(d.Sections):
@@ -90,9 +107,9 @@ func PartMarkdown(d *Document, p Part, width int) string {
 	default:
 		b.WriteString("## References\n\n")
 		for _, r := range d.References {
-			b.WriteString(mdtext.Escape("["+strconv.Itoa(r.Number)+"]") + " " + w.inline(r.Text))
+			b.WriteString(w.esc("["+strconv.Itoa(r.Number)+"]") + " " + w.inline(r.Text))
 			if extra := referenceIDs(r); extra != "" {
-				b.WriteString(" " + mdtext.Escape(extra))
+				b.WriteString(" " + w.esc(extra))
 			}
 			for _, l := range linksBeside(r) {
 				if u, ok := autolink(l); ok {
@@ -133,13 +150,39 @@ func referenceIDs(r Reference) string {
 
 type mdWriter struct {
 	width int
+	plain bool // for a Markdown file (PlainMarkdown), not glamour
+}
+
+// esc makes text read as itself in the Markdown written.
+func (w mdWriter) esc(s string) string {
+	if w.plain {
+		return mdtext.Inline(s)
+	}
+	return mdtext.Escape(s)
+}
+
+// linkText is esc for the text of a link.
+func (w mdWriter) linkText(s string) string {
+	if w.plain {
+		return mdtext.LinkText(s)
+	}
+	return mdtext.Escape(s)
+}
+
+// line makes the start of a block's line read as text (glamour's escapes
+// cover it already).
+func (w mdWriter) line(s string) string {
+	if w.plain {
+		return mdtext.LineStart(s)
+	}
+	return s
 }
 
 func (w mdWriter) blocks(b *strings.Builder, blocks []Block) {
 	for _, bl := range blocks {
 		switch bl.Kind {
 		case Paragraph:
-			b.WriteString(w.inline(bl.Text))
+			b.WriteString(w.line(w.inline(bl.Text)))
 		case List:
 			for i, item := range bl.Items {
 				if bl.Ordered {
@@ -147,17 +190,17 @@ func (w mdWriter) blocks(b *strings.Builder, blocks []Block) {
 				} else {
 					b.WriteString("- ")
 				}
-				b.WriteString(w.inline(item) + "\n")
+				b.WriteString(w.line(w.inline(item)) + "\n")
 			}
 		case Equation:
 			// A paragraph of its own, not an indented code block: long
 			// formulas wrap like text instead of running off the pane.
-			b.WriteString(w.inline(bl.Text))
+			b.WriteString(w.line(w.inline(bl.Text)))
 			if bl.Number != "" {
-				b.WriteString("  " + mdtext.Escape(bl.Number))
+				b.WriteString("  " + w.esc(bl.Number))
 			}
 		case Figure:
-			b.WriteString(w.caption(bl))
+			b.WriteString(w.line(w.caption(bl)))
 			if u, ok := autolink(bl.Image); ok {
 				b.WriteString("\n\nImage: <" + u + ">")
 			}
@@ -177,7 +220,7 @@ func (w mdWriter) blocks(b *strings.Builder, blocks []Block) {
 func (w mdWriter) caption(bl Block) string {
 	var parts []string
 	if bl.Label != "" {
-		parts = append(parts, "**"+mdtext.Escape(bl.Label)+"**")
+		parts = append(parts, "**"+w.esc(bl.Label)+"**")
 	}
 	if c := w.inline(bl.Text); c != "" {
 		parts = append(parts, c)
@@ -189,16 +232,16 @@ func (w mdWriter) caption(bl Block) string {
 // and where to see it.
 func (w mdWriter) table(b *strings.Builder, bl Block) {
 	if c := w.caption(bl); c != "" {
-		b.WriteString(c + "\n\n")
+		b.WriteString(w.line(c) + "\n\n")
 	}
-	cells, widths := tableCells(bl.Rows, func(in Inline) string { return w.inline(in) })
+	cells, widths := tableCells(bl.Rows, w.cell)
 	if len(cells) == 0 {
 		return
 	}
 	if !fits(widths, w.width-4) { // glamour's margins
-		b.WriteString("*" + mdtext.Escape("The table is too wide to show here") + "*")
+		b.WriteString("*" + w.esc("The table is too wide to show here") + "*")
 		if u, ok := autolink(bl.Link); ok {
-			b.WriteString(mdtext.Escape(": ") + "<" + u + ">")
+			b.WriteString(w.esc(": ") + "<" + u + ">")
 		}
 		return
 	}
@@ -217,6 +260,14 @@ func (w mdWriter) table(b *strings.Builder, bl Block) {
 	}
 }
 
+// cell writes a table cell's text (glamour's escapes cover pipes).
+func (w mdWriter) cell(in Inline) string {
+	if w.plain {
+		return mdtext.TableCell(w.inline(in))
+	}
+	return w.inline(in)
+}
+
 // inline writes running text as Markdown: the words escaped, emphasis
 // around them, formulas as their readable text.
 func (w mdWriter) inline(in Inline) string {
@@ -224,12 +275,12 @@ func (w mdWriter) inline(in Inline) string {
 	for _, s := range in {
 		switch s.Kind {
 		case Emphasis:
-			mdtext.Mark(&b, mdtext.Escape(s.Text), "*")
+			mdtext.Mark(&b, w.esc(s.Text), "*")
 		case Strong:
-			mdtext.Mark(&b, mdtext.Escape(s.Text), "**")
+			mdtext.Mark(&b, w.esc(s.Text), "**")
 		case Mono:
 			if strings.Contains(s.Text, "`") {
-				b.WriteString(mdtext.Escape(s.Text))
+				b.WriteString(w.esc(s.Text))
 			} else {
 				mdtext.Mark(&b, s.Text, "`")
 			}
@@ -237,16 +288,16 @@ func (w mdWriter) inline(in Inline) string {
 			u, ok := autolink(s.URL)
 			switch {
 			case !ok:
-				b.WriteString(mdtext.Escape(s.Text))
+				b.WriteString(w.esc(s.Text))
 			case s.Text == s.URL || s.Text == u:
 				b.WriteString("<" + u + ">")
 			default:
-				b.WriteString("[" + mdtext.Escape(s.Text) + "](<" + u + ">)")
+				b.WriteString("[" + w.linkText(s.Text) + "](<" + u + ">)")
 			}
 		case NoteMark:
 			b.WriteString(superscript(atoi(s.Text)))
 		default:
-			b.WriteString(mdtext.Escape(s.Text))
+			b.WriteString(w.esc(s.Text))
 		}
 	}
 	return b.String()

@@ -56,7 +56,7 @@ and <a href="https://example.com/` + "\x1b[1m" + `x">another</a>` + "\u009b2J" +
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, out := range map[string]string{"text": Text(d, 80), "markdown": Markdown(d, 80)} {
+	for name, out := range map[string]string{"text": Text(d, 80), "markdown": Markdown(d, 80), "plain markdown": PlainMarkdown(d, 80)} {
 		if strings.ContainsAny(out, "\x1b\x07\u202e\u009b") {
 			t.Errorf("%s output keeps a control: %q", name, out)
 		}

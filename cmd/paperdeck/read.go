@@ -75,7 +75,7 @@ version of the paper (read the PDF), 130 interrupted.`,
 
 var readWriters = map[string]func(*fulltext.Document, int) string{
 	"text":     fulltext.Text,
-	"markdown": fulltext.Markdown,
+	"markdown": fulltext.PlainMarkdown,
 }
 
 // readPaper reads a saved page, or fetches the paper's HTML version.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/paperdeck/paperdeck/fulltext/fulltexttest"
+	"github.com/paperdeck/paperdeck/internal/outputcheck"
 )
 
 func TestReadFile(t *testing.T) {
@@ -23,6 +24,34 @@ func TestReadFile(t *testing.T) {
 	md, _, code := runPaperdeck(t, nil, "read", "--format", "markdown", testdata("fulltext/latexmlc_0.8.7_1707.08043.html"))
 	if code != 0 || !strings.HasPrefix(md, "# ON POSITIVE") || !strings.Contains(md, "\n## 1 Preliminary facts\n") {
 		t.Errorf("markdown: exit %d, %.200q", code, md)
+	}
+}
+
+// --format markdown writes a file that reads as normal Markdown: the
+// text as it is, escaped only where Markdown would take it for markup,
+// not glamour's escapes ("damaged&#58;", "V\. Peiris").
+func TestReadMarkdownReadsAsTheText(t *testing.T) {
+	md, errOut, code := runPaperdeck(t, nil, "read", "--format", "markdown", testdata("fulltext/arxiv-view-as-html_sample_paper_angular-momentum.html"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"\nCorentin Cadiou, Andrew Pontzen, Hiranya V. Peiris\n",
+		"*This page is damaged: ",
+		"\n[30] Roth N., Pontzen A., Peiris H. V., 2016, [MNRAS](<http://dx.doi.org/10/gf5bvg>), 455, 974\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	for _, escape := range []string{"&#", `\.`, `\[`} {
+		if strings.Contains(md, escape) {
+			i := strings.Index(md, escape)
+			t.Errorf("markdown holds %q, as written for glamour: %q", escape, md[max(0, i-40):min(len(md), i+40)])
+		}
+	}
+	if err := outputcheck.Bytes([]byte(md)); err != nil {
+		t.Error(err)
 	}
 }
 
