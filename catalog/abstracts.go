@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -54,15 +52,10 @@ func (c *Catalog) FilterAbstracts(ctx context.Context, q *query.Query, marks *Ma
 		return nil, err
 	}
 	defer f.Close()
-	workers := runtime.GOMAXPROCS(0)
-	results := make([][]uint32, workers)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		part := cand[len(cand)*w/workers : len(cand)*(w+1)/workers]
-		wg.Go(func() { results[w], errs[w] = c.scanAbstracts(ctx, f, m, part) })
-	}
-	wg.Wait()
+	parts := coreParts()
+	results := make([][]uint32, parts)
+	errs := make([]error, parts)
+	onEveryCore(ctx, parts, func(w int) { results[w], errs[w] = c.scanAbstracts(ctx, f, m, nthPart(cand, w, parts)) })
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

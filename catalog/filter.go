@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/paperdeck/paperdeck/query"
 )
@@ -53,27 +50,16 @@ func (c *Catalog) Filter(ctx context.Context, q *query.Query, marks *Marked) []u
 		return c.filterWithin(ctx, m, few) // a few bookmarks, not millions of papers
 	}
 	results := make([][]uint32, len(c.chunks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				j := int(next.Add(1) - 1)
-				if j >= len(c.chunks) || ctx.Err() != nil {
-					return
-				}
-				k := c.chunks[j]
-				var out []uint32
-				for p := range k.len() {
-					if m.match(k, p) {
-						out = append(out, uint32(k.first+p))
-					}
-				}
-				results[j] = out
+	onEveryCore(ctx, len(c.chunks), func(j int) {
+		k := c.chunks[j]
+		var out []uint32
+		for p := range k.len() {
+			if m.match(k, p) {
+				out = append(out, uint32(k.first+p))
 			}
-		})
-	}
-	wg.Wait()
+		}
+		results[j] = out
+	})
 	if ctx.Err() != nil {
 		return nil
 	}
@@ -92,29 +78,24 @@ func (c *Catalog) FilterWithin(ctx context.Context, q *query.Query, marks *Marke
 }
 
 func (c *Catalog) filterWithin(ctx context.Context, m *matcher, within []uint32) []uint32 {
-	workers := runtime.GOMAXPROCS(0)
-	results := make([][]uint32, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		part := within[len(within)*w/workers : len(within)*(w+1)/workers]
-		wg.Go(func() {
-			var out []uint32
-			ck := 0
-			for n, i := range part {
-				if n%4096 == 0 && ctx.Err() != nil {
-					return
-				}
-				for ck+1 < len(c.chunks) && c.chunks[ck+1].first <= int(i) {
-					ck++
-				}
-				if k := c.chunks[ck]; int(i) < k.first+k.len() && m.match(k, int(i)-k.first) {
-					out = append(out, i)
-				}
+	parts := coreParts()
+	results := make([][]uint32, parts)
+	onEveryCore(ctx, parts, func(w int) {
+		var out []uint32
+		ck := 0
+		for n, i := range nthPart(within, w, parts) {
+			if n%4096 == 0 && ctx.Err() != nil {
+				return
 			}
-			results[w] = out
-		})
-	}
-	wg.Wait()
+			for ck+1 < len(c.chunks) && c.chunks[ck+1].first <= int(i) {
+				ck++
+			}
+			if k := c.chunks[ck]; int(i) < k.first+k.len() && m.match(k, int(i)-k.first) {
+				out = append(out, i)
+			}
+		}
+		results[w] = out
+	})
 	if ctx.Err() != nil {
 		return nil
 	}

@@ -3,10 +3,7 @@ package catalog
 import (
 	"context"
 	"hash/maphash"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/paperdeck/paperdeck/query"
 )
@@ -143,25 +140,14 @@ func nextPow2(n int) int {
 // resolve sets flags[i] = of(id of paper i) for i ≥ from, on every core;
 // false when ctx was cancelled.
 func (c *Catalog) resolve(ctx context.Context, flags []uint8, from int, of func(id []byte) uint8) bool {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				j := int(next.Add(1) - 1)
-				if j >= len(c.chunks) || ctx.Err() != nil {
-					return
-				}
-				k := c.chunks[j]
-				for p := max(0, from-k.first); p < k.len() && k.first+p < len(flags); p++ {
-					i := k.first + p
-					start := k.off[p]
-					flags[i] = of(k.text[start : start+uint32(c.idLen[i])])
-				}
-			}
-		})
-	}
-	wg.Wait()
+	onEveryCore(ctx, len(c.chunks), func(j int) {
+		k := c.chunks[j]
+		for p := max(0, from-k.first); p < k.len() && k.first+p < len(flags); p++ {
+			i := k.first + p
+			start := k.off[p]
+			flags[i] = of(k.text[start : start+uint32(c.idLen[i])])
+		}
+	})
 	return ctx.Err() == nil
 }
 
