@@ -42,6 +42,7 @@ type Model struct {
 	paper  model.Paper // whose links these are; zero for a text's (ShowLinks)
 	cursor int
 	offset int
+	labels int // the label column's width in cells: the widest label's
 }
 
 func New(c common.Common) *Model {
@@ -65,9 +66,8 @@ func (p *Model) SetStyles(s common.Styles) { p.styles = s }
 // Show lists the links of paper.
 func (p *Model) Show(paper model.Paper) {
 	p.title = common.Title(paper.Title)
-	p.links = paper.AllLinks()
+	p.setLinks(paper.AllLinks())
 	p.paper = paper
-	p.cursor, p.offset = 0, 0
 }
 
 // Paper is the paper whose links are on show; false for a text's links.
@@ -77,9 +77,19 @@ func (p *Model) Paper() (model.Paper, bool) { return p.paper, p.paper.ID != "" |
 // full text).
 func (p *Model) ShowLinks(title string, links []model.Link) {
 	p.title = termsafe.Line(title)
-	p.links = links
+	p.setLinks(links)
 	p.paper = model.Paper{}
+}
+
+// setLinks lists links from the first, measuring the label column: a
+// Hub repo's label ("model org/name") is longer than "page" or "pdf".
+func (p *Model) setLinks(links []model.Link) {
+	p.links = links
 	p.cursor, p.offset = 0, 0
+	p.labels = 0
+	for _, l := range links {
+		p.labels = max(p.labels, common.CellWidth(termsafe.Line(l.Label)))
+	}
 }
 
 // Update moves the cursor; a chosen link goes to the root as a
@@ -131,6 +141,9 @@ func (p *Model) View() string {
 		lines = append(lines, p.styles.Empty.Render(" this paper has no links"))
 	}
 	rows := max(1, p.height-3)
+	// Every URL starts in one column; labels too long for a third of the
+	// width are cut there.
+	labels := max(8, min(p.labels, p.width/3))
 	for i := p.offset; i < len(p.links) && i < p.offset+rows; i++ {
 		l := p.links[i]
 		num := "  "
@@ -139,7 +152,8 @@ func (p *Model) View() string {
 		}
 		// Shown cleaned; opened raw, so CheckURL refuses a link with controls
 		// instead of opening a cleaned-up version of it.
-		line := common.PadRight(fmt.Sprintf(" %s %-8s %s", num, termsafe.Line(l.Label), termsafe.Line(l.URL)), p.width)
+		label := common.PadRight(termsafe.Line(l.Label), labels)
+		line := common.PadRight(" "+num+" "+label+" "+termsafe.Line(l.URL), p.width)
 		if i == p.cursor {
 			line = p.styles.RowSelected.Render(line)
 		}
