@@ -36,9 +36,13 @@ type keys struct {
 	NextHit, PrevHit key.Binding
 	Links            key.Binding
 	Back             key.Binding
+	noText           bool // no text on show (loading, none, failed): only Back does something
 }
 
 func (k keys) ShortHelp() []key.Binding {
+	if k.noText {
+		return []key.Binding{k.Back}
+	}
 	return []key.Binding{k.Back, k.Contents, k.NextSection, k.Find, k.Links}
 }
 
@@ -144,7 +148,11 @@ func New(c common.Common, ctx context.Context, load LoadFunc, render RenderFunc)
 	return m
 }
 
-func (m *Model) Keys() common.KeyMap { return m.keys }
+func (m *Model) Keys() common.KeyMap {
+	k := m.keys
+	k.noText = m.state != ready
+	return k
+}
 
 // SetStyles takes the styles for a dark or light terminal; Sync renders
 // the text in the new style.
