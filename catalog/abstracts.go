@@ -47,7 +47,7 @@ func (c *Catalog) FilterAbstracts(ctx context.Context, q *query.Query, marks *Ma
 	if c.Changed() {
 		return nil, fmt.Errorf("%s changed since it was read: reload it", c.source.Path)
 	}
-	f, err := os.Open(c.data)
+	f, err := c.openData()
 	if err != nil {
 		return nil, err
 	}

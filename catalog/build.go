@@ -145,7 +145,7 @@ func index(ctx context.Context, path string, src Source, opt Options, emit func(
 		defer copied.Close()
 		r = io.TeeReader(gz, copied)
 	}
-	c, err := indexLines(ctx, r, &Catalog{data: data, source: src}, emit)
+	c, err := indexLines(ctx, r, &Catalog{data: data, source: src, writing: tempName(copied)}, emit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -156,8 +156,17 @@ func index(ctx context.Context, path string, src Source, opt Options, emit func(
 		if err := os.Rename(copied.Name(), data); err != nil {
 			return nil, fmt.Errorf("%s: writing its decompressed copy: %w", path, err)
 		}
+		c.writing = "" // not handed out yet: this one reads the copy where it now is
 	}
 	return c, nil
+}
+
+// tempName is the name of the copy being written, "" for none.
+func tempName(f *os.File) string {
+	if f == nil {
+		return ""
+	}
+	return f.Name()
 }
 
 // indexLines parses the lines of r into c on every core, handing out

@@ -13,8 +13,10 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strconv"
@@ -46,6 +48,7 @@ type Catalog struct {
 	lineLen []uint32
 
 	data    string // path of the JSON lines the offsets point into
+	writing string // while a .gz is first read: its copy so far, renamed data at the end (openData)
 	source  Source
 	skipped int
 	skipWhy string
@@ -154,9 +157,9 @@ func (c *Catalog) Brief(i int) model.Paper {
 // from the file: one read at its offset. It fails when the file changed
 // under the catalog.
 func (c *Catalog) Paper(i int) (model.Paper, error) {
-	f, err := os.Open(c.data)
+	f, err := c.openData()
 	if err != nil {
-		return model.Paper{}, err
+		return model.Paper{}, fmt.Errorf("reading paper %s from %s: %w", c.ID(i), c.source.Path, unwrapPath(err))
 	}
 	defer f.Close()
 	line := make([]byte, c.lineLen[i])
@@ -164,6 +167,20 @@ func (c *Catalog) Paper(i int) (model.Paper, error) {
 		return model.Paper{}, fmt.Errorf("reading paper %s from %s: %w", c.ID(i), c.source.Path, err)
 	}
 	return c.record(i, line)
+}
+
+// openData opens the file the offsets point into; while a .gz is first
+// read, the part of its copy written so far (every paper handed out is in
+// it), or the copy itself once renamed.
+func (c *Catalog) openData() (*os.File, error) {
+	f, err := os.Open(c.data)
+	if err != nil && c.writing != "" && errors.Is(err, fs.ErrNotExist) {
+		if f, err := os.Open(c.writing); err == nil {
+			return f, nil
+		}
+		return os.Open(c.data) // renamed between the two
+	}
+	return f, err
 }
 
 // Changed reports whether the file is no longer the one the catalog was

@@ -186,7 +186,20 @@ func TestGzipSnapshotReadsDetailsFromItsCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, cache := writeFile(t, gz), t.TempDir()
-	c := final(load(t, path, cache))
+	// While the first load goes on, its copy is not where it will be, yet
+	// a detail opened then reads.
+	var c *Catalog
+	err = Load(context.Background(), path, Options{CacheDir: cache}, func(u Update) {
+		if c == nil {
+			if early, err := u.Catalog.Paper(0); err != nil || early.Summary == "" {
+				t.Errorf("a detail while the .gz is first read: %v", err)
+			}
+		}
+		c = u.Catalog
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.Len() != 12 || c.ID(11) != "0704.0012" {
 		t.Fatalf("%d papers from the .gz", c.Len())
 	}

@@ -38,7 +38,7 @@ var ErrNotYetReadable = errors.New("the decompressed copy is still being written
 
 // OpenRecords opens the file c's offsets point into. Close it when done.
 func (c *Catalog) OpenRecords() (*Records, error) {
-	f, err := os.Open(c.data)
+	f, err := c.openData()
 	if err != nil {
 		if c.data != c.source.Path && errors.Is(err, fs.ErrNotExist) {
 			return nil, ErrNotYetReadable
