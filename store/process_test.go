@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -118,13 +117,13 @@ func TestKilledWritersNeverDamageOrLoseBookmarks(t *testing.T) {
 		t.Skip("kills 25 processes")
 	}
 	path := tempBookmarks(t).Path()
-	// Time one unhurried run so that the kills land anywhere in a run,
-	// on a fast machine or a loaded one.
+	// Time one unhurried run: a write takes about a tenth of it.
 	start := time.Now()
 	if out, err := helper(path, 100_000, 10, 1).CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
 	span := time.Since(start)
+	perWrite := max(span/10, time.Millisecond)
 	saved := map[string]bool{} // every id a finished Add reported
 	killedMidway := 0
 	for round := range 25 {
@@ -133,18 +132,26 @@ func TestKilledWritersNeverDamageOrLoseBookmarks(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(rand.N(span))
-		cmd.Process.Signal(syscall.SIGKILL)
-		out, _ := io.ReadAll(stdout)
-		err := cmd.Wait()
+		// Killed after its k-th acknowledged write, somewhere in the next
+		// one: counting acks rather than guessing a delay keeps the kills
+		// between the first and the last write on a fast machine or a
+		// loaded one.
+		k := 1 + rand.N(8)
 		acked := 0
-		sc := bufio.NewScanner(strings.NewReader(string(out)))
+		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if id, ok := strings.CutPrefix(sc.Text(), "saved "); ok {
-				saved[id] = true
-				acked++
+			id, ok := strings.CutPrefix(sc.Text(), "saved ")
+			if !ok {
+				continue
+			}
+			saved[id] = true
+			acked++
+			if acked == k {
+				time.Sleep(rand.N(perWrite))
+				cmd.Process.Signal(syscall.SIGKILL)
 			}
 		}
+		err := cmd.Wait()
 		if err != nil && acked > 0 && acked < 10 {
 			killedMidway++
 		}
@@ -163,10 +170,9 @@ func TestKilledWritersNeverDamageOrLoseBookmarks(t *testing.T) {
 			}
 		}
 	}
-	// The test is worthless if every kill came before the first or after
-	// the last write.
+	// The test is worthless if the kills all came after the last write.
 	if killedMidway < 3 {
-		t.Fatalf("only %d of 25 processes were killed between writes; adjust the delays", killedMidway)
+		t.Fatalf("only %d of 25 processes were killed between writes", killedMidway)
 	}
 	t.Logf("%d bookmarks, %d of 25 processes killed between writes; a run takes %v", len(saved), killedMidway, span)
 }
