@@ -144,6 +144,7 @@ func (m *App) helpSections() []help.Section {
 	return []help.Section{
 		{Title: "Listing", Keys: all(m.keys.listing)},
 		{Title: "Paper", Keys: all(m.keys.paper)},
+		{Title: "Bookmarks (B)", Keys: all(m.bookmarks.Keys())},
 		{Title: "Anywhere", Keys: all(m.keys.global)},
 		{Title: "Move (list, detail, help)", Keys: all(m.list.Keys())},
 		{Title: "Detail", Keys: all(m.detail.Keys())},
@@ -332,6 +333,8 @@ func (m *App) hint() []string {
 	case m.focus.is(focusDetail):
 		keys = append(m.detail.Keys().ShortHelp(), m.keys.paper.ShortHelp()...)
 		keys = append(keys, m.keys.global.Help)
+	case m.showsBookmarks():
+		keys = append(m.bookmarks.Keys().ShortHelp(), m.keys.global.Help)
 	default:
 		keys = append(m.keys.listing.ShortHelp(), m.keys.global.Help)
 	}

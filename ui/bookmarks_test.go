@@ -292,3 +292,26 @@ func TestBookmarksKeepTheOrderOfThePresses(t *testing.T) {
 		t.Errorf("B should show MoMa, bookmarked last, first:\n%s", screen)
 	}
 }
+
+// The help lists what the keys do in the bookmarks view (B), from the key
+// table, a remap included; in B the status bar's hints are the view's.
+func TestHelpListsTheBookmarksKeys(t *testing.T) {
+	c := Comforts{Keys: map[string][]string{"bookmark": {"x"}}}
+	h := comfortHarness(t, page2024(t), thu, 140, 40, c, false)
+	h.keys("x", "B")
+	if hints := strings.Join(h.app.hint(), " · "); !strings.Contains(hints, "x remove the bookmark") || !strings.Contains(hints, "/ filter (tag:, note:)") {
+		t.Errorf("B's hints %q, want x to remove and / to filter by tag", hints)
+	}
+	h.keys("?")
+	screen := h.screen()
+	section := screen[max(0, strings.Index(screen, "Bookmarks (B)")):]
+	for _, want := range []string{`x +remove the bookmark`, `u +undo removal`, `T +bookmark's tags`, `e +bookmark's note`, `/ +filter \(tag:, note:\)`, `S +sort`, `esc +clear filter, go back`} {
+		if !strings.Contains(screen, "Bookmarks (B)") || !regexpFind(section, want) {
+			t.Errorf("the help's bookmarks section lacks %q:\n%s", want, screen)
+		}
+	}
+	h.keys("esc", "x") // x in B removes the bookmark, as the help says
+	if strings.Contains(rowOf(h.screen(), "Llama 3 Herd"), "★") {
+		t.Errorf("x in B should remove the bookmark:\n%s", h.screen())
+	}
+}

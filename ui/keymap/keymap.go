@@ -18,13 +18,16 @@ import (
 type Pane string
 
 const (
-	List    Pane = "list"
-	Detail  Pane = "detail"
-	Reader  Pane = "reader" // a paper's full text
-	Help    Pane = "help"
-	Links   Pane = "links" // the link picker
-	Message Pane = "message"
-	Input   Pane = "input" // the one-line input (filter, search, find, tags, note)
+	List Pane = "list"
+	// Bookmarks is the bookmarks view (B): the list's keys (the root reads
+	// the list's bindings there), some of them meaning more.
+	Bookmarks Pane = "bookmarks"
+	Detail    Pane = "detail"
+	Reader    Pane = "reader" // a paper's full text
+	Help      Pane = "help"
+	Links     Pane = "links" // the link picker
+	Message   Pane = "message"
+	Input     Pane = "input" // the one-line input (filter, search, find, tags, note)
 )
 
 // Checked are the panes a [keys] table is checked against: where
@@ -64,6 +67,8 @@ var (
 	listOnly   = []Pane{List}
 	textPanes  = []Pane{Detail, Reader} // find in the text
 	readerOnly = []Pane{Reader}
+	// the keys that act on a bookmark in B, besides the list's moves
+	onBookmarks = []Pane{List, Detail, Bookmarks}
 )
 
 // table is every action, in help order; the fixed ones last.
@@ -87,9 +92,10 @@ var table = []Action{
 	{Name: "page_down", Keys: []string{"pgdown", "space"}, Label: "pgdn", Panes: scrolling, Group: "Move", Desc: "a page down", Help: "page down"},
 
 	{Name: "open_detail", Keys: []string{"enter"}, Panes: listOnly, Group: "Listing", Desc: "open the paper's detail", Help: "open detail"},
-	{Name: "back", Keys: []string{"esc"}, Panes: paperPanes, Group: "Listing", Desc: "clear the filter, go back", Help: "clear filter, go back",
+	{Name: "back", Keys: []string{"esc"}, Panes: []Pane{List, Detail, Reader, Bookmarks}, Group: "Listing", Desc: "clear the filter, go back", Help: "clear filter, go back",
 		PaneHelp: map[Pane]string{Detail: "back to the list", Reader: "back"}},
-	{Name: "filter", Keys: []string{"/"}, Panes: listOnly, Group: "Listing", Desc: "filter the loaded list as you type", Help: "filter this list"},
+	{Name: "filter", Keys: []string{"/"}, Panes: []Pane{List, Bookmarks}, Group: "Listing", Desc: "filter the loaded list as you type", Help: "filter this list",
+		PaneHelp: map[Pane]string{Bookmarks: "filter (tag:, note:)"}},
 	{Name: "search", Keys: []string{"s"}, Panes: listOnly, Group: "Listing", Desc: "search Hugging Face", Help: "search Hugging Face"},
 	{Name: "previous", Keys: []string{"["}, Panes: listOnly, Group: "Listing", Desc: "previous day, week or month", Help: "previous day/week/month"},
 	{Name: "next", Keys: []string{"]"}, Panes: listOnly, Group: "Listing", Desc: "next day, week or month", Help: "next day/week/month"},
@@ -100,7 +106,7 @@ var table = []Action{
 	{Name: "arxiv", Keys: []string{"a"}, Panes: listOnly, Group: "Listing", Desc: "the next of arxiv_categories", Help: "next arXiv category"},
 	{Name: "refresh", Keys: []string{"r"}, Panes: listOnly, Group: "Listing", Desc: "load the listing again", Help: "refresh"},
 	{Name: "bookmarks", Keys: []string{"B"}, Panes: listOnly, Group: "Listing", Desc: "the bookmarks", Help: "bookmarks"},
-	{Name: "sort", Keys: []string{"S"}, Panes: listOnly, Group: "Listing", Desc: "sort: listing order, upvotes, newest, for you (all bookmarks, then each tag)", Help: "sort"},
+	{Name: "sort", Keys: []string{"S"}, Panes: []Pane{List, Bookmarks}, Group: "Listing", Desc: "sort: listing order, upvotes, newest, for you (all bookmarks, then each tag)", Help: "sort"},
 
 	{Name: "open_page", Keys: []string{"o"}, Panes: paperPanes, Group: "Paper", Desc: "open the paper's page", Help: "open paper page"},
 	{Name: "open_pdf", Keys: []string{"p"}, Panes: paperPanes, Group: "Paper", Desc: "open the PDF", Help: "open PDF"},
@@ -108,11 +114,12 @@ var table = []Action{
 	{Name: "links", Keys: []string{"L"}, Panes: paperPanes, Group: "Paper", Desc: "every link of the paper, numbered", Help: "all links"},
 	{Name: "copy_id", Keys: []string{"y"}, Panes: listDetail, Group: "Paper", Desc: "copy the arXiv id and link", Help: "copy id and link"},
 	{Name: "copy_bibtex", Keys: []string{"Y"}, Panes: listDetail, Group: "Paper", Desc: "copy a BibTeX entry", Help: "copy BibTeX"},
-	{Name: "bookmark", Keys: []string{"b"}, Panes: listDetail, Group: "Paper", Desc: "bookmark or unbookmark", Help: "bookmark / unbookmark"},
-	{Name: "tags", Keys: []string{"T"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's tags", Help: "bookmark's tags"},
-	{Name: "note", Keys: []string{"e"}, Panes: listDetail, Group: "Paper", Desc: "edit the bookmark's note", Help: "bookmark's note"},
+	{Name: "bookmark", Keys: []string{"b"}, Panes: onBookmarks, Group: "Paper", Desc: "bookmark or unbookmark", Help: "bookmark / unbookmark",
+		PaneHelp: map[Pane]string{Bookmarks: "remove the bookmark"}},
+	{Name: "tags", Keys: []string{"T"}, Panes: onBookmarks, Group: "Paper", Desc: "edit the bookmark's tags", Help: "bookmark's tags"},
+	{Name: "note", Keys: []string{"e"}, Panes: onBookmarks, Group: "Paper", Desc: "edit the bookmark's note", Help: "bookmark's note"},
 	{Name: "similar", Keys: []string{"M"}, Panes: listDetail, Group: "Paper", Desc: "the papers paperdeck knows most like this one", Help: "similar papers"},
-	{Name: "undo", Keys: []string{"u"}, Panes: listDetail, Group: "Paper", Desc: "undo the last bookmark removal (its tags, note and date come back)", Help: "undo removal"},
+	{Name: "undo", Keys: []string{"u"}, Panes: onBookmarks, Group: "Paper", Desc: "undo the last bookmark removal (its tags, note and date come back)", Help: "undo removal"},
 
 	{Name: "full_text", Keys: []string{"f"}, Panes: listDetail, Group: "Paper", Desc: "read the paper's full text (arXiv's HTML version)", Help: "full text"},
 

@@ -50,3 +50,20 @@ func TestMapRemaps(t *testing.T) {
 		t.Error("a fixed action cannot be looked up for remapping")
 	}
 }
+
+// The bookmarks view's keys are the list's: the root runs them with the
+// list's bindings there, and config checks conflicts in the list.
+func TestBookmarksKeysAreTheLists(t *testing.T) {
+	n := 0
+	for _, a := range table {
+		if slices.Contains(a.Panes, Bookmarks) {
+			n++
+			if !slices.Contains(a.Panes, List) {
+				t.Errorf("%s acts in the bookmarks view but not in the list", a.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no key acts in the bookmarks view")
+	}
+}

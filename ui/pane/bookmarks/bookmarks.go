@@ -25,15 +25,20 @@ import (
 // Empty is what the view says when nothing is bookmarked.
 const Empty = "no bookmarks yet: press b on a paper to keep it"
 
-// keys are the list's moves and what acts on a bookmark in the view.
+// keys are what acts on the bookmarks in the view, as the help and the
+// status bar name them there (keymap.Bookmarks); the root runs them with
+// the list's bindings, the same keys.
 type keys struct {
-	moves                    common.KeyMap
 	Remove, Undo, Tags, Note key.Binding
+	Filter, Sort, Back       key.Binding
 }
 
-func (k keys) ShortHelp() []key.Binding { return k.moves.ShortHelp() }
+func (k keys) ShortHelp() []key.Binding { return []key.Binding{k.Remove, k.Tags, k.Filter} }
+
+// FullHelp is the view's own keys; it moves with the list's keys, which
+// the help lists with those.
 func (k keys) FullHelp() [][]key.Binding {
-	return append(k.moves.FullHelp(), []key.Binding{k.Remove, k.Undo, k.Tags, k.Note})
+	return [][]key.Binding{{k.Remove, k.Undo, k.Tags, k.Note, k.Filter, k.Sort, k.Back}}
 }
 
 // The root draws it as any pane.
@@ -50,9 +55,10 @@ type Model struct {
 func New(c common.Common, dateFormat func(published string) string) *Model {
 	rows := list.New(c, dateFormat)
 	rows.SetEmpty(Empty)
-	b := func(name string) key.Binding { return c.Keys.Binding(name, keymap.List) }
+	b := func(name string) key.Binding { return c.Keys.Binding(name, keymap.Bookmarks) }
 	return &Model{rows: rows, keys: keys{
-		moves: rows.Keys(), Remove: b("bookmark"), Undo: b("undo"), Tags: b("tags"), Note: b("note"),
+		Remove: b("bookmark"), Undo: b("undo"), Tags: b("tags"), Note: b("note"),
+		Filter: b("filter"), Sort: b("sort"), Back: b("back"),
 	}}
 }
 
