@@ -143,7 +143,7 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, o)
 	}
 	if p.GitHubStars > 0 {
-		parts = append(parts, thousands(p.GitHubStars)+" GitHub stars")
+		parts = append(parts, plural(p.GitHubStars, "GitHub star", "GitHub stars"))
 	}
 	if c := Escape(p.PrimaryCategory); c != "" {
 		parts = append(parts, c)

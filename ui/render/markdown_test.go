@@ -172,3 +172,11 @@ func TestSafeURL(t *testing.T) {
 }
 
 func itoa(n int) string { return thousands(n) }
+
+// One star is "1 GitHub star", as one comment is "1 comment".
+func TestMarkdownOneGitHubStar(t *testing.T) {
+	md := Markdown(model.Paper{Title: "T", Comments: 1, GitHubStars: 1})
+	if !strings.Contains(md, "1 comment · 1 GitHub star\n") {
+		t.Errorf("meta line: %q", md)
+	}
+}
