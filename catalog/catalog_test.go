@@ -515,3 +515,45 @@ func TestHalfWrittenCacheFilesOfKilledProcessesAreRemoved(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSideIndex reads a side index whose header is right and whose chunks
+// are anything: it is used only when it holds together, and never crashes
+// the reader or asks for more memory than the file has.
+func FuzzSideIndex(f *testing.F) {
+	path, cache := writeFile(f, fixtures(f)), f.TempDir()
+	load(f, path, cache)
+	good, err := os.ReadFile(sideIndexFile(cache, path))
+	if err != nil {
+		f.Fatal(err)
+	}
+	nl := bytes.IndexByte(good, '\n') + 1
+	head, body := good[:nl], good[nl:]
+	f.Add(body)
+	f.Add(body[:len(body)/2])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, chunks []byte) {
+		idx := sideIndexFile(cache, path)
+		if err := os.WriteFile(idx, append(slices.Clip(head), chunks...), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		src, _ := statSource(path)
+		for _, mapIt := range []bool{true, false} {
+			file, err := os.Open(idx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c *Catalog
+			done, err := readIndex(context.Background(), newIndexReader(file, mapIt), "", src, func(u Update) { c = u.Catalog })
+			file.Close()
+			if !done || c == nil {
+				continue // not usable: the file is indexed again
+			}
+			for i := range c.Len() {
+				c.Brief(i)
+				c.Paper(i) // an error at worst
+			}
+			c.Filter(context.Background(), c.ParseQuery("cat:hep-th a quantum", nil), nil)
+			_ = err
+		}
+	})
+}

@@ -258,6 +258,11 @@ func readChunk(r *indexReader, c *Catalog, scratch []byte) ([]byte, error) {
 	if err := checkChunk(k, idLen[at:], titleLen[at:], catCount, cats[len(c.cats):], len(c.catNames)); err != nil {
 		return scratch, err
 	}
+	for i := at; i < at+n; i++ {
+		if lineLen[i] > maxLine || lineOff[i] < 0 { // a detail reads lineLen bytes at lineOff
+			return scratch, errStaleIndex
+		}
+	}
 	catOff := c.catOff
 	for _, m := range catCount {
 		catOff = append(catOff, catOff[len(catOff)-1]+uint32(m))
