@@ -11,7 +11,7 @@ import (
 // indexReader hands out a side index's bytes in order: slices of the file
 // mapped into memory where the system allows, else copies read from it.
 type indexReader struct {
-	mapped []byte // the whole file, when mapped
+	mapped []byte   // the whole file, when mapped
 	at     int      // bytes handed out
 	size   int64    // of the file: a damaged length asks for no more
 	keep   *mapping // held by every chunk whose text is in mapped
