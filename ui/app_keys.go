@@ -86,7 +86,7 @@ func (m *App) handleListKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.listing.Filter):
 		return m.openInput(input.Filter, m.rows().Query())
 	case key.Matches(k, m.keys.listing.Search):
-		return m.openInput(input.Search, m.nav.searchQuery())
+		return m.openSearch()
 	case key.Matches(k, m.keys.listing.Prev):
 		return m.step(-1)
 	case key.Matches(k, m.keys.listing.Next):
@@ -217,6 +217,16 @@ func (m *App) openInput(mode input.Mode, value string) tea.Cmd {
 	value = termsafe.Line(value) // a bookmark's tags or note, from the file
 	cmd := m.input.Open(mode, value)
 	m.typed.value = value
+	m.layout()
+	return cmd
+}
+
+// openSearch is s: the line opens empty, whatever is listed, so typing
+// starts a new search; the search on screen shows dimmed in it, and the
+// recall key (tab) takes it to edit.
+func (m *App) openSearch() tea.Cmd {
+	cmd := m.input.OpenFresh(input.Search, termsafe.Line(m.nav.searchQuery()))
+	m.typed.value = ""
 	m.layout()
 	return cmd
 }

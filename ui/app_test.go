@@ -535,3 +535,39 @@ func TestNoticeIsShown(t *testing.T) {
 		t.Errorf("the notice should fade")
 	}
 }
+
+// s opens empty even while a search is listed: what is typed is a new
+// search, not one appended to the last; the last shows dimmed, and tab
+// takes it back to edit.
+func TestSearchLineOpensEmpty(t *testing.T) {
+	f := page2024(t)
+	for _, q := range []string{"flow matching", "diffusion"} {
+		l := day(fri.Value, "Results for "+q)
+		l.Period = model.Period{Kind: model.Search, Value: q}
+		f.add(l)
+	}
+	h := newHarness(t, f, thu, 80, 24)
+	h.keys("s")
+	h.typeText("flow matching")
+	h.keys("enter", "s")
+	if line := rowOf(h.screen(), "search Hugging Face:"); !strings.Contains(line, "flow matching") {
+		t.Errorf("the line should show the search on screen, dimmed: %q", line)
+	}
+	if hints := strings.Join(h.app.hint(), " · "); !strings.Contains(hints, "tab edit last search") {
+		t.Errorf("the hints should say tab takes the last search: %q", hints)
+	}
+	h.typeText("diffusion")
+	if line := rowOf(h.screen(), "search Hugging Face:"); strings.Contains(line, "matching") {
+		t.Errorf("typing should start a new search: %q", line)
+	}
+	h.keys("enter")
+	if got := h.feed.requests(); got[len(got)-1].Period.Value != "diffusion" {
+		t.Errorf("searched %q, want diffusion", got[len(got)-1].Period.Value)
+	}
+	h.keys("s", "tab")
+	h.typeText(" models") // not listed: the request is what counts
+	h.keys("enter")
+	if got := h.feed.requests(); got[len(got)-1].Period.Value != "diffusion models" {
+		t.Errorf("tab then typing searched %q, want the last search edited", got[len(got)-1].Period.Value)
+	}
+}

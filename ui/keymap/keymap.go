@@ -139,6 +139,7 @@ var table = []Action{
 	{Name: "go_to_section", Keys: []string{"enter"}, Panes: readerOnly, Desc: "go to the section chosen in the contents", Help: "go to section", Fixed: true},
 	{Name: "accept", Keys: []string{"enter"}, Panes: []Pane{Input}, Desc: "accept the typed line", Help: "accept", Fixed: true},
 	{Name: "cancel", Keys: []string{"esc"}, Panes: []Pane{Input}, Desc: "cancel the typed line", Help: "cancel", Fixed: true},
+	{Name: "recall", Keys: []string{"tab"}, Panes: []Pane{Input}, Desc: "take the last search, shown dimmed, into the line to edit it", Help: "edit last search", Fixed: true},
 	{Name: "abstracts", Keys: []string{"ctrl+a"}, Panes: []Pane{Input}, Desc: "the filter searches abstracts too", Help: "abstracts too", Fixed: true},
 	{Name: "yes", Keys: []string{"y", "Y"}, Label: "y", Panes: []Pane{Input}, Desc: "answer yes to the question asked", Help: "yes", Fixed: true},
 	{Name: "no", Keys: []string{"n", "N", "esc"}, Label: "n", Panes: []Pane{Input}, Desc: "answer no to the question asked", Help: "no", Fixed: true},

@@ -40,10 +40,11 @@ type keys struct {
 	Cancel    key.Binding
 	Abstracts key.Binding // the filter line only
 	Yes, No   key.Binding // a question only
+	Recall    key.Binding // an empty line with a last value shown dimmed (OpenFresh)
 }
 
 func (k keys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Accept, k.Cancel, k.Abstracts, k.Yes, k.No}
+	return []key.Binding{k.Recall, k.Accept, k.Cancel, k.Abstracts, k.Yes, k.No}
 }
 func (k keys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
@@ -71,6 +72,7 @@ func New(c common.Common) *Model {
 		Accept: c.Keys.Binding("accept", keymap.Input), Cancel: c.Keys.Binding("cancel", keymap.Input),
 		Abstracts: c.Keys.Binding("abstracts", keymap.Input),
 		Yes:       c.Keys.Binding("yes", keymap.Input), No: c.Keys.Binding("no", keymap.Input),
+		Recall: c.Keys.Binding("recall", keymap.Input),
 	}
 	in := &Model{keys: k, ti: ti, width: c.Width}
 	in.SetStyles(c.Styles)
@@ -102,8 +104,21 @@ func (in *Model) Open(mode Mode, value string) tea.Cmd {
 	in.keys.Cancel.SetEnabled(mode != Confirm)
 	in.ti.SetValue(value)
 	in.ti.CursorEnd()
+	in.ti.Placeholder = ""
+	in.keys.Recall.SetEnabled(false)
 	in.SetSize(in.width, 1)
 	return in.ti.Focus()
+}
+
+// OpenFresh starts the input for mode empty, last shown dimmed in it:
+// what is typed is a new value, never one appended to the last (the
+// search's "flow matching" + "diffusion"); the recall key (tab) takes
+// last into the line to edit it.
+func (in *Model) OpenFresh(mode Mode, last string) tea.Cmd {
+	cmd := in.Open(mode, "")
+	in.ti.Placeholder = last
+	in.keys.Recall.SetEnabled(last != "")
+	return cmd
 }
 
 // Ask puts a yes-or-no question in the line; nothing is typed, y accepts
@@ -179,6 +194,11 @@ func (in *Model) Update(msg tea.Msg) tea.Cmd {
 			in.outcome, in.last = Canceled, in.mode
 			in.Close()
 			return nil
+		case in.keys.Recall.Enabled() && key.Matches(k, in.keys.Recall):
+			in.ti.SetValue(in.ti.Placeholder)
+			in.ti.CursorEnd()
+			in.keys.Recall.SetEnabled(false)
+			return nil
 		}
 	}
 	if in.mode == Confirm {
@@ -186,6 +206,8 @@ func (in *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	in.ti, cmd = in.ti.Update(msg)
+	// The last value can be taken while the line is empty (typed away again).
+	in.keys.Recall.SetEnabled(in.ti.Placeholder != "" && in.ti.Value() == "")
 	return cmd
 }
 
