@@ -35,4 +35,4 @@ package catalog
 //	c.Brief(i)                        // the text format: id and title
 //	c.EachPaper(ctx, positions, fn)   // whole records for --json, markdown:
 //	                                  // read by offset and parsed on every core, in order
-//	c.OpenRecords()                   // catalog.ErrNotYetReadable until a .gz file's copy is written
+//	c.OpenRecords()                   // catalog.ErrNotYetReadable when a .gz file's copy is gone

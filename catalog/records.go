@@ -31,9 +31,11 @@ type Records struct {
 	last int64 // where the last line read ends
 }
 
-// ErrNotYetReadable is OpenRecords' answer while a .gz snapshot is indexed
-// for the first time: its decompressed copy, which the offsets point into,
-// is not there until the load is done.
+// ErrNotYetReadable is OpenRecords' answer when a .gz snapshot's
+// decompressed copy, which the offsets point into, is not there: neither
+// the finished copy in the cache nor the one being written while the file
+// is first read (that one is read as it grows, so a catalog handed out
+// mid-load reads its papers), e.g. the cache was cleared under the reader.
 var ErrNotYetReadable = errors.New("the decompressed copy is still being written")
 
 // OpenRecords opens the file c's offsets point into. Close it when done.

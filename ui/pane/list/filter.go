@@ -34,6 +34,7 @@ type listFilter struct {
 	stale     bool // the listing grew while it ran: ask again when it lands
 	hint      string
 	catalog   catalogFilter // the catalog's answer on screen (catalog.go)
+	running   *catalogRun   // the newest catalog search (catalog.go)
 
 	marksGen  uint64 // bumped when the read or bookmarked sets change
 	marks     filter.Marks

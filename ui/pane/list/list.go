@@ -188,19 +188,21 @@ func (l *Model) SetFilter(ctx context.Context, query string, abstracts bool) tea
 }
 
 // runFilter asks the engine for the current query, cancelling the search
-// in flight: in Update for a small listing, else in a command.
+// in flight (unless a catalog's narrows into it): in Update for a small
+// listing, else in a command.
 func (l *Model) runFilter(ctx context.Context) tea.Cmd {
 	f := &l.filt
-	f.cancel()
+	after := l.narrowedRun() // a catalog search the new query narrows goes on (catalog.go)
+	if after == nil {
+		f.cancel()
+	}
 	f.seq++
 	if !f.active() {
 		l.show(nil, f.seq)
 		return nil
 	}
 	if c := l.papers.Catalog(); c != nil {
-		ctx, stop := context.WithCancel(ctx)
-		f.stop, f.busy = stop, true
-		return l.catalogFilterCmd(ctx, c)
+		return l.catalogFilterCmd(ctx, c, after)
 	}
 	req := filter.Request{Query: f.query, Abstracts: f.abstracts, Seq: f.seq, Marks: l.filterMarks(f.query)}
 	if !f.abstracts && l.index.Len() <= l.inlineMax {
