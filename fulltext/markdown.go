@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paperdeck/paperdeck/internal/mdtext"
 	"github.com/paperdeck/paperdeck/internal/termsafe"
@@ -107,7 +108,7 @@ func (w mdWriter) part(d *Document, p Part) string {
 	default:
 		b.WriteString("## References\n\n")
 		for _, r := range d.References {
-			b.WriteString(w.esc("["+strconv.Itoa(r.Number)+"]") + " " + w.inline(r.Text))
+			b.WriteString(w.escBetween("["+strconv.Itoa(r.Number)+"]", ' ', ' ') + " " + w.inline(r.Text))
 			if extra := referenceIDs(r); extra != "" {
 				b.WriteString(" " + w.esc(extra))
 			}
@@ -272,7 +273,7 @@ func (w mdWriter) cell(in Inline) string {
 // around them, formulas as their readable text.
 func (w mdWriter) inline(in Inline) string {
 	var b strings.Builder
-	for _, s := range in {
+	for i, s := range in {
 		switch s.Kind {
 		case Emphasis:
 			mdtext.Mark(&b, w.esc(s.Text), "*")
@@ -297,10 +298,54 @@ func (w mdWriter) inline(in Inline) string {
 		case NoteMark:
 			b.WriteString(superscript(atoi(s.Text)))
 		default:
-			b.WriteString(w.esc(s.Text))
+			b.WriteString(w.escBetween(s.Text, lastRune(b.String()), firstRune(in, i+1)))
 		}
 	}
 	return b.String()
+}
+
+// escBetween is esc for text between two runes of the line written: a
+// Markdown file's escapes depend on them (glamour's do not).
+func (w mdWriter) escBetween(s string, prev, next rune) string {
+	if w.plain {
+		return mdtext.InlineBetween(s, prev, next)
+	}
+	return mdtext.Escape(s)
+}
+
+// lastRune is the rune written last on the line, ' ' at its start.
+func lastRune(written string) rune {
+	r, _ := utf8.DecodeLastRuneInString(written)
+	if written == "" {
+		return ' '
+	}
+	return r
+}
+
+// firstRune is the first rune the span in[i] writes, as far as escaping
+// the text before it needs to know: ' ' at the line's end, 0 when unsure.
+func firstRune(in Inline, i int) rune {
+	if i >= len(in) {
+		return ' '
+	}
+	s := in[i]
+	if s.Text == "" {
+		return 0
+	}
+	first, _ := utf8.DecodeRuneInString(s.Text)
+	switch {
+	case first == ' ':
+		return ' ' // Mark writes the spaces outside the marks
+	case s.Kind == Emphasis || s.Kind == Strong:
+		return '*'
+	case s.Kind == NoteMark:
+		return '¹'
+	case s.Kind == Mono && !strings.Contains(s.Text, "`"):
+		return '`'
+	case s.Kind == Link:
+		return 0 // <, [ or its text
+	}
+	return first // a text span's escapes keep its first rune's kind: a backslash is punctuation too
 }
 
 // autolink is an absolute http(s) URL that can sit inside <…>: no spaces,
