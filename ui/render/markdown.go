@@ -117,7 +117,7 @@ func authorsLine(p model.Paper) string {
 	case len(names) == 0 && total == 0:
 		return ""
 	case len(names) == 0:
-		return plural(total, "author", "authors")
+		return Plural(total, "author", "authors")
 	case total <= maxAuthors+1 && len(names) == total:
 		return strings.Join(names, ", ")
 	}
@@ -137,13 +137,13 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, "▲ "+thousands(p.Upvotes))
 	}
 	if p.Comments > 0 {
-		parts = append(parts, plural(p.Comments, "comment", "comments"))
+		parts = append(parts, Plural(p.Comments, "comment", "comments"))
 	}
 	if o := Escape(p.Organization); o != "" {
 		parts = append(parts, o)
 	}
 	if p.GitHubStars > 0 {
-		parts = append(parts, plural(p.GitHubStars, "GitHub star", "GitHub stars"))
+		parts = append(parts, Plural(p.GitHubStars, "GitHub star", "GitHub stars"))
 	}
 	if c := Escape(p.PrimaryCategory); c != "" {
 		parts = append(parts, c)
@@ -234,13 +234,13 @@ func linkedLine(p model.Paper) string {
 	}
 	var parts []string
 	if n := len(p.LinkedModels); n > 0 {
-		parts = append(parts, plural(n, "model", "models"))
+		parts = append(parts, Plural(n, "model", "models"))
 	}
 	if n := len(p.LinkedDatasets); n > 0 {
-		parts = append(parts, plural(n, "dataset", "datasets"))
+		parts = append(parts, Plural(n, "dataset", "datasets"))
 	}
 	if n := len(p.LinkedSpaces); n > 0 {
-		parts = append(parts, plural(n, "space", "spaces"))
+		parts = append(parts, Plural(n, "space", "spaces"))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -267,7 +267,8 @@ func richParagraphs(s string) string {
 	return b.String()
 }
 
-func plural(n int, one, many string) string {
+// Plural is "1 comment", "1,234 comments": the detail's count words.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
+	"github.com/paperdeck/paperdeck/ui/render"
 )
 
 // RenderFunc turns a paper into the detail's (ANSI) text for a width and a
@@ -99,13 +100,13 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, fmt.Sprintf("▲ %d", p.Upvotes))
 	}
 	if p.Comments > 0 {
-		parts = append(parts, fmt.Sprintf("%d comments", p.Comments))
+		parts = append(parts, render.Plural(p.Comments, "comment", "comments"))
 	}
 	if p.Organization != "" {
 		parts = append(parts, p.Organization)
 	}
 	if p.GitHubStars > 0 {
-		parts = append(parts, fmt.Sprintf("%d GitHub stars", p.GitHubStars))
+		parts = append(parts, render.Plural(p.GitHubStars, "GitHub star", "GitHub stars"))
 	}
 	return strings.Join(parts, " · ")
 }

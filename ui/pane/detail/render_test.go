@@ -57,3 +57,26 @@ func TestPlainRenderWrapsLikeTheDetail(t *testing.T) {
 		t.Errorf("only %d links checked: the page did not parse as expected", urls)
 	}
 }
+
+// The plain detail counts as the Markdown one does: one comment and one
+// star are singular, and a large count has its thousands marked.
+func TestPlainRenderCountsInTheSingular(t *testing.T) {
+	l, err := feed.ParseFile("../../../testdata/hf_daily_papers_2024-08-01.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := l.Papers[0]
+	p.Comments, p.GitHubStars = 1, 1
+	out, err := PlainRender(p, 120, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, " · 1 comment · ") || !strings.Contains(out, " · 1 GitHub star\n") {
+		t.Errorf("one comment and one star read:\n%s", out)
+	}
+	p.Comments, p.GitHubStars = 2, 1234
+	out, _ = PlainRender(p, 120, "notty")
+	if !strings.Contains(out, " · 2 comments · ") || !strings.Contains(out, " · 1,234 GitHub stars\n") {
+		t.Errorf("two comments and 1234 stars read:\n%s", out)
+	}
+}
