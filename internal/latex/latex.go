@@ -40,6 +40,19 @@ func TextMarked(s, bold, italic string) string {
 	return norm.NFC.String(c.convert(s, false, 0))
 }
 
+// TeXMarked is TextMarked for text whose source is TeX itself (an arXiv
+// record's title or abstract), where -- between two words or numbers, or
+// standing alone between spaces, is an en dash (Artin--Tits → Artin–Tits,
+// 1--5 → 1–5) and --- an em dash, as TeX prints them. A -- that opens a
+// word (--flag) or sits in a URL or a path stays as written.
+func TeXMarked(s, bold, italic string) string {
+	if !strings.ContainsAny(s, "\\$^~{}`'") && !strings.Contains(s, "--") {
+		return s
+	}
+	c := converter{bold: bold, italic: italic, dashes: true}
+	return norm.NFC.String(c.convert(s, false, 0))
+}
+
 const (
 	maxDepth      = 24   // nesting deeper than any real formula: stop interpreting
 	maxInlineMath = 400  // bytes between $ and $: further is prose with two prices in it
@@ -48,6 +61,7 @@ const (
 
 type converter struct {
 	bold, italic string
+	dashes       bool // -- and --- are TeX's dashes (see TeXMarked)
 }
 
 // convert reads s as text (math false) or as the inside of a formula.
@@ -91,6 +105,17 @@ func (c *converter) convert(s string, math bool, depth int) string {
 				b.WriteByte('~')
 			}
 			i++
+		case ch == '-' && !math && c.dashes:
+			n := 1
+			for i+n < len(s) && s[i+n] == '-' {
+				n++
+			}
+			if (n == 2 || n == 3) && texDash(s, i, i+n) {
+				b.WriteString([]string{"–", "—"}[n-2])
+			} else {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
 		case ch == '&' && math: // alignment tab
 			b.WriteByte(' ')
 			i++
@@ -494,6 +519,35 @@ func tieTilde(s string, i int) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
 	after, _ := utf8.DecodeRuneInString(s[i+1:])
 	return !unicode.IsSpace(before) && !unicode.IsSpace(after) && before != '~' && after != '~'
+}
+
+// texDash reports whether the dashes s[i:j] are a TeX dash: between two
+// words or numbers, or alone between spaces, and not in a URL, a path or
+// an option (a word that starts with them).
+func texDash(s string, i, j int) bool {
+	before, after := ' ', ' '
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	wordy := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '}' }
+	switch {
+	case unicode.IsSpace(before) && unicode.IsSpace(after):
+		return true
+	case !wordy(before) || !(wordy(after) || after == '{' || after == '\\'):
+		return false
+	}
+	start := strings.LastIndexFunc(s[:i], unicode.IsSpace) + 1
+	end := strings.IndexFunc(s[j:], unicode.IsSpace)
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += j
+	}
+	word := s[start:end]
+	return !strings.ContainsAny(word, "/@=") && !strings.Contains(word, "www.")
 }
 
 // switchGroup reports a text-mode {\bf …} group, the only braces outside

@@ -126,3 +126,34 @@ _{0}},`, "l₀×a²(z)/a²₀₀,"},
 		}
 	}
 }
+
+// In TeX source (an arXiv title or abstract) -- and --- are the dashes TeX
+// prints; where they open an option or sit in a URL they are not.
+func TestTeXDashes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`Grothendieck--Teichmüller Symmetries`, "Grothendieck–Teichmüller Symmetries"},
+		{`the Grothendieck--Teichm\"uller group`, "the Grothendieck–Teichmüller group"},
+		{`between Artin--Tits groups.`, "between Artin–Tits groups."},
+		{`Harish-Chandra--Howe coefficients`, "Harish-Chandra–Howe coefficients"},
+		{`pages 10--20`, "pages 10–20"},
+		{`Cayley--Hamilton: a proof`, "Cayley–Hamilton: a proof"},
+		{`that -- up to isomorphism -- different`, "that – up to isomorphism – different"},
+		{`a proof---or a sketch---of it`, "a proof—or a sketch—of it"},
+		{`a proof --- or a sketch`, "a proof — or a sketch"},
+		{`$a--b$ in math`, "a--b in math"},
+		{`run it with --fast or --no-cache`, "run it with --fast or --no-cache"},
+		{`see https://github.com/a/b--c now`, "see https://github.com/a/b--c now"},
+		{`see www.example.org/x--y`, "see www.example.org/x--y"},
+		{`mail a--b@example.org`, "mail a--b@example.org"},
+		{`x----y and a-- b`, "x----y and a-- b"},
+		{`a plain - hyphen-ated title`, "a plain - hyphen-ated title"},
+	}
+	for _, tt := range tests {
+		if got := TeXMarked(tt.in, "**", "*"); got != tt.want {
+			t.Errorf("TeXMarked(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := TextMarked(tt.in, "**", "*"); strings.Contains(tt.in, "--") && !strings.Contains(got, "--") {
+			t.Errorf("TextMarked(%q) = %q: text that is not TeX lost its --", tt.in, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/paperdeck/paperdeck/internal/cellwidth"
 	"github.com/paperdeck/paperdeck/internal/latex"
 	"github.com/paperdeck/paperdeck/internal/termsafe"
+	"github.com/paperdeck/paperdeck/model"
 )
 
 // Wrap breaks plain text into lines for a pane width cells wide, margin
@@ -29,6 +30,12 @@ func Wrap(s string, width int, margin string) string {
 func Quote(s string) string { return "“" + s + "”" }
 
 // Title is a paper's title for one row: cleaned, and its LaTeX read as
-// the detail reads it ($\mathcal{O}(n^2)$ → 𝒪(n²)), without emphasis
-// marks (a row has no Markdown).
-func Title(s string) string { return termsafe.Line(latex.TextMarked(s, "", "")) }
+// the detail reads it ($\mathcal{O}(n^2)$ → 𝒪(n²), an arXiv title's
+// Artin--Tits → Artin–Tits), without emphasis marks (a row has no
+// Markdown).
+func Title(p model.Paper) string {
+	if p.Source == model.SourceArxiv {
+		return termsafe.Line(latex.TeXMarked(p.Title, "", ""))
+	}
+	return termsafe.Line(latex.TextMarked(p.Title, "", ""))
+}

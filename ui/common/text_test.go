@@ -3,6 +3,8 @@ package common
 import (
 	"strings"
 	"testing"
+
+	"github.com/paperdeck/paperdeck/model"
 )
 
 // Wrapped text keeps the margin on every line and as much room on the
@@ -40,5 +42,18 @@ func TestWrap(t *testing.T) {
 	}
 	if out := Wrap("PDF      https://arxiv.org/pdf/2407.21783\n\nnext", 60, "  "); out != "  PDF      https://arxiv.org/pdf/2407.21783\n\n  next" {
 		t.Errorf("lines that fit: %q", out)
+	}
+}
+
+// A row reads an arXiv title's -- as TeX's en dash, and leaves any other
+// source's -- as written.
+func TestTitleReadsTeXDashesOfArxivTitles(t *testing.T) {
+	p := model.Paper{Title: "Grothendieck--Teichmüller Symmetries of Cyclic Operads", Source: model.SourceArxiv}
+	if got, want := Title(p), "Grothendieck–Teichmüller Symmetries of Cyclic Operads"; got != want {
+		t.Errorf("arXiv title %q, want %q", got, want)
+	}
+	p.Source = model.SourceHF
+	if got := Title(p); got != p.Title {
+		t.Errorf("Hub title %q, want %q as written", got, p.Title)
 	}
 }

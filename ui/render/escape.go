@@ -35,8 +35,12 @@ func collapseSpace(s string) string {
 }
 
 // latexMarked reads the LaTeX in s with private markers for emphasis, for
-// text that is escaped for Markdown afterwards (see escapeWithMarks).
-func latexMarked(s string) string {
+// text that is escaped for Markdown afterwards (see escapeWithMarks); tex
+// reads it as TeX source (latex.TeXMarked).
+func latexMarked(s string, tex bool) string {
+	if tex {
+		return latex.TeXMarked(s, string(markBold), string(markItalic))
+	}
 	return latex.TextMarked(s, string(markBold), string(markItalic))
 }
 

@@ -27,7 +27,8 @@ const maxAuthors = 5
 func Markdown(p model.Paper) string {
 	p = capFields(p)
 	var b strings.Builder
-	title := richLine(p.Title)
+	tex := p.Source == model.SourceArxiv // its title and abstract are TeX
+	title := richLine(p.Title, tex)
 	if title == "" {
 		title = "Untitled"
 	}
@@ -37,17 +38,17 @@ func Markdown(p model.Paper) string {
 	if links := linkList(p); links != "" {
 		b.WriteString("## Links\n\n" + links + "\n")
 	}
-	if s := richParagraphs(p.AISummary); s != "" {
+	if s := richParagraphs(p.AISummary, false); s != "" {
 		b.WriteString("## AI summary\n\n" + s)
 	}
 	if kw := keywordsLine(p.Keywords); kw != "" {
 		section(&b, "**Keywords:** "+kw)
 	}
-	if c := richLine(p.ArxivComments); c != "" {
+	if c := richLine(p.ArxivComments, false); c != "" {
 		section(&b, "**Comments:** "+c)
 	}
 	section(&b, linkedLine(p))
-	if s := richParagraphs(p.Summary); s != "" {
+	if s := richParagraphs(p.Summary, tex); s != "" {
 		b.WriteString("## Abstract\n\n" + s)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
@@ -248,16 +249,18 @@ func linkedLine(p model.Paper) string {
 	return "**Linked on the Hub:** " + strings.Join(parts, " · ")
 }
 
-// richLine is a one-line field that may carry LaTeX (a title).
-func richLine(s string) string {
-	return escapeWithMarks(collapseSpace(latexMarked(plain(s))))
+// richLine is a one-line field that may carry LaTeX (a title); tex says
+// the field is TeX source itself (an arXiv title: -- is a dash).
+func richLine(s string, tex bool) string {
+	return escapeWithMarks(collapseSpace(latexMarked(plain(s), tex)))
 }
 
 // richParagraphs is a multi-line field that may carry LaTeX (an abstract):
 // blank lines separate paragraphs, single line breaks are the source's
-// hard wrapping and join. Each paragraph ends with a blank line.
-func richParagraphs(s string) string {
-	s = latexMarked(plain(s))
+// hard wrapping and join. Each paragraph ends with a blank line. tex is
+// richLine's.
+func richParagraphs(s string, tex bool) string {
+	s = latexMarked(plain(s), tex)
 	var b strings.Builder
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
 		if line := escapeWithMarks(collapseSpace(para)); line != "" {

@@ -180,3 +180,28 @@ func TestMarkdownOneGitHubStar(t *testing.T) {
 		t.Errorf("meta line: %q", md)
 	}
 }
+
+// An arXiv record is TeX: its -- reads as the en dash TeX prints, in the
+// title and in the abstract. A Hugging Face record's -- is as written.
+func TestMarkdownTeXDashesOfArxivRecords(t *testing.T) {
+	md := Markdown(paperFromFile(t, "arxiv_metadata_grothendieck_teichmuller.jsonl", "2511.05911"))
+	for _, want := range []string{
+		"# Grothendieck–Teichmüller Symmetries of Cyclic Operads and Tangles\n",
+		"the profinite Grothendieck–Teichmüller group",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, `\-\-`) {
+		t.Errorf("a -- is left in:\n%s", md)
+	}
+	md = Markdown(paperFromFile(t, "arxiv_metadata_daily_math_rt.jsonl", "2511.04836"))
+	if !strings.Contains(md, "homomorphisms between Artin–Tits groups\\.") {
+		t.Errorf("Artin--Tits is not Artin–Tits in:\n%s", md)
+	}
+	md = Markdown(paperFromFile(t, "hf_api_daily_papers_2026-06-12.json", "2606.13120"))
+	if !strings.Contains(md, `Search Agents \-\- large language models`) {
+		t.Errorf("the Hub's -- changed in:\n%s", md)
+	}
+}

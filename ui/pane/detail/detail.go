@@ -315,5 +315,5 @@ func (d *Model) setContent(lines []string) {
 
 // placeholder is what the pane shows for the moment a render takes.
 func placeholder(p model.Paper) string {
-	return "\n  " + common.Title(p.Title) + "\n\n  rendering…"
+	return "\n  " + common.Title(p) + "\n\n  rendering…"
 }

@@ -570,7 +570,7 @@ func (l *Model) row(p model.Paper, selected bool, score string) string {
 	marks := cursor + unread + mark + score + code + " "
 	// Cleaned here too: a record need not have come through the parsers
 	// (a hand-edited bookmarks file).
-	text := arxivMark[p.ArxivListing] + common.Title(p.Title)
+	text := arxivMark[p.ArxivListing] + common.Title(p)
 	if tags := l.marks.Tags[p.ID]; tags != "" {
 		tags = termsafe.Line(tags)
 		// A long title is cut to keep the tags in view, while at least

@@ -65,7 +65,7 @@ func (p *Model) SetStyles(s common.Styles) { p.styles = s }
 
 // Show lists the links of paper.
 func (p *Model) Show(paper model.Paper) {
-	p.title = common.Title(paper.Title)
+	p.title = common.Title(paper)
 	p.setLinks(paper.AllLinks())
 	p.paper = paper
 }
