@@ -21,6 +21,7 @@ import (
 	"github.com/paperdeck/paperdeck/store"
 	"github.com/paperdeck/paperdeck/ui/common"
 	"github.com/paperdeck/paperdeck/ui/filter"
+	"github.com/paperdeck/paperdeck/ui/pane/fulltext"
 	"github.com/paperdeck/paperdeck/ui/pane/list"
 )
 
@@ -231,4 +232,50 @@ func BenchmarkSortOnTheUIGoroutine(b *testing.B) {
 			_ = app.showSimilar(p)
 		}
 	})
+}
+
+// BenchmarkReaderLinksFrame is a frame of the link picker over a full
+// text's links (L in the reader: hundreds of them), the cursor moving (j
+// and View, per key). plain draws them as text (hyperlinks off); shown
+// makes the links on screen clickable, checking them every frame, as the
+// reader does; every is plain plus checking and linking all of the text's
+// links each frame, the cost the rows-on-screen rule avoids.
+func BenchmarkReaderLinksFrame(b *testing.B) {
+	const n = 600
+	links := make([]model.Link, n)
+	for i := range links {
+		switch i % 3 {
+		case 0:
+			links[i] = model.Link{Label: fmt.Sprintf("[%d]", i), URL: fmt.Sprintf("https://arxiv.org/abs/2401.%05d", i)}
+		case 1:
+			links[i] = model.Link{Label: "doi", URL: fmt.Sprintf("https://doi.org/10.48550/arXiv.2402.%05d", i)}
+		default:
+			links[i] = model.Link{Label: "link", URL: fmt.Sprintf("https://github.com/org%d/repo-%d/blob/main/README.md#section-%d", i, i, i)}
+		}
+	}
+	for _, mode := range []string{"plain", "shown", "every"} {
+		b.Run(mode, func(b *testing.B) {
+			app := benchApp(b, 1_000, 120, 35)
+			app.opts.Hyperlinks = mode == "shown"
+			show := fulltext.LinksMsg{Title: "A paper with many references", Links: links}
+			app.Update(show)
+			if !app.focus.is(focusPicker) {
+				b.Fatal("the picker is not open")
+			}
+			down, moved := keyMsg("j"), 0
+			step := func() {
+				if moved++; moved == n {
+					app.Update(show) // back to the first link
+					moved = 0
+				}
+				app.Update(down)
+				frame := app.View().Content
+				if mode == "every" {
+					_ = hyperlink(frame, linkURLs(links))
+				}
+			}
+			settle(step)
+			perKey(b, step)
+		})
+	}
 }

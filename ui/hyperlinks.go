@@ -25,11 +25,11 @@ func TerminalHasHyperlinks(term string) bool {
 	return true
 }
 
-// linkURLs are the links of p that may go into a hyperlink: accepted by
+// linkURLs are the links that may go into a hyperlink: accepted by
 // CheckURL and printable ASCII as written (nothing to escape in OSC 8).
-func linkURLs(p model.Paper) []string {
+func linkURLs(links []model.Link) []string {
 	var out []string
-	for _, l := range p.AllLinks() {
+	for _, l := range links {
 		if u, err := CheckURL(l.URL); err == nil && u == l.URL && isURLText(u) && !slices.Contains(out, u) {
 			out = append(out, u)
 		}
@@ -89,12 +89,12 @@ func (m *App) shownLinks() []string {
 	}
 	switch {
 	case m.focus.is(focusPicker):
-		if p, ok := m.picker.Paper(); ok {
-			return linkURLs(p) // not a text's links (the reader's L): they are many, and none is the paper's own
-		}
+		// The rows on screen only: a full text's L lists hundreds of links,
+		// and each is checked again every frame.
+		return linkURLs(m.picker.Shown())
 	case m.focus.is(focusDetail) || m.size.wide() && (m.focus.is(focusList) || m.focus.is(focusDetail)):
 		if p, ok := m.detail.Paper(); ok {
-			return linkURLs(p)
+			return linkURLs(p.AllLinks())
 		}
 	}
 	return nil

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -52,5 +55,62 @@ func TestHyperlinkOnlyWholeURLs(t *testing.T) {
 	}
 	if TerminalHasHyperlinks("linux") || TerminalHasHyperlinks("dumb") || !TerminalHasHyperlinks("xterm-256color") {
 		t.Error("TerminalHasHyperlinks")
+	}
+}
+
+// The reader's L lists every link of the full text (a real paper's
+// references: more than fit); the links on screen are clickable like the
+// paper's, and one scrolled into view becomes so.
+func TestReaderLinksAreHyperlinks(t *testing.T) {
+	page, err := os.ReadFile("../testdata/fulltext/arxiv-view-as-html_sample_paper_angular-momentum.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/html/2407.21705" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	for _, on := range []bool{true, false} {
+		h := readerHarness(t, srv.URL, t.TempDir(), 80, 24)
+		h.app.opts.Hyperlinks = on
+		h.keys("j", "f", "L")
+		links := h.app.reader.Links()
+		const rows = 21 // 24 lines less the title, its blank line and the status bar
+		if h.app.focus.on != focusPicker || len(links) <= rows+5 {
+			t.Fatalf("L should list more links than fit (%d):\n%s", len(links), h.screen())
+		}
+		frame := h.app.View().Content
+		doi := "https://doi.org/10.1111/j.1365-2966.2010.16592.x"
+		if got := strings.Contains(frame, osc8(doi)); got != on {
+			t.Errorf("hyperlinks %v: the reference on screen linked %v:\n%s", on, got, ansi.Strip(frame))
+		}
+		if n := strings.Count(frame, "\x1b]8;;http"); n > rows {
+			t.Errorf("%d hyperlinks in a frame of %d link rows", n, rows)
+		}
+		// The first checkable link below the screen: linked once scrolled to.
+		below := -1
+		for i := rows; i < len(links); i++ {
+			if u, err := CheckURL(links[i].URL); err == nil && u == links[i].URL {
+				below = i
+				break
+			}
+		}
+		if below < 0 {
+			t.Fatal("no checkable link below the screen")
+		}
+		if strings.Contains(frame, osc8(links[below].URL)) {
+			t.Errorf("a link below the screen is in the frame")
+		}
+		for range below {
+			h.keys("j")
+		}
+		if got := strings.Contains(h.app.View().Content, osc8(links[below].URL)); got != on {
+			t.Errorf("hyperlinks %v: link %d scrolled into view linked %v:\n%s", on, below+1, got, h.screen())
+		}
 	}
 }

@@ -116,6 +116,16 @@ func (p *Model) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// Shown is the links on the rows on screen: the ones the root may make
+// clickable, however many the list holds.
+func (p *Model) Shown() []model.Link {
+	first := min(p.offset, len(p.links))
+	return p.links[first:min(len(p.links), first+p.rows())]
+}
+
+// rows is how many links fit under the title and its blank line.
+func (p *Model) rows() int { return max(1, p.height-3) }
+
 func (p *Model) choose(i int) tea.Cmd {
 	if i < 0 || i >= len(p.links) {
 		return nil
@@ -126,7 +136,7 @@ func (p *Model) choose(i int) tea.Cmd {
 }
 
 func (p *Model) scroll() {
-	rows := max(1, p.height-3)
+	rows := p.rows()
 	if p.cursor < p.offset {
 		p.offset = p.cursor
 	}
@@ -140,7 +150,7 @@ func (p *Model) View() string {
 	if len(p.links) == 0 {
 		lines = append(lines, p.styles.Empty.Render(" this paper has no links"))
 	}
-	rows := max(1, p.height-3)
+	rows := p.rows()
 	// Every URL starts in one column; labels too long for a third of the
 	// width are cut there.
 	labels := max(8, min(p.labels, p.width/3))
