@@ -14,8 +14,10 @@ import (
 
 // A snapshot's listing is a *catalog.Catalog (package catalog): rows come
 // from Papers.At, the filter is the catalog's (the same query language as
-// every listing, in file order), asked in a command the next key cancels,
-// and a query that narrows the last one searches only its matches. is:,
+// every listing, in file order), asked in a command the next key cancels
+// unless it narrows it (then it searches within its matches once it
+// lands: catalogRun), and a query that narrows the answer on screen
+// searches only its matches. is:,
 // tag:, note: and a bookmark's words read the reader's marks resolved to
 // positions once per change of the marks (catalog.Mark). A load in
 // progress hands the pane longer catalogs (SetCatalog); positions never
@@ -76,8 +78,30 @@ type catalogRun struct {
 	q        *query.Query
 	seq      uint64
 	marksGen uint64
+	after    *catalogRun // the search it waits for, nil: none
+	stop     context.CancelFunc
 	done     chan struct{} // closed once answer is set (answer.of nil: none)
 	answer   catalogFilter
+}
+
+// stopAll cancels r and the searches it waits for.
+func (r *catalogRun) stopAll() {
+	for ; r != nil; r = r.after {
+		r.stop()
+	}
+}
+
+// waiting reports whether r has not started: what it waits for runs.
+func (r *catalogRun) waiting() bool {
+	if r.after == nil {
+		return false
+	}
+	select {
+	case <-r.after.done:
+		return false
+	default:
+		return true
+	}
 }
 
 // narrowedRun is the catalog search in flight when the query now typed
@@ -92,6 +116,10 @@ func (l *Model) narrowedRun() *catalogRun {
 	if !c.ParseQuery(f.query, l.marks.Library).Narrows(r.q) {
 		return nil
 	}
+	if r.waiting() { // its narrowing would be of no use: the new one narrows what it waits for
+		r.stop()
+		return r.after
+	}
 	return r
 }
 
@@ -105,12 +133,8 @@ func (l *Model) narrowedRun() *catalogRun {
 func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog, after *catalogRun) tea.Cmd {
 	f := &l.filt
 	ctx, stop := context.WithCancel(ctx)
-	if prev := f.stop; after != nil && prev != nil {
-		f.stop = func() { stop(); prev() }
-	} else {
-		f.stop = stop
-	}
-	f.busy = true
+	run := &catalogRun{of: c, seq: f.seq, marksGen: f.marksGen, after: after, stop: stop, done: make(chan struct{})}
+	f.stop, f.busy = run.stopAll, true
 	last := f.catalog
 	if last.marks.Gen != f.marksGen || last.marks.Read == nil {
 		last.marks = catalog.Marks{Read: maps.Clone(l.marks.Read), Bookmarked: maps.Clone(l.marks.Marked),
@@ -122,7 +146,7 @@ func (l *Model) catalogFilterCmd(ctx context.Context, c *catalog.Catalog, after 
 	}
 	text, abstracts, seq, gen := f.query, f.abstracts, f.seq, l.gen
 	q := c.ParseQuery(text, last.marks.Library)
-	run := &catalogRun{of: c, q: q, seq: seq, marksGen: f.marksGen, done: make(chan struct{})}
+	run.q = q
 	f.running = run
 	if abstracts {
 		f.running = nil // nothing chains on an abstract search

@@ -53,14 +53,16 @@ func shownIDs(l *Model) []string {
 
 // Keys typed faster than the catalog answers: a key that narrows the
 // query in flight lets that search finish and searches within its matches
-// (the last key costs a narrowing, not a scan of the catalog); the screen
-// shows the newest answer whatever order the answers land in.
+// (the last key costs a narrowing, not a scan of the catalog); a search
+// still waiting is dropped for the newer key's; the screen shows the
+// newest answer whatever order the answers land in.
 func TestCatalogFilterTypedQuicklyNarrowsTheSearchInFlight(t *testing.T) {
 	ctx := context.Background()
 	l, c := snapshotList(t)
 	first := l.SetFilter(ctx, "co", false)
-	last := l.SetFilter(ctx, "co mod", false) // before the first answered
-	msgs := inBackground(first, last)
+	waits := l.SetFilter(ctx, "co m", false) // before co answered
+	last := l.SetFilter(ctx, "co mod", false)
+	msgs := inBackground(first, waits, last)
 	if msgs[0].err != nil || msgs[0].res == nil {
 		t.Fatalf("a narrowing key should not cancel the search before it: %v", msgs[0].err)
 	}
@@ -68,12 +70,18 @@ func TestCatalogFilterTypedQuicklyNarrowsTheSearchInFlight(t *testing.T) {
 	if many == 0 || many == c.Len() {
 		t.Fatalf("co should match some of the sample, not %d of %d", many, c.Len())
 	}
-	if msgs[1].err != nil || msgs[1].catalog.searched != many {
-		t.Errorf("co mod should search co's %d matches, not %d papers (%v)", many, msgs[1].catalog.searched, msgs[1].err)
+	if !errors.Is(msgs[1].err, context.Canceled) {
+		t.Errorf("co m, still waiting for co when co mod was typed, should give way to it: %v", msgs[1].err)
 	}
+	if msgs[2].err != nil || msgs[2].catalog.searched != many {
+		t.Errorf("co mod should search co's %d matches, not %d papers (%v)", many, msgs[2].catalog.searched, msgs[2].err)
+	}
+	l.Filtered(ctx, msgs[2])
 	l.Filtered(ctx, msgs[1])
-	l.Filtered(ctx, msgs[0])                   // the older answer, landing late, is dropped
-	want := []string{"0704.0011", "0704.0012"} // modular forms, with "computing", "coefficients"
+	l.Filtered(ctx, msgs[0]) // the older answer lands late: dropped
+
+	// the two modular forms papers, with "computing", "coefficients"
+	want := []string{"0704.0011", "0704.0012"}
 	if got := shownIDs(l); !slices.Equal(got, want) || l.filt.busy {
 		t.Errorf("the screen should show co mod's answer %q, not %q (busy %v)", want, got, l.filt.busy)
 	}
