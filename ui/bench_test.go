@@ -271,7 +271,7 @@ func BenchmarkReaderLinksFrame(b *testing.B) {
 				app.Update(down)
 				frame := app.View().Content
 				if mode == "every" {
-					_ = hyperlink(frame, linkURLs(links))
+					_ = hyperlink(frame, linkTargets(links))
 				}
 			}
 			settle(step)

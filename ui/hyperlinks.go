@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/paperdeck/paperdeck/model"
@@ -25,13 +24,15 @@ func TerminalHasHyperlinks(term string) bool {
 	return true
 }
 
-// linkURLs are the links that may go into a hyperlink: accepted by
-// CheckURL and printable ASCII as written (nothing to escape in OSC 8).
-func linkURLs(links []model.Link) []string {
-	var out []string
+// linkTargets are the links that may go into a hyperlink, by their text
+// on screen: accepted by CheckURL, printable ASCII as written and as
+// checked (nothing to escape in OSC 8). A click opens what enter would:
+// the checked URL (http://dx.doi.org/… opens over https).
+func linkTargets(links []model.Link) map[string]string {
+	out := make(map[string]string, len(links))
 	for _, l := range links {
-		if u, err := CheckURL(l.URL); err == nil && u == l.URL && isURLText(u) && !slices.Contains(out, u) {
-			out = append(out, u)
+		if u, err := CheckURL(l.URL); err == nil && isURLText(l.URL) && isURLText(u) {
+			out[l.URL] = u
 		}
 	}
 	return out
@@ -51,10 +52,10 @@ func urlByte(c byte) bool {
 	return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\' && c != '`'
 }
 
-// hyperlink wraps every whole occurrence of one of urls in frame (not a
-// part of a longer URL) in an OSC 8 hyperlink to itself.
-func hyperlink(frame string, urls []string) string {
-	if len(urls) == 0 || !strings.Contains(frame, "://") {
+// hyperlink wraps every whole occurrence of a URL of links in frame (not
+// a part of a longer URL) in an OSC 8 hyperlink to its target.
+func hyperlink(frame string, links map[string]string) string {
+	if len(links) == 0 || !strings.Contains(frame, "://") {
 		return frame
 	}
 	var b strings.Builder
@@ -69,9 +70,9 @@ func hyperlink(frame string, urls []string) string {
 			j++
 		}
 		start := i == 0 || !urlByte(rest[i-1]) || endsWithSGR(rest[:i])
-		if u := rest[i:j]; start && slices.Contains(urls, u) {
+		if u, ok := links[rest[i:j]]; start && ok {
 			b.WriteString(rest[:i])
-			b.WriteString("\x1b]8;;" + u + "\x1b\\" + u + "\x1b]8;;\x1b\\")
+			b.WriteString("\x1b]8;;" + u + "\x1b\\" + rest[i:j] + "\x1b]8;;\x1b\\")
 		} else {
 			b.WriteString(rest[:j])
 		}
@@ -83,7 +84,7 @@ func hyperlink(frame string, urls []string) string {
 
 // shownLinks are the URLs on screen that may become hyperlinks: the
 // detail's paper's, or the picker's.
-func (m *App) shownLinks() []string {
+func (m *App) shownLinks() map[string]string {
 	if !m.opts.Hyperlinks || m.opts.Comforts.ASCII {
 		return nil
 	}
@@ -91,10 +92,10 @@ func (m *App) shownLinks() []string {
 	case m.focus.is(focusPicker):
 		// The rows on screen only: a full text's L lists hundreds of links,
 		// and each is checked again every frame.
-		return linkURLs(m.picker.Shown())
+		return linkTargets(m.picker.Shown())
 	case m.focus.is(focusDetail) || m.size.wide() && (m.focus.is(focusList) || m.focus.is(focusDetail)):
 		if p, ok := m.detail.Paper(); ok {
-			return linkURLs(p.AllLinks())
+			return linkTargets(p.AllLinks())
 		}
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/paperdeck/paperdeck/model"
 )
 
 const pageURL = "https://huggingface.co/papers/2407.21783"
@@ -41,7 +43,7 @@ func TestLinksAreHyperlinks(t *testing.T) {
 // Only whole URLs of the paper are linked: a cut one, or a longer URL
 // that starts like one, stays text.
 func TestHyperlinkOnlyWholeURLs(t *testing.T) {
-	urls := []string{pageURL}
+	urls := map[string]string{pageURL: pageURL}
 	for in, want := range map[string]string{
 		"see " + pageURL + " now":                   "see " + osc8(pageURL) + " now",
 		"\x1b[4m" + pageURL + "\x1b[0m":             "\x1b[4m" + osc8(pageURL) + "\x1b[0m",
@@ -55,6 +57,21 @@ func TestHyperlinkOnlyWholeURLs(t *testing.T) {
 	}
 	if TerminalHasHyperlinks("linux") || TerminalHasHyperlinks("dumb") || !TerminalHasHyperlinks("xterm-256color") {
 		t.Error("TerminalHasHyperlinks")
+	}
+}
+
+// A link CheckURL upgrades (a bibliography's http://dx.doi.org/…) links
+// to what enter opens, its text as written; a link CheckURL refuses (plain
+// http elsewhere) stays text.
+func TestHyperlinkTargetIsWhatOpens(t *testing.T) {
+	doi, plain := "http://dx.doi.org/10.1111/j.1365-2966.2010.16592.x", "http://example.com/paper.pdf"
+	links := linkTargets([]model.Link{{Label: "[2]", URL: doi}, {Label: "link", URL: plain}})
+	frame := hyperlink("[2] "+doi+"\n"+plain, links)
+	if want := "\x1b]8;;https://dx.doi.org/10.1111/j.1365-2966.2010.16592.x\x1b\\" + doi + "\x1b]8;;\x1b\\"; !strings.Contains(frame, want) {
+		t.Errorf("the DOI link: %q, want it linked to its https target", frame)
+	}
+	if strings.Contains(frame, "]8;;http://example.com") || !strings.HasSuffix(frame, "\n"+plain) {
+		t.Errorf("a refused link should stay text: %q", frame)
 	}
 }
 
@@ -88,6 +105,11 @@ func TestReaderLinksAreHyperlinks(t *testing.T) {
 		doi := "https://doi.org/10.1111/j.1365-2966.2010.16592.x"
 		if got := strings.Contains(frame, osc8(doi)); got != on {
 			t.Errorf("hyperlinks %v: the reference on screen linked %v:\n%s", on, got, ansi.Strip(frame))
+		}
+		// A bibliography's http DOI link opens over https: the click too.
+		dx := "\x1b]8;;https://dx.doi.org/10.1111/j.1365-2966.2010.16592.x\x1b\\http://dx.doi.org/10.1111/j.1365-2966.2010.16592.x"
+		if got := strings.Contains(frame, dx); got != on {
+			t.Errorf("hyperlinks %v: the http DOI link on screen linked to https %v", on, got)
 		}
 		if n := strings.Count(frame, "\x1b]8;;http"); n > rows {
 			t.Errorf("%d hyperlinks in a frame of %d link rows", n, rows)
