@@ -36,7 +36,7 @@ type Records struct {
 // the finished copy in the cache nor the one being written while the file
 // is first read (that one is read as it grows, so a catalog handed out
 // mid-load reads its papers), e.g. the cache was cleared under the reader.
-var ErrNotYetReadable = errors.New("the decompressed copy is still being written")
+var ErrNotYetReadable = errors.New("the decompressed copy is not in the cache yet")
 
 // OpenRecords opens the file c's offsets point into. Close it when done.
 func (c *Catalog) OpenRecords() (*Records, error) {

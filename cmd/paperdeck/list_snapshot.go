@@ -179,8 +179,9 @@ func (l *snapshotList) printNew(ctx context.Context, c *catalog.Catalog, final b
 const printStep = 1 << 16
 
 // readable says whether the file can be read by offset yet, for what
-// reads it: whole records, abstracts (catalog.ErrNotYetReadable: not until
-// a .gz file's copy is written).
+// reads it: whole records, abstracts (catalog.ErrNotYetReadable: a .gz
+// file's decompressed copy is not in the cache, neither finished nor
+// being written).
 func (l *snapshotList) readable(c *catalog.Catalog) error {
 	if !l.out.NeedsWholeRecords() && !l.abstracts {
 		return nil

@@ -15,8 +15,10 @@ import (
 // a query that extends the one on screen searches only its matches. Small
 // listings are filtered in Update (well under a millisecond); large ones,
 // and every abstract search (ctrl+a), in a command whose context the next
-// key cancels. Results carry the request's Seq, and one older than what is
-// on screen is dropped.
+// key cancels — except on a snapshot's catalog, where a key that narrows
+// the search in flight waits for it and searches its matches (catalog.go).
+// Results carry the request's Seq, and one older than what is on screen
+// is dropped.
 
 // inlineFilterMax is the largest listing filtered in Update: one index
 // segment, about a millisecond per key on a slow core.
