@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/outputcheck"
 )
 
 // shelved is two bookmarks with tags and notes that Markdown and BibTeX
@@ -70,18 +71,22 @@ func TestBookmarksMarkdownShowsTagsAndNoteUnderEachPaper(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
+	// The note's markup shows as text: no link, no HTML, no block of its own.
+	if o, err := outputcheck.Markdown(buf.Bytes()); err != nil || o.Headings != 4 || o.Lists != 3 || o.Quotes != 0 {
+		t.Fatalf("outline %+v, %v:\n%s", o, err, md)
+	}
 	sections := strings.Split(md, "\n## ")
 	if len(sections) != 4 {
 		t.Fatalf("%d sections:\n%s", len(sections)-1, md)
 	}
 	first := sections[1]
 	tags := strings.Index(first, `**Tags:** rl, to read, a, b`)
-	note := strings.Index(first, `**Note:** compare \*this\* with \[PPO\](http://x) &lt;b&gt; \# not a heading - not a list &amp; 50% {brace`)
+	note := strings.Index(first, `**Note:** compare \*this\* with [PPO\](http://x) \<b> # not a heading - not a list & 50% {brace`)
 	meta, abstract := strings.Index(first, "0 upvotes"), strings.Index(first, "An abstract")
 	if tags < 0 || note < 0 || !(meta < tags && tags < note && note < abstract) {
 		t.Fatalf("tags (%d) and note (%d) should come under the meta line (%d), before the abstract (%d):\n%s", tags, note, meta, abstract, first)
 	}
-	if !strings.Contains(sections[2], `**Tags:** vision\_2`) || strings.Contains(sections[2], "**Note:**") {
+	if !strings.Contains(sections[2], `**Tags:** vision_2`) || strings.Contains(sections[2], "**Note:**") {
 		t.Errorf("second paper:\n%s", sections[2])
 	}
 	if strings.Contains(sections[3], "**Tags:**") || strings.Contains(sections[3], "**Note:**") {

@@ -2,9 +2,9 @@ package store
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
+	"github.com/paperdeck/paperdeck/internal/mdtext"
 	"github.com/paperdeck/paperdeck/internal/termsafe"
 )
 
@@ -14,30 +14,18 @@ import (
 // that starts a block of its own (a rule, a list, a heading, a quote, a
 // fence, an indented code block).
 
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, `|`, `\|`, `&`, `&amp;`,
-)
-
-// blockStart matches what can still open a block at the start of a line
-// once the inline escapes are done (* _ # > < ` are escaped already): a
-// list item or thematic break (- +), a setext underline (=), a fence (~)
-// and an ordered list item (1. or 1) ).
-var blockStart = regexp.MustCompile(`^([-+=~]|\d{1,9}[.)])`)
-
-// markdownEscape makes text from outside literal in Markdown: cleaned by
-// the one sanitiser, inline syntax escaped, each line's leading spaces
+// markdownEscape makes text from outside literal in Markdown, by the
+// escapes of every Markdown file paperdeck writes (mdtext): cleaned by the
+// one sanitiser, each line's inline syntax escaped where it would be
+// markup, its pipes always (no line can make a table), its leading spaces
 // dropped (four would make a code block) and a block marker at its start
-// escaped. Line breaks are kept.
+// escaped. Line breaks are kept. Every use writes the text after a space
+// and ends its line.
 func markdownEscape(s string) string {
 	lines := strings.Split(termsafe.Text(s), "\n")
 	for i, line := range lines {
-		line = markdownEscaper.Replace(strings.TrimLeft(line, " \t"))
-		if m := blockStart.FindStringIndex(line); m != nil {
-			// A backslash before the marker's last character: "\-", "1\.".
-			line = line[:m[1]-1] + `\` + line[m[1]-1:]
-		}
-		lines[i] = line
+		line = strings.TrimLeft(line, " \t")
+		lines[i] = mdtext.LineStart(mdtext.TableCell(mdtext.InlineBetween(line, ' ', ' ')))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -65,21 +66,33 @@ func TestMarkdownQuotesHostileTextAsText(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	if strings.Contains(md, "javascript:alert(1)>") || strings.Contains(md, "\u202eevil") {
+	// An escaped \< opens nothing: the abstract's "\<javascript:…>" is text.
+	if regexp.MustCompile(`(^|[^\\])<javascript:alert\(1\)>`).MatchString(md) || strings.Contains(md, "\u202eevil") {
 		t.Errorf("a refused link was written:\n%s", md)
 	}
 }
 
+// The export escapes as every Markdown file paperdeck writes (mdtext):
+// only what would be markup, so the file reads as the text.
 func TestMarkdownKeepsOrdinaryText(t *testing.T) {
-	p := hostilePaper()
-	p.Title = "Flow Matching: 2× faster"
-	p.Summary = "We show x - y = 3.\nA second line with https://github.com/acme/flow."
-	var out bytes.Buffer
-	WriteMarkdown(&out, "", []model.Paper{p})
-	md := out.String()
-	for _, want := range []string{"## Flow Matching: 2× faster\n", "We show x - y = 3.\n", "A second line with https://github.com/acme/flow."} {
-		if !strings.Contains(md, want) {
-			t.Errorf("output lacks %q:\n%s", want, md)
+	for _, tt := range []struct {
+		title, summary string
+		want           []string
+	}{
+		{"Flow Matching: 2× faster", "We show x - y = 3.\nA second line with https://github.com/acme/flow.",
+			[]string{"## Flow Matching: 2× faster\n", "We show x - y = 3.\n", "A second line with https://github.com/acme/flow."}},
+		{"Tom & Jerry: x_1 in [3], a | b", "M_⊙ < 5 & 6\n- a list",
+			[]string{"## Tom & Jerry: x_1 in [3], a \\| b\n", "M_⊙ \\< 5 & 6\n\\- a list\n"}},
+	} {
+		p := hostilePaper()
+		p.Title, p.Summary = tt.title, tt.summary
+		var out bytes.Buffer
+		WriteMarkdown(&out, "", []model.Paper{p})
+		md := out.String()
+		for _, want := range tt.want {
+			if !strings.Contains(md, want) {
+				t.Errorf("output lacks %q:\n%s", want, md)
+			}
 		}
 	}
 }

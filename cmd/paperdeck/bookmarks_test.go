@@ -448,7 +448,7 @@ func TestBookmarksExportKeepsTagsAndNotes(t *testing.T) {
 	bookmarks(t, first, env, "add", "2407.21783", "--tag", "llm")
 
 	md, _, code := bookmarks(t, first, nil, "export", "--format", "markdown")
-	if code != 0 || !strings.Contains(md, "**Tags:** rl, reasoning") || !strings.Contains(md, `**Note:** GRPO: 50% cheaper &amp; {simpler}`) || !strings.Contains(md, "**Tags:** llm") {
+	if code != 0 || !strings.Contains(md, "**Tags:** rl, reasoning") || !strings.Contains(md, `**Note:** GRPO: 50% cheaper & {simpler}`) || !strings.Contains(md, "**Tags:** llm") {
 		t.Errorf("markdown export:\n%s", md)
 	}
 	bib, _, code2 := bookmarks(t, first, nil, "export")
