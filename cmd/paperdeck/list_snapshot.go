@@ -43,6 +43,7 @@ type snapshotList struct {
 	byDate    bool
 	limit     int // 0: every paper
 	out       *store.PaperStream
+	progress  *indexProgress // on stderr while nothing is printed yet
 	flush     func() error
 	done      int // papers of the file looked at, in file order
 	printed   int
@@ -79,15 +80,19 @@ func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l 
 	defer stop()
 	var last *catalog.Catalog
 	var printErr error
+	l.progress = newIndexProgress(stderr, path)
 	loadErr := catalog.Load(loadCtx, path, catalog.Options{CacheDir: cacheDir()}, func(u catalog.Update) {
 		last = u.Catalog
-		if l.byDate || printErr != nil || l.full() {
-			return
+		if !l.byDate && printErr == nil && !l.full() {
+			if printErr = l.printNew(loadCtx, u.Catalog, u.Done); printErr != nil || l.full() {
+				stop()
+			}
 		}
-		if printErr = l.printNew(loadCtx, u.Catalog, u.Done); printErr != nil || l.full() {
-			stop()
+		if l.printed == 0 && !u.Done && !u.FromIndex {
+			l.progress.show(u.Catalog.Len(), u.Read)
 		}
 	})
+	l.progress.clear()
 	switch {
 	case ctx.Err() != nil:
 		return interrupted()
@@ -248,6 +253,9 @@ func (l *snapshotList) print(ctx context.Context, c *catalog.Catalog, positions 
 		positions = positions[:min(len(positions), l.limit-l.printed)]
 	}
 	write := func(p model.Paper) error {
+		if l.printed == 0 {
+			l.progress.clear()
+		}
 		l.printed++
 		return l.out.Write(p)
 	}
