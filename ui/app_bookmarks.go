@@ -56,6 +56,14 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 	return m.status.Flash(common.Error, "could not save the "+what+": "+err.Error())
 }
 
+// refilter runs the filter again on a changed bookmark, and the detail
+// follows what is left: a bookmark the filter no longer matches leaves
+// the detail as any empty result does, saying what to do next.
+func (m *App) refilter() tea.Cmd {
+	before := m.rows().SelectedID()
+	return tea.Batch(m.rows().Refilter(m.ctx), m.selectionMoved(before))
+}
+
 // toggleBookmark is b: the mark changes at once and is saved in the
 // background; a failed save puts it back and says why. Removing a
 // bookmark that has tags or a note asks first.
@@ -109,7 +117,7 @@ func (m *App) setBookmark(p model.Paper, marked bool) tea.Cmd {
 // saveMark saves a change of mark already on screen, one save of a paper
 // at a time.
 func (m *App) saveMark(s pendingSave, say string) tea.Cmd {
-	refilter := m.rows().Refilter(m.ctx) // is:bookmarked, tag: and words see the change
+	refilter := m.refilter() // is:bookmarked, tag: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, say))
@@ -133,7 +141,7 @@ func (m *App) handleBookmarkSaved(msg bookmarkSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		// What is on disk is the state before this save: show that.
 		m.setMarked(failed, !msg.marked)
-		return tea.Batch(m.rows().Refilter(m.ctx), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
+		return tea.Batch(m.refilter(), m.storeFailed("bookmark", msg.err), m.afterSave("bookmark of "+failed.ID, msg.err))
 	}
 	if next != nil {
 		return saveBookmarkCmd(m.opts.Bookmarks, *next)
@@ -167,7 +175,7 @@ func (m *App) saveEdit(mode input.Mode, value string) tea.Cmd {
 	}
 	m.refreshMarks()
 	m.refreshBanner()
-	refilter := m.rows().Refilter(m.ctx) // tag:, note: and words see the change
+	refilter := m.refilter() // tag:, note: and words see the change
 	switch {
 	case m.opts.Bookmarks == nil:
 		return tea.Batch(refilter, m.status.Flash(common.Info, what+" kept for this session"))
@@ -192,7 +200,7 @@ func (m *App) handleBookmarkEdited(msg bookmarkEditedMsg) tea.Cmd {
 	m.marks.setBookmarks(msg.list)
 	m.refreshMarks()
 	m.refreshBanner()
-	return tea.Batch(m.rows().Refilter(m.ctx), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)),
+	return tea.Batch(m.refilter(), m.status.Flash(common.Info, "saved the "+msg.what+" of "+common.Quote(m.marks.bookmarks[msg.id].Paper.Title)),
 		m.afterSave(msg.what, nil))
 }
 

@@ -315,3 +315,27 @@ func TestHelpListsTheBookmarksKeys(t *testing.T) {
 		t.Errorf("x in B should remove the bookmark:\n%s", h.screen())
 	}
 }
+
+// In the bookmarks view, removing the one bookmark a filter matches
+// empties the list and the detail alike, which says what to do next; u
+// puts the bookmark back in both.
+func TestRemovingTheLastMatchingBookmarkEmptiesTheDetail(t *testing.T) {
+	h := withStores(t, newFakeFeed().add(shelf()), fri, t.TempDir(), 80, 24)
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	h.keys("T")
+	h.typeText("rl")
+	h.keys("enter", "j", "b", "B", "/")
+	h.typeText("tag:rl")
+	h.keys("enter")
+	if got := titles(h); !slices.Equal(got, []string{"Sparse Attention at Scale"}) || !strings.Contains(detailSide(h), "Sparse Attention at Scale") {
+		t.Fatalf("B filtered by tag:rl: %q\n%s", got, h.screen())
+	}
+	h.keys("b", "y")
+	if d := detailSide(h); len(titles(h)) != 0 || strings.Contains(d, "Sparse Attention") || !strings.Contains(d, `no paper matches "tag:rl" — esc clears the filter`) {
+		t.Errorf("the removed bookmark stays in the detail:\n%s", h.screen())
+	}
+	h.keys("u")
+	if got := titles(h); !slices.Equal(got, []string{"Sparse Attention at Scale"}) || !strings.Contains(detailSide(h), "Sparse Attention at Scale") {
+		t.Errorf("u should bring it back to the list and the detail: %q\n%s", got, h.screen())
+	}
+}
