@@ -3,6 +3,7 @@ package latex
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLaTeX(t *testing.T) {
@@ -156,4 +157,20 @@ func TestTeXDashes(t *testing.T) {
 			t.Errorf("TextMarked(%q) = %q: text that is not TeX lost its --", tt.in, got)
 		}
 	}
+}
+
+// FuzzTeXMarked: whatever a TeX field holds, it reads without a panic, as
+// valid text, and only its dashes set it apart from TextMarked.
+func FuzzTeXMarked(f *testing.F) {
+	f.Add(`Grothendieck--Teichm\"uller $a--b$ x---y -- https://a.org/b--c --flag`)
+	f.Add("--")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := TeXMarked(s, "**", "*")
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("TeXMarked(%q) = %q, not valid UTF-8", s, got)
+		}
+		if !strings.Contains(s, "--") && got != TextMarked(s, "**", "*") {
+			t.Fatalf("TeXMarked(%q) = %q differs from TextMarked without a --", s, got)
+		}
+	})
 }
