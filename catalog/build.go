@@ -83,6 +83,32 @@ func Load(ctx context.Context, path string, opt Options, emit func(Update)) erro
 	return nil
 }
 
+// LoadStream is Load for a snapshot that can be read only once, in order
+// (a pipe, named name in messages): its lines are copied into the cache as
+// they are indexed, as a .gz file's are decompressed into a copy, and read
+// by offset there. Nothing is kept for a next open (a pipe has no size or
+// time to know it by): Discard the last catalog when done.
+func LoadStream(ctx context.Context, r io.Reader, name string, opt Options, emit func(Update)) error {
+	if opt.CacheDir == "" {
+		return fmt.Errorf("%s: a snapshot on a pipe needs a cache folder for its copy", name)
+	}
+	c, err := indexCopying(ctx, r, Source{Path: name}, filepath.Join(opt.CacheDir, "catalog"), "", emit)
+	if err != nil {
+		return err
+	}
+	emit(Update{Catalog: c, Done: true, Read: c.read})
+	return nil
+}
+
+// Discard removes the copy of a snapshot read from a pipe (LoadStream):
+// c and every catalog of its load can read no paper after it.
+func (c *Catalog) Discard() error {
+	if !c.spooled {
+		return nil
+	}
+	return os.Remove(c.data)
+}
+
 func unwrapPath(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -122,51 +148,64 @@ func index(ctx context.Context, path string, src Source, opt Options, emit func(
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
-	var r io.Reader = br
-	data := path
-	var copied *os.File // the decompressed copy of a .gz file, being written
-	if head, _ := br.Peek(2); feed.IsGzip(head) {
-		if opt.CacheDir == "" {
-			return nil, fmt.Errorf("%s: a .gz snapshot needs a cache folder for its decompressed copy", path)
-		}
-		gz, err := gzip.NewReader(br)
+	if head, _ := br.Peek(2); !feed.IsGzip(head) {
+		c, err := indexLines(ctx, br, &Catalog{data: path, source: src}, emit)
 		if err != nil {
-			return nil, fmt.Errorf("%s: a damaged gzip file (%v)", path, err)
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		defer gz.Close()
-		data = indexPath(opt.CacheDir, src) + ".jsonl"
-		if err := os.MkdirAll(filepath.Dir(data), 0o700); err != nil {
-			return nil, fmt.Errorf("%s: no room for its decompressed copy: %w", path, err)
-		}
-		if copied, err = os.CreateTemp(filepath.Dir(data), ".copy-*"); err != nil {
-			return nil, fmt.Errorf("%s: no room for its decompressed copy: %w", path, err)
-		}
-		defer os.Remove(copied.Name()) // after the rename, nothing
-		defer copied.Close()
-		r = io.TeeReader(gz, copied)
+		return c, nil
 	}
-	c, err := indexLines(ctx, r, &Catalog{data: data, source: src, writing: tempName(copied)}, emit)
+	if opt.CacheDir == "" {
+		return nil, fmt.Errorf("%s: a .gz snapshot needs a cache folder for its decompressed copy", path)
+	}
+	gz, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("%s: a damaged gzip file (%v)", path, err)
+	}
+	defer gz.Close()
+	data := indexPath(opt.CacheDir, src) + ".jsonl"
+	return indexCopying(ctx, gz, src, filepath.Dir(data), data, emit)
+}
+
+// indexCopying indexes what r reads while it copies it into dir, where
+// the catalog reads papers by offset: a .gz file's decompressed lines,
+// renamed data once whole; a pipe's lines (data ""), kept under their
+// temporary name until Discard.
+func indexCopying(ctx context.Context, r io.Reader, src Source, dir, data string, emit func(Update)) (*Catalog, error) {
+	path := src.Path
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("%s: no room for its decompressed copy: %w", path, err)
+	}
+	copied, err := os.CreateTemp(dir, ".copy-*")
+	if err != nil {
+		return nil, fmt.Errorf("%s: no room for its decompressed copy: %w", path, err)
+	}
+	defer copied.Close()
+	keep := false // the copy, past an error
+	defer func() {
+		if !keep {
+			_ = os.Remove(copied.Name())
+		}
+	}()
+	c := &Catalog{data: data, source: src, writing: copied.Name()}
+	if data == "" {
+		c.data, c.writing, c.spooled = copied.Name(), "", true
+	}
+	c, err = indexLines(ctx, io.TeeReader(r, copied), c, emit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if copied != nil {
-		if err := copied.Close(); err != nil {
-			return nil, fmt.Errorf("%s: writing its decompressed copy: %w", path, err)
-		}
+	if err := copied.Close(); err != nil {
+		return nil, fmt.Errorf("%s: writing its decompressed copy: %w", path, err)
+	}
+	if !c.spooled {
 		if err := os.Rename(copied.Name(), data); err != nil {
 			return nil, fmt.Errorf("%s: writing its decompressed copy: %w", path, err)
 		}
 		c.writing = "" // not handed out yet: this one reads the copy where it now is
 	}
+	keep = true
 	return c, nil
-}
-
-// tempName is the name of the copy being written, "" for none.
-func tempName(f *os.File) string {
-	if f == nil {
-		return ""
-	}
-	return f.Name()
 }
 
 // indexLines parses the lines of r into c on every core, handing out

@@ -49,6 +49,7 @@ type Catalog struct {
 
 	data    string // path of the JSON lines the offsets point into
 	writing string // while a .gz is first read: its copy so far, renamed data at the end (openData)
+	spooled bool   // data is a pipe's copy, removed by Discard
 	source  Source
 	skipped int
 	skipWhy string

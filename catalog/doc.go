@@ -36,3 +36,9 @@ package catalog
 //	c.EachPaper(ctx, positions, fn)   // whole records for --json, markdown:
 //	                                  // read by offset and parsed on every core, in order
 //	c.OpenRecords()                   // catalog.ErrNotYetReadable when a .gz file's copy is gone
+//
+// A snapshot on a pipe (`paperdeck list <(zcat snap.json.gz)`), told by
+// feed.SniffArxivMetadata, is read once: catalog.LoadStream(ctx, rest,
+// name, opt, emit) instead of Load copies its lines into the cache as they
+// are indexed (a .gz file's decompressed copy, the same code) and reads
+// papers there; no side index; c.Discard() removes the copy when done.

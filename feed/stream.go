@@ -27,19 +27,37 @@ const maxItem = 16 << 20
 // StreamFile is ParseFile for files of any size: see Stream. The listing
 // it returns has the file's period and no papers (they went to emit).
 func StreamFile(ctx context.Context, path string, batch int, emit func([]model.Paper)) (model.Listing, error) {
+	f, err := OpenFile(path)
+	if err != nil {
+		return model.Listing{}, err
+	}
+	defer f.Close()
+	return StreamNamed(ctx, f, path, batch, emit)
+}
+
+// OpenFile opens the listing file at path for StreamNamed; its error says
+// why it cannot be read, as StreamFile's does.
+func OpenFile(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return model.Listing{}, fmt.Errorf("cannot read %s: %v", termsafe.Name(path), err)
+		return nil, fmt.Errorf("cannot read %s: %v", termsafe.Name(path), err)
 	}
-	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return model.Listing{}, fmt.Errorf("%s is a directory, not a file", termsafe.Name(path))
+		f.Close()
+		return nil, fmt.Errorf("%s is a directory, not a file", termsafe.Name(path))
 	}
-	l, err := Stream(ctx, f, batch, emit)
+	return f, nil
+}
+
+// StreamNamed is Stream for the input of the file at path, opened (and
+// maybe sniffed: SniffArxivMetadata) already: its errors and its listing's
+// period name the file, as StreamFile's do.
+func StreamNamed(ctx context.Context, r io.Reader, path string, batch int, emit func([]model.Paper)) (model.Listing, error) {
+	l, err := Stream(ctx, r, batch, emit)
 	if err != nil {
 		return l, fmt.Errorf("%s: %w", termsafe.Name(path), err)
 	}
@@ -65,19 +83,11 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 	if batch <= 0 {
 		batch = 1000
 	}
-	br := bufio.NewReaderSize(r, streamBuffer)
-	if gzipped(br) {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return model.Listing{}, damagedGzip(err)
-		}
-		defer gz.Close()
-		br = bufio.NewReaderSize(gz, streamBuffer)
-	}
-	if err := skipSpaceAndBOM(br); err != nil {
+	br, snapshot, err := sniff(r)
+	if err != nil {
 		return model.Listing{}, err
 	}
-	if isArxivMetaStream(br) {
+	if snapshot {
 		return streamArxivMeta(ctx, br, batch, emit)
 	}
 	if b, err := br.Peek(1); err != nil || b[0] != '[' {
@@ -92,6 +102,31 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 		return l, nil
 	}
 	return streamList(ctx, br, batch, emit)
+}
+
+// SniffArxivMetadata tells whether r, input that can be read only once (a
+// pipe), holds the arXiv metadata snapshot, from its first lines as Stream
+// tells it. rest reads what Stream would: r from its start, decompressed
+// when gzip-compressed; read rest, not r, afterwards.
+func SniffArxivMetadata(r io.Reader) (rest io.Reader, snapshot bool, err error) {
+	return sniff(r)
+}
+
+// sniff is SniffArxivMetadata for Stream, which goes on with the reader.
+// A gzip.Reader holds nothing to close.
+func sniff(r io.Reader) (rest *bufio.Reader, snapshot bool, err error) {
+	br := bufio.NewReaderSize(r, streamBuffer)
+	if gzipped(br) {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, false, damagedGzip(err)
+		}
+		br = bufio.NewReaderSize(gz, streamBuffer)
+	}
+	if err := skipSpaceAndBOM(br); err != nil {
+		return nil, false, err
+	}
+	return br, isArxivMetaStream(br), nil
 }
 
 // streamBuffer holds the first lines of an arXiv metadata snapshot, which

@@ -96,14 +96,32 @@ or argument, 3 no data for this request, 130 interrupted.`,
 			// Ctrl-C cancels the request instead of killing a cache write.
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			if isSnapshotFile(req) {
+			var pipe io.Reader // what a pipe holds, its first lines read already
+			pipedSnapshot := false
+			if isPipeFile(req) {
+				f, r, snapshot, err := openPipe(req.Period.Value)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				pipe, pipedSnapshot = r, snapshot
+			}
+			if pipedSnapshot || isSnapshotFile(req) {
 				if err := snapshotSortError(order.by); err != nil {
 					return usageError(err)
 				}
 				l := &snapshotList{format: format, text: filterText, abstracts: abstracts, byDate: order.by == "date", limit: limit}
+				if pipedSnapshot {
+					l.pipe = pipe
+				}
 				return listSnapshot(ctx, cmd.OutOrStdout(), stderr, req.Period.Value, l)
 			}
-			res, err := client.Load(ctx, req)
+			var res feed.Result
+			if pipe != nil {
+				res, err = readPipe(ctx, pipe, req.Period.Value)
+			} else {
+				res, err = client.Load(ctx, req)
+			}
 			if err != nil {
 				if ctx.Err() != nil {
 					return interrupted()

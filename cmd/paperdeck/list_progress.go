@@ -49,7 +49,9 @@ func newIndexProgress(stderr io.Writer, path string) *indexProgress {
 	}
 	p := &indexProgress{w: f, name: termsafe.Text(filepath.Base(path)), every: progressEvery,
 		digits: message.NewPrinter(language.English)}
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && !gzipFile(path) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		p.name = termsafe.Text(path) // a pipe: /dev/fd/63 says more than 63
+	} else if err == nil && !gzipFile(path) {
 		p.size = fi.Size()
 	}
 	return p

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/paperdeck/paperdeck/catalog"
 	"github.com/paperdeck/paperdeck/feed"
+	"github.com/paperdeck/paperdeck/internal/termsafe"
 	"github.com/paperdeck/paperdeck/model"
 	"github.com/paperdeck/paperdeck/query"
 	"github.com/paperdeck/paperdeck/store"
@@ -17,8 +19,8 @@ import (
 
 // isSnapshotFile reports whether SOURCE is a file in the arXiv metadata
 // snapshot's shape (plain or .gz): `list` reads it through package
-// catalog, not as a listing held whole. A pipe is read as a listing: it
-// cannot be read twice, nor by offset.
+// catalog, not as a listing held whole. A pipe is told after it is
+// opened (openPipe): it can be read only once.
 func isSnapshotFile(req feed.Request) bool {
 	if req.Period.Kind != model.File {
 		return false
@@ -30,14 +32,51 @@ func isSnapshotFile(req feed.Request) bool {
 	return snap
 }
 
+// isPipeFile reports whether SOURCE is a pipe (`paperdeck list <(zcat
+// snapshot.json.gz)`, a FIFO): read once, in order, so never by offset.
+func isPipeFile(req feed.Request) bool {
+	if req.Period.Kind != model.File {
+		return false
+	}
+	fi, err := os.Stat(req.Period.Value)
+	return err == nil && fi.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0
+}
+
+// openPipe opens a pipe and reads its first lines: a snapshot is listed
+// through the catalog, which spools it into the cache (as a .gz file's
+// decompressed copy), anything else read whole as any listing. rest is
+// what the pipe holds from its start; read it, not f.
+func openPipe(path string) (f *os.File, rest io.Reader, snapshot bool, err error) {
+	if f, err = feed.OpenFile(path); err != nil {
+		return nil, nil, false, err
+	}
+	if rest, snapshot, err = feed.SniffArxivMetadata(f); err != nil {
+		f.Close()
+		return nil, nil, false, fmt.Errorf("%s: %w", termsafe.Name(path), err)
+	}
+	return f, rest, snapshot, nil
+}
+
+// readPipe reads a listing other than a snapshot from a pipe, whole.
+func readPipe(ctx context.Context, r io.Reader, path string) (feed.Result, error) {
+	var papers []model.Paper
+	l, err := feed.StreamNamed(ctx, r, path, 0, func(batch []model.Paper) { papers = append(papers, batch...) })
+	if err != nil {
+		return feed.Result{}, err
+	}
+	l.Papers = papers
+	return feed.Result{Listing: l}, nil
+}
+
 // snapshotList prints a snapshot's papers from its catalog: what stays in
 // memory is the catalog's rows (and, for --sort date, one position per
 // paper); a whole record is read from the file by offset only when it is
 // printed. Without --sort the papers are printed as the file is indexed.
 type snapshotList struct {
-	format    string // text, markdown or json
-	text      string // --filter
-	abstracts bool   // --abstracts: the filter's words may be in the abstract
+	format    string    // text, markdown or json
+	pipe      io.Reader // the snapshot on a pipe, else nil: the file at path
+	text      string    // --filter
+	abstracts bool      // --abstracts: the filter's words may be in the abstract
 	marks     catalog.Marks
 	marked    *catalog.Marked // marks resolved in the catalog so far
 	byDate    bool
@@ -81,7 +120,21 @@ func listSnapshot(ctx context.Context, stdout, stderr io.Writer, path string, l 
 	var last *catalog.Catalog
 	var printErr error
 	l.progress = newIndexProgress(stderr, path)
-	loadErr := catalog.Load(loadCtx, path, catalog.Options{CacheDir: cacheDir()}, func(u catalog.Update) {
+	load := func(ctx context.Context, opt catalog.Options, emit func(catalog.Update)) error {
+		return catalog.Load(ctx, path, opt, emit)
+	}
+	if l.pipe != nil {
+		load = func(ctx context.Context, opt catalog.Options, emit func(catalog.Update)) error {
+			return catalog.LoadStream(ctx, l.pipe, path, opt, emit)
+		}
+		// The copy goes with the last catalog: nothing reads it again.
+		defer func() {
+			if last != nil {
+				_ = last.Discard()
+			}
+		}()
+	}
+	loadErr := load(loadCtx, catalog.Options{CacheDir: cacheDir()}, func(u catalog.Update) {
 		last = u.Catalog
 		if !l.byDate && printErr == nil && !l.full() {
 			if printErr = l.printNew(loadCtx, u.Catalog, u.Done); printErr != nil || l.full() {
