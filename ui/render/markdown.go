@@ -147,7 +147,7 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, Plural(p.GitHubStars, "GitHub star", "GitHub stars"))
 	}
 	if c := Escape(p.PrimaryCategory); c != "" {
-		parts = append(parts, c)
+		parts = append(parts, c+crossLists(p))
 	}
 	switch p.ArxivListing {
 	case model.ListedCross:
@@ -159,6 +159,21 @@ func metaLine(p model.Paper) string {
 		parts = append(parts, "listed "+l)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// crossLists names the paper's other categories after its primary one
+// (" (also cs.LG, stat.ML)"): a cat:cs.LG filter may list a math.OC paper.
+func crossLists(p model.Paper) string {
+	var also []string
+	for _, c := range p.Categories {
+		if c != p.PrimaryCategory && c != "" {
+			also = append(also, Escape(c))
+		}
+	}
+	if len(also) == 0 {
+		return ""
+	}
+	return " (also " + strings.Join(also, ", ") + ")"
 }
 
 var linkLabels = map[string]string{

@@ -205,3 +205,16 @@ func TestMarkdownTeXDashesOfArxivRecords(t *testing.T) {
 		t.Errorf("the Hub's -- changed in:\n%s", md)
 	}
 }
+
+// A cross-listed paper says where else it is listed: a cat:cs.CG filter
+// finds this math.CO paper, and its detail says why.
+func TestMarkdownNamesCrossLists(t *testing.T) {
+	md := Markdown(paperFromFile(t, "arxiv_metadata_snapshot_head.jsonl", "0704.0002"))
+	if !strings.Contains(md, `math\.CO (also cs\.CG)`) {
+		t.Errorf("no cross-list in:\n%s", md)
+	}
+	md = Markdown(paperFromFile(t, "arxiv_metadata_snapshot_head.jsonl", "0704.0001"))
+	if strings.Contains(md, "(also") {
+		t.Errorf("a paper in one category names others:\n%s", md)
+	}
+}
