@@ -61,7 +61,9 @@ func (m *App) storeFailed(what string, err error) tea.Cmd {
 // the detail as any empty result does, saying what to do next.
 func (m *App) refilter() tea.Cmd {
 	before := m.rows().SelectedID()
-	return tea.Batch(m.rows().Refilter(m.ctx), m.selectionMoved(before))
+	search := m.rows().Refilter(m.ctx)
+	m.updateStatusListing() // a small listing refilters at once: its count changed
+	return tea.Batch(search, m.selectionMoved(before))
 }
 
 // toggleBookmark is b: the mark changes at once and is saved in the

@@ -334,6 +334,10 @@ func TestRemovingTheLastMatchingBookmarkEmptiesTheDetail(t *testing.T) {
 	if d := detailSide(h); len(titles(h)) != 0 || strings.Contains(d, "Sparse Attention") || !strings.Contains(d, `no paper matches "tag:rl" — esc clears the filter`) {
 		t.Errorf("the removed bookmark stays in the detail:\n%s", h.screen())
 	}
+	h.send(status.ClearMsg{Seq: h.app.status.Seq()}) // "removed …" fades: the bar says what is listed
+	if bar := h.status(); !strings.Contains(bar, "0 of ") {
+		t.Errorf("the bar still counts the removed bookmark as shown: %q", bar)
+	}
 	h.keys("u")
 	if got := titles(h); !slices.Equal(got, []string{"Sparse Attention at Scale"}) || !strings.Contains(detailSide(h), "Sparse Attention at Scale") {
 		t.Errorf("u should bring it back to the list and the detail: %q\n%s", got, h.screen())
