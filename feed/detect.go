@@ -95,8 +95,11 @@ func gunzip(data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// binaryWindow is how much of the input's start isBinary looks at.
+const binaryWindow = 8192
+
 func isBinary(b []byte) bool {
-	head := b[:min(len(b), 8192)]
+	head := b[:min(len(b), binaryWindow)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}

@@ -87,6 +87,11 @@ func Stream(ctx context.Context, r io.Reader, batch int, emit func([]model.Paper
 	if err != nil {
 		return model.Listing{}, err
 	}
+	// Parse's first look, on the same first 8 KB: binary is refused before
+	// any paper is emitted, whatever the first byte.
+	if head, _ := br.Peek(binaryWindow); isBinary(head) {
+		return model.Listing{}, &FormatError{What: "binary data", Expected: anyFormat}
+	}
 	if snapshot {
 		return streamArxivMeta(ctx, br, batch, emit)
 	}
